@@ -1,0 +1,1 @@
+"""The Qt-free core: models, errors, stream decoding, API client, storage, profiles, secrets."""
