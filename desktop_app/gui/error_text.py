@@ -1,0 +1,159 @@
+"""The ONE mapping from an error or a failed reply to the sentence a person reads and what to do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desktop_app.core import errors
+from desktop_app.core.events import Outcome, StreamResult
+
+# When a 429 carries no Retry-After, wait this long before the automatic retry.
+DEFAULT_RATE_LIMIT_WAIT = 5.0
+
+
+class ErrorAction(StrEnum):
+    """The button offered next to the sentence."""
+
+    NONE = "none"
+    RETRY = "retry"
+    EDIT_KEYS = "edit-keys"
+    CHECK_BALANCE = "check-balance"
+    EDIT_PROFILE = "edit-profile"
+    OPEN_SETTINGS = "open-settings"
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorText:
+    """What went wrong in one sentence, whether trying again can help, and the action to offer.
+
+    `retry_after` is set for a rate limit: the window counts it down and retries by itself.
+    """
+
+    sentence: str
+    retryable: bool
+    action: ErrorAction = ErrorAction.NONE
+    retry_after: float | None = None
+
+    @property
+    def action_label(self) -> str:
+        """The label of the action button ("" when there is none)."""
+        return _ACTION_LABELS[self.action]
+
+
+_ACTION_LABELS = {
+    ErrorAction.NONE: "",
+    ErrorAction.RETRY: "Retry",
+    ErrorAction.EDIT_KEYS: "Edit keys",
+    ErrorAction.CHECK_BALANCE: "Check balance",
+    ErrorAction.EDIT_PROFILE: "Edit profile",
+    ErrorAction.OPEN_SETTINGS: "Settings",
+}
+
+
+def _seconds(value: float) -> str:
+    whole = max(1, round(value))
+    return f"{whole} second" if whole == 1 else f"{whole} seconds"
+
+
+def describe_error(error: BaseException) -> ErrorText:
+    """Map any error the app expects to (sentence, retryable, action). Never shows a traceback."""
+    if isinstance(error, errors.AuthenticationError):
+        return ErrorText(
+            "The key was rejected: edit the profile's keys.", False, ErrorAction.EDIT_KEYS
+        )
+    if isinstance(error, errors.PermissionDeniedError):
+        return ErrorText(
+            "The key was rejected: it may not use this agent (plan level or allowed domains). "
+            "Edit the profile's keys.",
+            False,
+            ErrorAction.EDIT_KEYS,
+        )
+    if isinstance(error, errors.PaymentRequiredError):
+        sentence = {
+            errors.PaymentReason.NO_SUBSCRIPTION: (
+                "Your organization has no active AgentsGT subscription."
+            ),
+            errors.PaymentReason.NO_CREDITS: "Your organization has no credits left.",
+            errors.PaymentReason.UNKNOWN: "AgentsGT needs a subscription or credits to answer.",
+        }[error.reason]
+        return ErrorText(sentence, False, ErrorAction.CHECK_BALANCE)
+    if isinstance(error, errors.NotFoundError):
+        return ErrorText(
+            "This agent was not found: check the agent in the profile.",
+            False,
+            ErrorAction.EDIT_PROFILE,
+        )
+    if isinstance(error, errors.RateLimitError):
+        wait = error.retry_after if error.retry_after is not None else DEFAULT_RATE_LIMIT_WAIT
+        return ErrorText(
+            f"Too many requests: trying again in {_seconds(wait)}.",
+            True,
+            ErrorAction.RETRY,
+            retry_after=wait,
+        )
+    if isinstance(error, errors.ServerError):
+        return ErrorText(
+            f"The AgentsGT service failed (HTTP {error.status_code}). Try again in a moment.",
+            True,
+            ErrorAction.RETRY,
+        )
+    if isinstance(error, errors.APIStatusError):
+        detail = f": {error.server_message}" if error.server_message else "."
+        return ErrorText(
+            f"The server refused the request (HTTP {error.status_code}){detail}",
+            True,
+            ErrorAction.RETRY,
+        )
+    if isinstance(error, errors.IdleTimeoutError):
+        return ErrorText(
+            f"The agent sent nothing for {_seconds(error.seconds)}: the reply was cut off.",
+            True,
+            ErrorAction.RETRY,
+        )
+    if isinstance(error, errors.ConnectTimeoutError):
+        return ErrorText(
+            "Could not connect to AgentsGT in time: check your network or proxy settings.",
+            True,
+            ErrorAction.RETRY,
+        )
+    if isinstance(error, errors.APIConnectionError):
+        return ErrorText(
+            f"Could not reach AgentsGT: {error.message.rstrip('.')}. Check your connection.",
+            True,
+            ErrorAction.RETRY,
+        )
+    if isinstance(error, errors.StreamProtocolError):
+        return ErrorText(
+            f"The reply could not be read: {error.message.rstrip('.')}.", True, ErrorAction.RETRY
+        )
+    if isinstance(error, errors.InvalidInputError):
+        return ErrorText(error.message, False, ErrorAction.EDIT_PROFILE)
+    if isinstance(error, errors.AgentsGTError):
+        return ErrorText(error.message, False)
+    # Not an error we expect: the caller lets it reach the crash dialog instead of showing this.
+    return ErrorText(errors.redact(f"Unexpected problem: {error}"), False)
+
+
+def describe_outcome(result: StreamResult) -> ErrorText | None:
+    """The sentence for a reply that did not complete (None when it completed)."""
+    if result.outcome is Outcome.COMPLETED:
+        return None
+    if result.outcome is Outcome.ERROR:
+        detail = result.error_text or "no details were given"
+        return ErrorText(f"The agent reported an error: {detail}", True, ErrorAction.RETRY)
+    if result.outcome is Outcome.ABORTED:
+        reason = f": {result.abort_reason}" if result.abort_reason else "."
+        return ErrorText(f"The agent stopped the reply{reason}", True, ErrorAction.RETRY)
+    if isinstance(result.error, errors.IdleTimeoutError | errors.StreamProtocolError):
+        return describe_error(result.error)
+    if isinstance(result.error, errors.APIConnectionError):
+        return ErrorText(
+            "The connection dropped before the reply finished.", True, ErrorAction.RETRY
+        )
+    return ErrorText("The reply was cut off before it finished.", True, ErrorAction.RETRY)
+
+
+def is_expected(error: BaseException) -> bool:
+    """True for errors shown as a sentence; anything else goes to the crash dialog."""
+    return isinstance(error, errors.AgentsGTError)
