@@ -16,6 +16,7 @@
     │       ├── ConnectTimeoutError  the connection was not made in time
     │       └── IdleTimeoutError     no byte arrived for too long while waiting or streaming
     └── StreamProtocolError          the reply stream could not be decoded
+        └── ResponseFormatError      a success body that is not in the documented shape
 
 Messages are written for a person to read. No message, `repr` or `str` ever contains a secret
 key: `redact()` strips any registered secret from text before it goes into an error.
@@ -154,6 +155,10 @@ class IdleTimeoutError(APITimeoutError):
 
 class StreamProtocolError(AgentsGTError):
     """The reply stream could not be decoded (bad UTF-8 in a frame, bad JSON in a part)."""
+
+
+class ResponseFormatError(StreamProtocolError):
+    """A 2xx answer whose body is not JSON or lacks a field the documented shape requires."""
 
 
 _STATUS_ERRORS: dict[int, tuple[type[APIStatusError], str]] = {
