@@ -1,0 +1,81 @@
+"""PDF export: the HTML export laid out by QTextDocument and printed with QPdfWriter."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from desktop_app import APP_NAME
+from desktop_app.core.export.html_format import BodyRenderer, render_html
+from desktop_app.core.export.labels import document_heading
+from desktop_app.core.export.schema import ExportDocument
+
+_MARGIN_MM = 15.0
+_RESOLUTION_DPI = 300
+_app_for_cli: QGuiApplication | None = None
+
+
+def ensure_gui_application() -> QCoreApplication:
+    """The running Qt application, or a new offscreen QGuiApplication for the command line.
+
+    Only a QGuiApplication can lay out text with fonts. On Linux with no display the
+    offscreen platform is chosen, so `agentsgt-desktop export --format pdf` works over SSH.
+    """
+    global _app_for_cli
+    app = QCoreApplication.instance()
+    if app is not None:
+        if not isinstance(app, QGuiApplication):
+            raise RuntimeError("A PDF needs a QGuiApplication, but a QCoreApplication is running.")
+        return app
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app_for_cli = QGuiApplication([sys.argv[0] if sys.argv else "agentsgt-desktop"])
+    return _app_for_cli
+
+
+def layout_document(document: ExportDocument, body: BodyRenderer | None = None) -> QTextDocument:
+    """The export's HTML as a QTextDocument (the same escaped HTML the .html export holds)."""
+    text_document = QTextDocument()
+    text_document.setDocumentMargin(0)
+    text_document.setHtml(render_html(document, body))
+    return text_document
+
+
+def write_pdf(document: ExportDocument, path: str | Path, body: BodyRenderer | None = None) -> Path:
+    """Write the export as an A4 PDF at `path`; a crash never leaves half a file there.
+
+    Needs a QGuiApplication (see `ensure_gui_application`); call it on the GUI thread or a
+    worker thread, never in a coroutine on the GUI loop for large exports (it blocks).
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        writer = QPdfWriter(temp_name)
+        writer.setResolution(_RESOLUTION_DPI)
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setPageMargins(
+            QMarginsF(_MARGIN_MM, _MARGIN_MM, _MARGIN_MM, _MARGIN_MM), QPageLayout.Unit.Millimeter
+        )
+        writer.setTitle(document_heading(document).title)
+        writer.setCreator(APP_NAME)
+        layout_document(document, body).print_(writer)
+        # The file is complete only once the writer is gone.
+        del writer
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    return path
