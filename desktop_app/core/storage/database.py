@@ -1,0 +1,143 @@
+"""`Database`: the app's history file (profiles, conversations, messages, search) over SQLite."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from types import TracebackType
+
+from desktop_app.core.storage.backups import backup_database
+from desktop_app.core.storage.base import DEFAULT_BUSY_TIMEOUT, connect
+from desktop_app.core.storage.conversations import ConversationStore
+from desktop_app.core.storage.errors import (
+    DatabaseCorruptError,
+    DatabaseReadOnlyError,
+    SchemaTooNewError,
+    StorageError,
+    translate,
+)
+from desktop_app.core.storage.messages import MessageStore
+from desktop_app.core.storage.profile_rows import ProfileStore
+from desktop_app.core.storage.schema import SCHEMA_VERSION, apply_migrations, schema_version
+from desktop_app.core.storage.search import SearchStore
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def read_header_version(path: Path) -> int | None:
+    """The user_version in the file header, read without SQLite so nothing is written.
+
+    None for a missing or empty file. Raises DatabaseCorruptError for a non-SQLite file.
+    """
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise DatabaseReadOnlyError(
+            f"Cannot read the history database ({path}): {exc.strerror or exc}."
+        ) from exc
+    if not header:
+        return None
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        raise DatabaseCorruptError(
+            f"The history database ({path}) is damaged or is not an AgentsGT Desktop history "
+            "file. Move it aside (or restore a .bak copy next to it) and start the app again."
+        )
+    return int.from_bytes(header[60:64], "big", signed=True)
+
+
+class Database(ProfileStore, ConversationStore, MessageStore, SearchStore):
+    """The history database. Open it with `Database.open(path)`; close it when done.
+
+    Methods are synchronous and quick; the GUI calls them through asyncio.to_thread. Failures
+    raise StorageError subclasses with a sentence to show. Use `transaction()` to group calls.
+    """
+
+    @classmethod
+    def open(cls, path: Path | str, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Database:
+        """Open (or create) the database at `path`, migrating it to the current schema.
+
+        Before migrating an existing file it is backed up next to itself. A file from a newer
+        app version is refused with SchemaTooNewError and left untouched.
+        """
+        path = Path(path).expanduser()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseReadOnlyError(
+                f"Cannot create the folder for the history database ({path.parent}): "
+                f"{exc.strerror or exc}. Check its permissions."
+            ) from exc
+        # Refuse a newer schema before SQLite touches the file (opening in WAL mode writes).
+        header_version = read_header_version(path)
+        if header_version is not None and header_version > SCHEMA_VERSION:
+            raise SchemaTooNewError(header_version)
+        try:
+            conn = connect(path, busy_timeout)
+        except sqlite3.Error as exc:
+            raise translate(exc, path) from exc
+        try:
+            migrate(conn, path)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path)
+
+    def close(self) -> None:
+        """Close the connection (idempotent). SQLite checkpoints the WAL into the file."""
+        with self._lock:
+            if self._conn is not None:
+                try:
+                    self._conn.close()
+                finally:
+                    self._conn = None
+
+    @property
+    def closed(self) -> bool:
+        """True once close() has run."""
+        return self._conn is None
+
+    def integrity_check(self) -> list[str]:
+        """SQLite's integrity check: ["ok"] when the file is sound, else the problems found."""
+        with self._reading() as conn:
+            return [row[0] for row in conn.execute("PRAGMA integrity_check")]
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self.closed else "open"
+        return f"<Database {self._path} ({state})>"
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> None:
+    """Bring an open connection's schema up to date, backing up an existing file first."""
+    try:
+        version = schema_version(conn)
+        if version > SCHEMA_VERSION:
+            # The header check can miss a version still only in the -wal file.
+            raise SchemaTooNewError(version)
+        if version == SCHEMA_VERSION:
+            return
+        if version > 0:
+            try:
+                backup_database(conn, path, version)
+            except OSError as exc:
+                raise StorageError(
+                    f"Could not back up the history database before updating it "
+                    f"({exc.strerror or exc}); it was not changed. Free some disk space "
+                    "or check the folder's permissions."
+                ) from exc
+        apply_migrations(conn)
+    except sqlite3.Error as exc:
+        raise translate(exc, path) from exc

@@ -1,0 +1,89 @@
+"""Full-text search over message text (FTS5, bm25 ranking, highlighted snippets)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from desktop_app.core.models import Role
+from desktop_app.core.storage.base import StoreBase
+from desktop_app.core.storage.records import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    SearchHit,
+    from_db_time,
+)
+
+SNIPPET_TOKENS = 16
+MAX_TERMS = 16
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+def build_match_query(text: str) -> str | None:
+    """Turn what a person typed into a safe FTS5 MATCH expression, or None if nothing to find.
+
+    Every whitespace-separated term becomes a quoted prefix phrase ("term"*), so FTS syntax
+    characters (quotes, -, *, :, parentheses, AND/OR/NOT/NEAR) are just text and never raise.
+    Terms must all match (implicit AND). Terms with no letter or digit are dropped: the
+    tokenizer would turn them into nothing.
+    """
+    terms = [term for term in text.split() if _WORD.search(term)][:MAX_TERMS]
+    if not terms:
+        return None
+    return " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
+
+
+def strip_highlights(snippet: str) -> str:
+    """The snippet without the highlight markers (for plain-text output)."""
+    return snippet.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
+
+
+class SearchStore(StoreBase):
+    """Search across the messages of every (not deleted) conversation."""
+
+    def search(
+        self, query: str, *, profile_id: str | None = None, limit: int = 50
+    ) -> list[SearchHit]:
+        """Messages matching every term of `query`, best first (bm25).
+
+        Hits in conversations in the bin are left out. An empty or symbol-only query gives [].
+        """
+        match = build_match_query(query)
+        if match is None or limit <= 0:
+            return []
+        params: list[Any] = [HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_TOKENS, match]
+        profile_filter = ""
+        if profile_id is not None:
+            profile_filter = " AND c.profile_id = ?"
+            params.append(profile_id)
+        params.append(limit)
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT m.id, m.conversation_id, c.title, c.profile_id, m.position, m.role, "
+                "snippet(messages_fts, 0, ?, ?, '…', ?), m.created_at, "
+                "bm25(messages_fts) AS score "
+                "FROM messages_fts "
+                "JOIN messages m ON m.id = messages_fts.rowid "
+                "JOIN conversations c ON c.id = m.conversation_id "
+                f"WHERE messages_fts MATCH ? AND c.deleted_at IS NULL{profile_filter} "
+                "ORDER BY score LIMIT ?",
+                params,
+            ).fetchall()
+        hits = []
+        for row in rows:
+            created = from_db_time(row[7])
+            assert created is not None  # NOT NULL column
+            hits.append(
+                SearchHit(
+                    message_id=row[0],
+                    conversation_id=row[1],
+                    conversation_title=row[2],
+                    profile_id=row[3],
+                    position=row[4],
+                    role=Role(row[5]),
+                    snippet=row[6],
+                    created_at=created,
+                    rank=row[8],
+                )
+            )
+        return hits
