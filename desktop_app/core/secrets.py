@@ -1,0 +1,418 @@
+"""The only module that calls `keyring`: key pairs in the OS keyring, or in memory for a session.
+
+`keyring` is imported lazily inside functions: importing it (and detecting a backend over
+D-Bus) costs a few hundred milliseconds, which must not delay the window's first paint.
+Every method is synchronous; the GUI calls them through `asyncio.to_thread`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from desktop_app.core.errors import AgentsGTError, InvalidInputError, redact
+from desktop_app.core.models import Credentials
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+SERVICE = "AgentsGT Desktop"
+
+_DEFAULT_PORTS = {"https": 443, "http": 80}
+
+# Human names for the backends a person may meet, keyed by "module.Class".
+_BACKEND_NAMES = {
+    "keyring.backends.macOS.Keyring": "macOS Keychain",
+    "keyring.backends.Windows.WinVaultKeyring": "Windows Credential Locker",
+    "keyring.backends.SecretService.Keyring": "Secret Service (GNOME Keyring / KWallet)",
+    "keyring.backends.libsecret.Keyring": "Secret Service (GNOME Keyring / KWallet)",
+    "keyring.backends.kwallet.DBusKeyring": "KWallet",
+    "keyring.backends.kwallet.DBusKeyringKWallet4": "KWallet",
+    "keyring.backends.fail.Keyring": "no keyring",
+    "keyring.backends.null.Keyring": "the null keyring (storage disabled)",
+}
+
+_NO_BACKEND = {
+    "linux": (
+        "No keyring service is running (Secret Service not found on D-Bus). Install and "
+        "unlock gnome-keyring or KWallet, or use the key for this session only."
+    ),
+    "darwin": (
+        "The macOS Keychain could not be reached, so keys cannot be saved. "
+        "You can use the key for this session only."
+    ),
+    "win32": (
+        "The Windows Credential Locker could not be reached, so keys cannot be saved. "
+        "You can use the key for this session only."
+    ),
+}
+
+
+class SecretProblem(StrEnum):
+    """Why a keyring operation failed, so the GUI can pick its offer (unlock, session only)."""
+
+    NO_BACKEND = "no-backend"  # nothing usable: offer "this session only"
+    REFUSED = "refused"  # only an unsafe backend (plain-text file, null): same offer
+    LOCKED = "locked"  # the keyring is locked or the unlock prompt was dismissed
+    DAMAGED = "damaged"  # the entry exists but does not hold a key pair
+    FAILED = "failed"  # anything else the backend reported
+
+
+class SecretStoreError(AgentsGTError):
+    """A keyring operation failed. The message is plain and never holds the secret."""
+
+    def __init__(self, message: str, *, problem: SecretProblem = SecretProblem.FAILED) -> None:
+        super().__init__(message)
+        self.problem = problem
+
+
+class KeyLocation(StrEnum):
+    """Where a key pair currently lives (for the profile list's key-status mark)."""
+
+    KEYRING = "keyring"
+    SESSION = "session"
+    MISSING = "missing"
+
+
+def key_ref(base_url: str, public_key: str) -> str:
+    """The keyring entry name for a key pair: `<public key>@<host>[:port]`.
+
+    Profiles on the same server with the same public key share one entry; the URL's scheme,
+    path and letter case do not matter, and a default port is dropped.
+    """
+    public = public_key.strip()
+    if not public:
+        raise InvalidInputError("The public key is empty.")
+    if any(char.isspace() for char in public):
+        raise InvalidInputError("The public key must not contain spaces.")
+    parts = urlsplit(base_url.strip())
+    host = (parts.hostname or "").rstrip(".")
+    if not parts.scheme or not host:
+        raise InvalidInputError(
+            f"The base URL must be a full URL like https://agentsgt.com/api/v1 (got {base_url!r})."
+        )
+    try:
+        port = parts.port
+    except ValueError:
+        raise InvalidInputError(f"The base URL has a bad port number: {base_url!r}.") from None
+    if ":" in host:
+        host = f"[{host}]"  # IPv6 literal
+    if port is not None and port != _DEFAULT_PORTS.get(parts.scheme.lower()):
+        host = f"{host}:{port}"
+    return f"{public}@{host}"
+
+
+def backend_display_name(backend: KeyringBackend) -> str:
+    """A human name for a keyring backend ("macOS Keychain", ...), else the backend's own."""
+    kind = type(backend)
+    known = _BACKEND_NAMES.get(f"{kind.__module__}.{kind.__qualname__}")
+    if known:
+        return known
+    name = getattr(kind, "name", None)
+    return name if isinstance(name, str) and name else kind.__qualname__
+
+
+def refusal(backend: KeyringBackend) -> tuple[SecretProblem, str] | None:
+    """Why `backend` must not hold keys, or None when it is fine.
+
+    Refused: keyring's fail backend (nothing found), the null backend (drops everything),
+    a chainer with nothing usable inside, and plain-text/file backends (keyrings.alt and
+    anything named Plaintext), because a key in a readable file is a leak waiting to happen.
+    """
+    from keyring.backends import chainer, fail, null
+
+    kind = type(backend)
+    module, name = kind.__module__, kind.__qualname__
+    if isinstance(backend, fail.Keyring):
+        return SecretProblem.NO_BACKEND, _NO_BACKEND.get(sys.platform, _NO_BACKEND["linux"])
+    if isinstance(backend, null.Keyring):
+        return SecretProblem.REFUSED, (
+            "Saving keys is turned off: the keyring library is set to its null backend "
+            "(see PYTHON_KEYRING_BACKEND or keyringrc.cfg). "
+            "You can use the key for this session only."
+        )
+    if isinstance(backend, chainer.ChainerBackend):
+        inner = getattr(backend, "backends", [])
+        if any(refusal(candidate) is None for candidate in inner):
+            return None
+        return SecretProblem.NO_BACKEND, _NO_BACKEND.get(sys.platform, _NO_BACKEND["linux"])
+    if module.startswith("keyrings.alt") or "plaintext" in name.lower():
+        return SecretProblem.REFUSED, (
+            f"The configured keyring ({backend_display_name(backend)}) keeps keys in a file "
+            "that is not protected, so AgentsGT Desktop will not use it. Set up the system "
+            "keyring, or use the key for this session only."
+        )
+    return None
+
+
+def _usable(backend: KeyringBackend) -> KeyringBackend:
+    # A chainer writes to its first backend that accepts, which could be a refused one:
+    # pick the best usable backend inside it instead, so every call goes somewhere safe.
+    from keyring.backends import chainer
+
+    if isinstance(backend, chainer.ChainerBackend):
+        for candidate in getattr(backend, "backends", []):
+            if refusal(candidate) is None:
+                return candidate
+    return backend
+
+
+def native_backend() -> KeyringBackend | None:
+    """The best native backend found by importing this OS's backend modules directly.
+
+    For frozen apps whose bundle lost keyring's entry-point metadata (then keyring's own
+    discovery finds nothing and falls back to its fail backend).
+    """
+    import importlib
+
+    from keyring.backend import KeyringBackend
+
+    modules = {
+        "darwin": ("keyring.backends.macOS",),
+        "win32": ("keyring.backends.Windows",),
+    }.get(sys.platform, ("keyring.backends.SecretService", "keyring.backends.kwallet"))
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except Exception:  # a missing optional dependency just rules that backend out
+            continue
+    best: KeyringBackend | None = None
+    best_priority = 0.0
+    for kind in KeyringBackend.get_viable_backends():
+        if not kind.__module__.startswith(modules):
+            continue
+        try:
+            priority = float(kind.priority)
+            candidate = kind()
+        except Exception:
+            continue
+        if priority > best_priority and refusal(candidate) is None:
+            best, best_priority = candidate, priority
+    return best
+
+
+def _detect_backend() -> tuple[KeyringBackend | None, str | None]:
+    import os
+
+    import keyring
+
+    try:
+        backend = keyring.get_keyring()
+    except Exception as exc:  # a broken keyringrc.cfg or PYTHON_KEYRING_BACKEND
+        return None, f"The keyring could not be set up ({type(exc).__name__}: {redact(str(exc))})."
+    configured = bool(os.environ.get("PYTHON_KEYRING_BACKEND"))
+    from keyring.backends import fail
+
+    if isinstance(backend, fail.Keyring) and not configured:
+        native = native_backend()
+        if native is not None:
+            return native, None
+    return backend, None
+
+
+class SecretStore:
+    """Key pairs by `key_ref`: in the OS keyring, or in process memory for this session only.
+
+    `backend=None` uses keyring's detected backend (resolved on first use, not at construction).
+    """
+
+    def __init__(self, backend: KeyringBackend | None = None, *, service: str = SERVICE) -> None:
+        self.service = service
+        self._backend = backend
+        self._setup_problem: str | None = None
+        self._resolved = backend is not None
+        self._session: dict[str, Credentials] = {}
+        self._session_only = False
+        self._lock = threading.RLock()
+
+    def __repr__(self) -> str:
+        with self._lock:
+            count = len(self._session)
+        return (
+            f"SecretStore(backend={self.backend_name!r}, session_only={self._session_only}, "
+            f"session_entries={count})"
+        )
+
+    # --- the backend -------------------------------------------------------------------
+
+    def _resolve(self) -> KeyringBackend | None:
+        with self._lock:
+            if not self._resolved:
+                self._backend, self._setup_problem = _detect_backend()
+                self._resolved = True
+            return self._backend
+
+    @property
+    def backend(self) -> KeyringBackend | None:
+        """The keyring backend in use (detected on first access), or None if setup failed."""
+        return self._resolve()
+
+    @property
+    def backend_name(self) -> str:
+        """A human name for where keys are saved, e.g. "macOS Keychain"."""
+        backend = self._resolve()
+        if backend is None:
+            return "no keyring"
+        return backend_display_name(_usable(backend))
+
+    def available(self) -> bool:
+        """True when keys can be saved in a safe OS keyring (session-only mode aside)."""
+        return self.problem() is None
+
+    def problem(self) -> str | None:
+        """Why keys cannot be saved, in a sentence a person can act on; None when they can."""
+        backend = self._resolve()
+        if backend is None:
+            return self._setup_problem or "No keyring could be set up."
+        refused = refusal(backend)
+        return refused[1] if refused else None
+
+    def _require_backend(self) -> KeyringBackend:
+        backend = self._resolve()
+        if backend is None:
+            raise SecretStoreError(self.problem() or "", problem=SecretProblem.NO_BACKEND)
+        refused = refusal(backend)
+        if refused:
+            raise SecretStoreError(refused[1], problem=refused[0])
+        return _usable(backend)
+
+    # --- session-only mode -------------------------------------------------------------
+
+    @property
+    def session_only(self) -> bool:
+        """True after `use_session_only()`: nothing is read from or written to the keyring."""
+        return self._session_only
+
+    def use_session_only(self) -> None:
+        """Keep every key in process memory only, from now until the app quits."""
+        with self._lock:
+            self._session_only = True
+
+    def clear_session(self) -> None:
+        """Forget every key kept in memory."""
+        with self._lock:
+            self._session.clear()
+
+    # --- entries -----------------------------------------------------------------------
+
+    def get(self, ref: str) -> Credentials | None:
+        """The key pair saved under `ref` (memory first, then the keyring), or None."""
+        _check_ref(ref)
+        with self._lock:
+            if ref in self._session:
+                return self._session[ref]
+            if self._session_only:
+                return None
+        backend = self._require_backend()
+        failure: SecretStoreError | None = None
+        try:
+            raw = backend.get_password(self.service, ref)
+        except Exception as exc:
+            failure = self._wrap(exc, "read")
+        if failure is not None:
+            # Raised outside the except block: the backend's exception is not even chained
+            # as __context__, so no crash report can dig it (or what it holds) back up.
+            raise failure
+        return None if raw is None else _decode(raw, ref)
+
+    def set(self, ref: str, credentials: Credentials, *, session_only: bool = False) -> None:
+        """Save a key pair under `ref`: in the keyring, or in memory when `session_only`
+        (or the store is in session-only mode). Raises SecretStoreError if the keyring fails."""
+        _check_ref(ref)
+        if not credentials.public_key.strip() or not credentials.secret_key.strip():
+            raise InvalidInputError("Both the public key and the secret key are needed.")
+        with self._lock:
+            if session_only or self._session_only:
+                self._session[ref] = credentials
+                return
+        backend = self._require_backend()
+        payload = json.dumps(
+            {"public_key": credentials.public_key, "secret_key": credentials.secret_key}
+        )
+        failure: SecretStoreError | None = None
+        try:
+            backend.set_password(self.service, ref, payload)
+        except Exception as exc:
+            failure = self._wrap(exc, "save", payload)
+        if failure is not None:
+            raise failure
+        with self._lock:
+            self._session.pop(ref, None)  # the keyring copy is now the one to use
+
+    def delete(self, ref: str) -> None:
+        """Remove the key pair under `ref` from memory and the keyring; missing is fine."""
+        _check_ref(ref)
+        with self._lock:
+            self._session.pop(ref, None)
+            if self._session_only:
+                return
+        if not self.available():
+            return  # nothing of ours can be in a keyring we cannot use
+        backend = self._require_backend()
+        from keyring.errors import PasswordDeleteError
+
+        failure: SecretStoreError | None = None
+        try:
+            backend.delete_password(self.service, ref)
+        except PasswordDeleteError:
+            return
+        except Exception as exc:
+            failure = self._wrap(exc, "delete")
+        if failure is not None:
+            raise failure
+
+    def location(self, ref: str) -> KeyLocation:
+        """Where the key pair under `ref` lives now (reads the keyring: may raise)."""
+        with self._lock:
+            if ref in self._session:
+                return KeyLocation.SESSION
+            if self._session_only:
+                return KeyLocation.MISSING
+        if not self.available():
+            return KeyLocation.MISSING
+        return KeyLocation.KEYRING if self.get(ref) is not None else KeyLocation.MISSING
+
+    def _wrap(self, exc: BaseException, verb: str, payload: str = "") -> SecretStoreError:
+        where = self.backend_name
+        kind = type(exc).__name__
+        if kind in ("KeyringLocked", "LockedException", "PromptDismissedException"):
+            return SecretStoreError(
+                f"Could not {verb} the key: {where} is locked. Unlock it and try again, "
+                "or use the key for this session only.",
+                problem=SecretProblem.LOCKED,
+            )
+        if kind == "NoKeyringError":
+            return SecretStoreError(
+                self.problem() or f"Could not {verb} the key: no keyring is available.",
+                problem=SecretProblem.NO_BACKEND,
+            )
+        detail = str(exc)
+        if payload:
+            detail = detail.replace(payload, "[redacted]")
+        detail = redact(detail)[:300] or "no details"
+        return SecretStoreError(f"Could not {verb} the key in {where} ({kind}: {detail}).")
+
+
+def _check_ref(ref: Any) -> None:
+    if not isinstance(ref, str) or not ref.strip():
+        raise InvalidInputError("A key reference is needed (see secrets.key_ref).")
+
+
+def _decode(raw: str, ref: str) -> Credentials:
+    public: Any = None
+    secret: Any = None
+    try:
+        data = json.loads(raw)
+        public, secret = data["public_key"], data["secret_key"]
+    except (ValueError, TypeError, KeyError):
+        pass  # reported below, without the raw text: it may be a bare secret
+    if not isinstance(public, str) or not isinstance(secret, str) or not public or not secret:
+        raise SecretStoreError(
+            f"The saved entry for {ref} does not hold a key pair. Enter the keys again.",
+            problem=SecretProblem.DAMAGED,
+        )
+    return Credentials(public_key=public, secret_key=secret)

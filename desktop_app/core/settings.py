@@ -1,0 +1,388 @@
+"""User settings and UI state: typed, validated, saved atomically, recovered from damage."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import dataclasses
+import json
+import math
+import os
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from desktop_app.core.errors import AgentsGTError, InvalidInputError
+from desktop_app.core.paths import atomic_write_json
+
+__all__ = [
+    "CONNECT_TIMEOUT_RANGE",
+    "FONT_SIZE_RANGE",
+    "IDLE_TIMEOUT_RANGE",
+    "PROXY_SCHEMES",
+    "ProxyMode",
+    "SendShortcut",
+    "Settings",
+    "SettingsStore",
+    "Theme",
+    "UiState",
+    "UiStateStore",
+    "default_font_size",
+    "validate",
+]
+
+SETTINGS_VERSION = 1
+FONT_SIZE_RANGE = (8, 32)
+CONNECT_TIMEOUT_RANGE = (1.0, 120.0)
+IDLE_TIMEOUT_RANGE = (5.0, 600.0)
+PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
+
+
+class Theme(StrEnum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+class SendShortcut(StrEnum):
+    ENTER = "enter"  # Enter sends, Shift+Enter is a new line
+    CTRL_ENTER = "ctrl_enter"  # Ctrl/Cmd+Enter sends, Enter is a new line
+
+
+class ProxyMode(StrEnum):
+    SYSTEM = "system"  # the OS / environment proxy settings
+    NONE = "none"  # connect directly
+    CUSTOM = "custom"  # `proxy_url`
+
+
+def default_font_size(platform: str = sys.platform) -> int:
+    """The transcript's default point size: what reads as "normal" next to native apps."""
+    if platform == "darwin":
+        return 13
+    if platform == "win32":
+        return 10
+    return 11
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything the user can change in the Settings dialog. Always valid once built."""
+
+    theme: Theme = Theme.SYSTEM
+    font_size: int = field(default_factory=default_font_size)
+    send_shortcut: SendShortcut = SendShortcut.ENTER
+    proxy_mode: ProxyMode = ProxyMode.SYSTEM
+    proxy_url: str | None = None
+    connect_timeout: float = 10.0
+    idle_timeout: float = 60.0
+    last_profile_id: str | None = None
+
+    def __post_init__(self) -> None:
+        # Coerce JSON-ish values (strings for enums, ints for floats) so callers may pass them.
+        set_ = object.__setattr__
+        set_(self, "theme", _enum(Theme, self.theme, "Theme"))
+        set_(self, "send_shortcut", _enum(SendShortcut, self.send_shortcut, "Send shortcut"))
+        set_(self, "proxy_mode", _enum(ProxyMode, self.proxy_mode, "Proxy mode"))
+        set_(self, "font_size", _whole(self.font_size, "Font size", FONT_SIZE_RANGE))
+        set_(
+            self,
+            "connect_timeout",
+            _seconds(self.connect_timeout, "Connect timeout", CONNECT_TIMEOUT_RANGE),
+        )
+        set_(self, "idle_timeout", _seconds(self.idle_timeout, "Idle timeout", IDLE_TIMEOUT_RANGE))
+        set_(self, "proxy_url", _proxy_url(self.proxy_url, self.proxy_mode))
+        set_(self, "last_profile_id", _optional_id(self.last_profile_id))
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with `changes` applied; raises InvalidInputError naming a bad field."""
+        names = {f.name for f in dataclasses.fields(self)}
+        unknown = sorted(set(changes) - names)
+        if unknown:
+            raise InvalidInputError(f"There is no setting called {unknown[0]!r}.")
+        return dataclasses.replace(self, **changes)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON object saved to settings.json."""
+        data: dict[str, Any] = {"version": SETTINGS_VERSION}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            data[f.name] = str(value) if isinstance(value, StrEnum) else value
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Settings:
+        """Build from a saved object: missing keys take defaults, unknown keys are ignored
+        (a newer version may have written them); bad values raise InvalidInputError."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{key: value for key, value in data.items() if key in names})
+
+
+def validate(settings: Settings) -> Settings:
+    """Check `settings` again (they are checked when built) and return them."""
+    return dataclasses.replace(settings)
+
+
+def _enum(kind: type[StrEnum], value: Any, label: str) -> Any:
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(member.value for member in kind)
+        raise InvalidInputError(f"{label} must be one of {allowed} (got {value!r}).") from None
+
+
+def _whole(value: Any, label: str, bounds: tuple[int, int]) -> int:
+    low, high = bounds
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise InvalidInputError(
+            f"{label} must be a whole number from {low} to {high} (got {value!r})."
+        )
+    return value
+
+
+def _seconds(value: Any, label: str, bounds: tuple[float, float]) -> float:
+    low, high = bounds
+    ok = isinstance(value, int | float) and not isinstance(value, bool)
+    if not ok or not math.isfinite(value) or not low <= value <= high:
+        raise InvalidInputError(
+            f"{label} must be between {low:g} and {high:g} seconds (got {value!r})."
+        )
+    return float(value)
+
+
+def _proxy_url(value: Any, mode: ProxyMode) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise InvalidInputError(f"Proxy URL must be text (got {value!r}).")
+    url = (value or "").strip()
+    if not url:
+        if mode is ProxyMode.CUSTOM:
+            raise InvalidInputError(
+                "Proxy URL is required when the proxy mode is custom, "
+                "e.g. http://proxy.example.com:8080 or socks5://127.0.0.1:1080."
+            )
+        return None
+    # Checked even when not in use, so switching back to "custom" never meets a bad value.
+    schemes = ", ".join(f"{scheme}://" for scheme in PROXY_SCHEMES)
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in PROXY_SCHEMES:
+        raise InvalidInputError(f"Proxy URL must start with one of {schemes} (got {url!r}).")
+    try:
+        port = parts.port  # urlsplit only checks the port when asked
+    except ValueError:
+        port = 0
+    if port == 0:
+        raise InvalidInputError(f"Proxy URL has a bad port number: {url!r}.")
+    if not parts.hostname:
+        raise InvalidInputError(
+            f"Proxy URL must name a host, as in http://host:port (got {url!r})."
+        )
+    if parts.password is not None:
+        # settings.json is a plain file: a password there would sit unprotected on disk.
+        raise InvalidInputError(
+            "Proxy URL must not contain a password: it would be saved in plain text."
+        )
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise InvalidInputError(
+            f"Proxy URL must be only scheme://host:port, with no path or query (got {url!r})."
+        )
+    return url
+
+
+def _optional_id(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or len(value) > 200:
+        raise InvalidInputError(f"Last profile id must be a short text id (got {value!r}).")
+    return value
+
+
+MAX_DRAFTS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class UiState:
+    """Window geometry (base64 of Qt's saveGeometry/saveState), splitter sizes by splitter
+    name, and the unsent draft of each conversation by conversation id."""
+
+    window_geometry: str | None = None
+    window_state: str | None = None
+    splitters: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    drafts: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Read-only copies: a frozen record must not change under the caller's feet.
+        object.__setattr__(self, "splitters", MappingProxyType(dict(self.splitters)))
+        object.__setattr__(self, "drafts", MappingProxyType(dict(self.drafts)))
+
+    def draft(self, conversation_id: str) -> str:
+        """The unsent text of a conversation ("" when none)."""
+        return self.drafts.get(conversation_id, "")
+
+    def with_draft(self, conversation_id: str, text: str) -> UiState:
+        """A copy where the conversation's draft is `text` (blank text removes it).
+
+        The most recently edited drafts are kept, up to MAX_DRAFTS.
+        """
+        drafts = {key: value for key, value in self.drafts.items() if key != conversation_id}
+        if text.strip():
+            drafts[conversation_id] = text
+        while len(drafts) > MAX_DRAFTS:
+            del drafts[next(iter(drafts))]
+        return dataclasses.replace(self, drafts=drafts)
+
+    def splitter(self, name: str) -> tuple[int, ...]:
+        """The saved sizes of splitter `name` (empty when none)."""
+        return self.splitters.get(name, ())
+
+    def with_splitter(self, name: str, sizes: tuple[int, ...] | list[int]) -> UiState:
+        """A copy with splitter `name`'s sizes set."""
+        return dataclasses.replace(self, splitters={**self.splitters, name: tuple(sizes)})
+
+    def with_geometry(self, geometry: bytes | None, state: bytes | None = None) -> UiState:
+        """A copy with the window's saveGeometry()/saveState() bytes (stored as base64)."""
+        return dataclasses.replace(self, window_geometry=_b64(geometry), window_state=_b64(state))
+
+    def geometry_bytes(self) -> bytes | None:
+        """The saved geometry as bytes for restoreGeometry(), or None."""
+        return _unb64(self.window_geometry)
+
+    def state_bytes(self) -> bytes | None:
+        """The saved window state as bytes for restoreState(), or None."""
+        return _unb64(self.window_state)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON object saved to ui-state.json."""
+        return {
+            "version": 1,
+            "window_geometry": self.window_geometry,
+            "window_state": self.window_state,
+            "splitters": {name: list(sizes) for name, sizes in self.splitters.items()},
+            "drafts": dict(self.drafts),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> UiState:
+        """Build from a saved object, dropping any piece that is not the right shape:
+        UI state is a convenience, and one odd value should not cost the rest."""
+        splitters = data.get("splitters")
+        drafts = data.get("drafts")
+        return cls(
+            window_geometry=_valid_b64(data.get("window_geometry")),
+            window_state=_valid_b64(data.get("window_state")),
+            splitters={
+                name: tuple(sizes)
+                for name, sizes in (splitters.items() if isinstance(splitters, dict) else ())
+                if isinstance(sizes, list)
+                and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in sizes)
+            },
+            drafts={
+                key: text
+                for key, text in (drafts.items() if isinstance(drafts, dict) else ())
+                if isinstance(text, str) and text.strip()
+            },
+        )
+
+
+def _b64(data: bytes | None) -> str | None:
+    return base64.b64encode(bytes(data)).decode("ascii") if data else None
+
+
+def _unb64(text: str | None) -> bytes | None:
+    return base64.b64decode(text) if text else None
+
+
+def _valid_b64(value: Any) -> str | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    return value
+
+
+T = TypeVar("T")
+
+
+class _JsonFileStore:
+    """Load/save one JSON object file; a damaged file is set aside and reported, never fatal."""
+
+    what = "file"
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        #: After `load()`: None, or a sentence the GUI can show about why defaults are in use.
+        self.load_problem: str | None = None
+
+    def _load(self, parse: Callable[[Mapping[str, Any]], T], default: Callable[[], T]) -> T:
+        self.load_problem = None
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return default()
+        except OSError as exc:
+            self.load_problem = (
+                f"Your {self.what} could not be read ({exc.strerror or exc}), "
+                "so the defaults are in use for now."
+            )
+            return default()
+        try:
+            value = json.loads(raw.decode("utf-8"))
+            if not isinstance(value, dict):
+                raise InvalidInputError("it does not hold a JSON object")
+            return parse(value)
+        except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError, InvalidInputError
+            reason = exc.message.rstrip(".") if isinstance(exc, AgentsGTError) else "not valid JSON"
+            self.load_problem = f"Your {self.what} file was damaged ({reason}). {self._set_aside()}"
+            return default()
+
+    def _set_aside(self) -> str:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        backup = self.path.with_name(f"{self.path.name}.bad-{stamp}")
+        counter = 1
+        while backup.exists():
+            backup = self.path.with_name(f"{self.path.name}.bad-{stamp}-{counter}")
+            counter += 1
+        try:
+            os.replace(self.path, backup)
+        except OSError:
+            return "The defaults are in use; the damaged file will be overwritten on the next save."
+        return f"The defaults are in use; the old file was kept as {backup.name}."
+
+    def _save(self, value: Mapping[str, Any]) -> None:
+        atomic_write_json(self.path, dict(value))
+
+
+class SettingsStore(_JsonFileStore):
+    """settings.json: `load()` never fails (see `load_problem`); `save()` is atomic."""
+
+    what = "settings"
+
+    def load(self) -> Settings:
+        """The saved settings; defaults when the file is missing, unreadable or invalid."""
+        return self._load(Settings.from_json, Settings)
+
+    def save(self, settings: Settings) -> None:
+        """Write `settings` atomically (temp file + fsync + os.replace)."""
+        self._save(settings.to_json())
+
+
+class UiStateStore(_JsonFileStore):
+    """ui-state.json (geometry, splitters, drafts), with the same atomic save."""
+
+    what = "window state"
+
+    def load(self) -> UiState:
+        """The saved UI state; an empty one when missing or damaged."""
+        return self._load(UiState.from_json, UiState)
+
+    def save(self, state: UiState) -> None:
+        """Write `state` atomically."""
+        self._save(state.to_json())
