@@ -1,0 +1,247 @@
+"""Decoder for the AI SDK data stream (ai 4): one `CODE:JSON` line per part, to events."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from typing import Any
+
+from desktop_app.core.errors import StreamProtocolError
+from desktop_app.core.events import (
+    DataPart,
+    FilePart,
+    Finish,
+    MessageStart,
+    ModelError,
+    ReasoningDelta,
+    Source,
+    StepFinish,
+    StreamEvent,
+    TextDelta,
+    ToolActivity,
+    ToolPhase,
+)
+from desktop_app.core.stream_parts import (
+    DeltaRun,
+    optional_str,
+    parse_json,
+    required_str,
+    scan_json,
+    usage_from,
+)
+
+_WHAT = "data stream part"
+_BOM = "\ufeff"
+
+
+class DataStreamDecoder:
+    """Turns the bytes of a data stream into typed events.
+
+    Lines are split on LF (a CR before it is dropped), then at the first colon. `d:` ends the
+    stream; anything after it is ignored. Unknown codes, `i:` (redacted reasoning) and `j:`
+    (reasoning signature) are ignored: they carry nothing a person reads. Consecutive `0:` (or
+    `g:`) deltas decoded from one chunk are joined into one event.
+    """
+
+    __slots__ = ("_done", "_pending", "_started")
+
+    def __init__(self) -> None:
+        self._pending: list[bytes] = []
+        self._done = False
+        self._started = False
+
+    @property
+    def finished(self) -> bool:
+        """A `d:` finish part was seen."""
+        return self._done
+
+    def feed(self, chunk: bytes, out: list[StreamEvent]) -> None:
+        """Decode a chunk, appending its events to `out` (kept even if a later line is bad)."""
+        if self._done or not chunk:
+            return
+        last_end = chunk.rfind(b"\n")
+        if last_end < 0:
+            self._pending.append(chunk)  # joined once the line ends: long lines stay linear
+            return
+        head = chunk[: last_end + 1]
+        if self._pending:
+            self._pending.append(head)
+            head = b"".join(self._pending)
+            self._pending.clear()
+        rest = chunk[last_end + 1 :]
+        if rest:
+            self._pending.append(rest)
+        lines = head.decode("utf-8", "replace").split("\n")
+        lines.pop()  # the empty piece after the final LF
+        self._lines(lines, out)
+
+    def end(self, out: list[StreamEvent]) -> None:
+        """The body ended. A last line without its LF is used if it is whole, else dropped."""
+        if self._done or not self._pending:
+            return
+        tail = b"".join(self._pending).decode("utf-8", "replace")
+        self._pending.clear()
+        # A tail that does not parse means the body stopped mid-line: an incomplete reply, not
+        # an undecodable one, so it is dropped rather than reported.
+        with contextlib.suppress(StreamProtocolError):
+            self._lines([tail], out)
+
+    def _lines(self, lines: list[str], out: list[StreamEvent]) -> None:
+        run = DeltaRun()
+        try:
+            for line in lines:
+                if not self._started:
+                    self._started = True
+                    if line.startswith(_BOM):
+                        line = line[1:]
+                if line[-1:] == "\r":
+                    line = line[:-1]
+                if not line:
+                    continue
+                code, colon, text = line.partition(":")
+                if not colon:
+                    raise StreamProtocolError(
+                        "The reply stream sent a data stream line with no 'CODE:' prefix: "
+                        f"{line[:40]!r}"
+                    )
+                try:
+                    value, end = scan_json(text, 0)
+                    if end != len(text):
+                        value = parse_json(text, _WHAT)
+                except (StopIteration, ValueError, RecursionError):
+                    value = parse_json(text, _WHAT)
+                if code == "0":
+                    run.add(TextDelta, _text(value, code), None, out)
+                    continue
+                if code == "g":
+                    run.add(ReasoningDelta, _text(value, code), None, out)
+                    continue
+                run.flush(out)
+                handler = _HANDLERS.get(code)
+                if handler is not None:
+                    handler(value, out)
+                    if code == "d":
+                        self._done = True
+                        return
+        finally:
+            run.flush(out)
+
+
+def _text(value: Any, code: str) -> str:
+    if type(value) is not str:
+        raise StreamProtocolError(f"The reply stream sent a '{code}:' part that is not text.")
+    return value
+
+
+def _object(value: Any, code: str) -> dict[str, Any]:
+    if type(value) is not dict:
+        raise StreamProtocolError(f"The reply stream sent a '{code}:' part that is not an object.")
+    return value
+
+
+def _data(value: Any, out: list[StreamEvent]) -> None:
+    out.append(DataPart("data", value))
+
+
+def _error(value: Any, out: list[StreamEvent]) -> None:
+    out.append(ModelError(value if type(value) is str and value else "An error occurred."))
+
+
+def _annotations(value: Any, out: list[StreamEvent]) -> None:
+    out.append(DataPart("annotations", value))
+
+
+def _tool_call(value: Any, out: list[StreamEvent]) -> None:
+    obj = _object(value, "9")
+    out.append(
+        ToolActivity(
+            tool_call_id=required_str(obj, "toolCallId", "9:"),
+            phase=ToolPhase.INPUT_AVAILABLE,
+            tool_name=optional_str(obj, "toolName"),
+            input=obj.get("args"),
+        )
+    )
+
+
+def _tool_result(value: Any, out: list[StreamEvent]) -> None:
+    obj = _object(value, "a")
+    out.append(
+        ToolActivity(
+            tool_call_id=required_str(obj, "toolCallId", "a:"),
+            phase=ToolPhase.OUTPUT_AVAILABLE,
+            tool_name=optional_str(obj, "toolName"),
+            output=obj.get("result"),
+        )
+    )
+
+
+def _tool_call_start(value: Any, out: list[StreamEvent]) -> None:
+    obj = _object(value, "b")
+    out.append(
+        ToolActivity(
+            tool_call_id=required_str(obj, "toolCallId", "b:"),
+            phase=ToolPhase.INPUT_START,
+            tool_name=optional_str(obj, "toolName"),
+        )
+    )
+
+
+def _tool_call_delta(value: Any, out: list[StreamEvent]) -> None:
+    obj = _object(value, "c")
+    out.append(
+        ToolActivity(
+            tool_call_id=required_str(obj, "toolCallId", "c:"),
+            phase=ToolPhase.INPUT_DELTA,
+            input_text_delta=optional_str(obj, "argsTextDelta"),
+        )
+    )
+
+
+def _finish_message(value: Any, out: list[StreamEvent]) -> None:
+    obj = _object(value, "d")
+    usage = usage_from(obj.get("usage"), "promptTokens", "completionTokens")
+    out.append(Finish(optional_str(obj, "finishReason"), usage))
+
+
+def _finish_step(value: Any, out: list[StreamEvent]) -> None:
+    obj = _object(value, "e")
+    usage = usage_from(obj.get("usage"), "promptTokens", "completionTokens")
+    out.append(StepFinish(optional_str(obj, "finishReason"), usage))
+
+
+def _start_step(value: Any, out: list[StreamEvent]) -> None:
+    obj = _object(value, "f")
+    out.append(MessageStart(optional_str(obj, "messageId")))
+
+
+def _source(value: Any, out: list[StreamEvent]) -> None:
+    obj = _object(value, "h")
+    out.append(
+        Source(
+            source_id=required_str(obj, "id", "h:"),
+            url=optional_str(obj, "url"),
+            title=optional_str(obj, "title"),
+        )
+    )
+
+
+def _file(value: Any, out: list[StreamEvent]) -> None:
+    obj = _object(value, "k")
+    media_type = optional_str(obj, "mimeType") or "application/octet-stream"
+    out.append(FilePart(media_type=media_type, data_base64=optional_str(obj, "data")))
+
+
+_HANDLERS: dict[str, Callable[[Any, list[StreamEvent]], None]] = {
+    "2": _data,
+    "3": _error,
+    "8": _annotations,
+    "9": _tool_call,
+    "a": _tool_result,
+    "b": _tool_call_start,
+    "c": _tool_call_delta,
+    "d": _finish_message,
+    "e": _finish_step,
+    "f": _start_step,
+    "h": _source,
+    "k": _file,
+}
