@@ -67,7 +67,7 @@ def translate(exc: sqlite3.Error, path: Path | str) -> StorageError:
     if primary in (_SQLITE_READONLY, _SQLITE_CANTOPEN) or "readonly" in text:
         return DatabaseReadOnlyError(
             f"Cannot write to {where}: the file or its folder is read-only or not accessible. "
-            "Check the folder's permissions or free a writable location."
+            "Check the permissions of the file and its folder."
         )
     if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "malformed" in text:
         return DatabaseCorruptError(

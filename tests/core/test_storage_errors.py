@@ -1,0 +1,138 @@
+"""Failures a person can meet: a locked database, a read-only folder or file."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.models import Role
+from desktop_app.core.profiles import new_profile
+from desktop_app.core.storage import Database, DatabaseLockedError
+
+AGENT = "123e4567-e89b-12d3-a456-426614174000"
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_locked_database_gives_a_clear_error_and_loses_nothing(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    db = Database.open(path, busy_timeout=0.2)
+    profile = db.save_profile(new_profile("Support", AGENT))
+    conv = db.create_conversation(profile.id, "Kept")
+    db.add_message(conv.id, Role.USER, "before the lock")
+
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        with pytest.raises(DatabaseLockedError) as info:
+            db.add_message(conv.id, Role.USER, "during the lock")
+        message = str(info.value)
+        assert "busy" in message and "another program" in message
+        assert "try again" in message
+        # Reads still work in WAL mode while someone else writes.
+        assert [m.text for m in db.messages(conv.id)] == ["before the lock"]
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+    db.add_message(conv.id, Role.USER, "after the lock")
+    assert [m.text for m in db.messages(conv.id)] == ["before the lock", "after the lock"]
+    assert db.integrity_check() == ["ok"]
+    db.close()
+
+
+def test_open_while_another_process_migrates_waits_then_fails_clearly(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("PRAGMA journal_mode = WAL")
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("CREATE TABLE placeholder (x)")
+    try:
+        with pytest.raises(DatabaseLockedError):
+            Database.open(path, busy_timeout=0.2)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    Database.open(path).close()
+
+
+# The read-only cases run in a child process: as root (CI containers) file permissions are
+# ignored unless the child drops its capabilities, which setpriv does.
+_CHILD = textwrap.dedent(
+    """
+    import json, sys
+    from desktop_app.core.models import Role
+    from desktop_app.core.storage import Database, StorageError
+    results = {}
+    for name, path in json.loads(sys.argv[1]).items():
+        try:
+            db = Database.open(path)
+            try:
+                conv = db.list_conversations()[0]
+                db.add_message(conv.id, Role.USER, "write attempt")
+                results[name] = ["ok", ""]
+            finally:
+                db.close()
+        except StorageError as exc:
+            results[name] = [type(exc).__name__, str(exc)]
+    print(json.dumps(results))
+    """
+)
+
+
+def _run_unprivileged(cases: dict[str, str]) -> dict[str, list[str]]:
+    command = [sys.executable, "-c", _CHILD, json.dumps(cases)]
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv: permissions cannot be enforced")
+        command = [setpriv, "--inh-caps=-all", "--bounding-set=-all", *command]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def _seed(path: Path) -> None:
+    with Database.open(path) as db:
+        profile = db.save_profile(new_profile("Support", AGENT))
+        conv = db.create_conversation(profile.id, "Kept")
+        db.add_message(conv.id, Role.USER, "precious")
+
+
+def test_read_only_folder_and_file_give_plain_errors(tmp_path):
+    locked_dir = tmp_path / "locked"
+    locked_dir.mkdir()
+    existing_dir = tmp_path / "existing"
+    _seed(existing_dir / "history.sqlite3")
+    ro_file_dir = tmp_path / "ro-file"
+    _seed(ro_file_dir / "history.sqlite3")
+    (ro_file_dir / "history.sqlite3").chmod(0o444)
+    locked_dir.chmod(0o555)
+    existing_dir.chmod(0o555)
+    try:
+        results = _run_unprivileged(
+            {
+                "new_in_locked_dir": str(locked_dir / "history.sqlite3"),
+                "missing_sub_folder": str(locked_dir / "sub" / "history.sqlite3"),
+                "existing_in_locked_dir": str(existing_dir / "history.sqlite3"),
+                "read_only_file": str(ro_file_dir / "history.sqlite3"),
+            }
+        )
+    finally:
+        locked_dir.chmod(0o755)
+        existing_dir.chmod(0o755)
+        (ro_file_dir / "history.sqlite3").chmod(0o644)
+    for name, (kind, message) in results.items():
+        assert kind == "DatabaseReadOnlyError", (name, kind, message)
+        assert "read-only" in message or "permissions" in message, (name, message)
+    for folder in (existing_dir, ro_file_dir):
+        with Database.open(folder / "history.sqlite3") as db:
+            assert [m.text for m in db.messages(db.list_conversations()[0].id)] == ["precious"]
