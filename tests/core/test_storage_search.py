@@ -102,6 +102,8 @@ def test_profile_filter_and_limit(seeded):
         "c++",
         "50%",
         "\x00",
+        "0\x00",
+        'a"\x00"b',
         "☃",
         "*" * 500,
         "word " * 200,

@@ -17,6 +17,7 @@ from desktop_app.core.storage.records import (
 SNIPPET_TOKENS = 16
 MAX_TERMS = 16
 _WORD = re.compile(r"\w", re.UNICODE)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def build_match_query(text: str) -> str | None:
@@ -27,6 +28,8 @@ def build_match_query(text: str) -> str | None:
     Terms must all match (implicit AND). Terms with no letter or digit are dropped: the
     tokenizer would turn them into nothing.
     """
+    # SQLite reads the expression as a C string: a NUL would cut it inside a quoted term.
+    text = _CONTROL.sub(" ", text)
     terms = [term for term in text.split() if _WORD.search(term)][:MAX_TERMS]
     if not terms:
         return None
