@@ -1,0 +1,411 @@
+"""The AgentsGT API client: streaming chat, the blocking endpoints, typed in and typed out.
+
+One `httpx.AsyncClient` (see `core.http.make_http_client`) is shared by the whole app and passed
+in; an `AgentsGTClient` is cheap, holds one profile's base URL, keys and identifier, and never
+closes the shared client.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import httpx
+
+from desktop_app.core import api_types, validation
+from desktop_app.core.chat_stream import ChatStream
+from desktop_app.core.errors import (
+    AgentsGTError,
+    InvalidInputError,
+    ResponseFormatError,
+    parse_retry_after,
+    status_error,
+)
+from desktop_app.core.events import StreamEvent, StreamResult
+from desktop_app.core.http import ClientSettings, retry_delay, transport_error
+from desktop_app.core.models import ChatMessage, Credentials
+
+log = logging.getLogger(__name__)
+
+DateLike = datetime | date | str | None
+# Error bodies are read only this far: they are for a one-line message.
+_MAX_ERROR_BODY = 64 * 1024
+# Headers the caller may not replace through `extra_headers`.
+_PROTECTED_HEADERS = frozenset({"authorization", "content-type", "content-length", "host"})
+
+
+class AgentsGTClient:
+    """One profile's view of the AgentsGT API (base URL, keys, identifier) over a shared client."""
+
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        *,
+        base_url: str,
+        credentials: Credentials,
+        identifier: str | None = None,
+        settings: ClientSettings | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self._http = http
+        self.base_url = validation.validate_base_url(base_url)
+        self._credentials = validation.validate_credentials(credentials)
+        self.identifier = (
+            validation.validate_identifier(identifier) if identifier is not None else None
+        )
+        self.settings = settings or ClientSettings()
+        self._extra_headers = _check_extra_headers(extra_headers or {})
+        self.host = urlsplit(self.base_url).netloc
+
+    def __repr__(self) -> str:
+        return (
+            f"AgentsGTClient(base_url={self.base_url!r}, "
+            f"public_key={self._credentials.public_key!r}, identifier={self.identifier!r})"
+        )
+
+    @property
+    def public_key(self) -> str:
+        """The public half of the key pair (safe to show)."""
+        return self._credentials.public_key
+
+    # -- chat ------------------------------------------------------------------------------------
+
+    def stream_chat(
+        self,
+        agent_id: str,
+        messages: Sequence[ChatMessage],
+        *,
+        identifier: str | None = None,
+    ) -> ChatStream:
+        """Start a streaming reply: `async with client.stream_chat(...) as stream: async for ...`.
+
+        The whole conversation goes in `messages` (oldest first). Entering sends the request and
+        raises the typed status error for a non-2xx answer; iterating yields typed events and
+        ends normally even when the connection drops (see `ChatStream`).
+        """
+        agent = validation.validate_agent_id(agent_id)
+        turns = validation.validate_messages(messages)
+        who = validation.validate_identifier(identifier) if identifier else self.identifier
+        headers = self._headers(json_body=True)
+        headers["Accept"] = "text/event-stream"
+        if who:
+            headers["X-Agent-Identifier"] = who
+        body = _json_bytes({"messages": [turn.to_wire() for turn in turns]})
+        url = f"{self.base_url}/agents/chat/{quote(agent, safe='')}"
+
+        def build() -> httpx.Request:
+            return self._http.build_request(
+                "POST", url, headers=headers, content=body, timeout=self.settings.request_timeout()
+            )
+
+        return ChatStream(lambda: self._send(build, "chat"), self.settings, self.host)
+
+    async def chat(
+        self,
+        agent_id: str,
+        messages: Sequence[ChatMessage],
+        on_event: Callable[[StreamEvent], None] | None = None,
+        *,
+        identifier: str | None = None,
+    ) -> StreamResult:
+        """Stream a whole reply, calling `on_event` for each event, and return the result."""
+        async with self.stream_chat(agent_id, messages, identifier=identifier) as stream:
+            async for event in stream:
+                if on_event is not None:
+                    on_event(event)
+        return stream.result
+
+    async def send_message(
+        self, agent_id: str, message: str, identifier: str | None = None
+    ) -> api_types.BasicReply:
+        """The blocking endpoint: one message in, the whole reply out (string or JSON)."""
+        agent = validation.validate_agent_id(agent_id)
+        text = validation.validate_message_text(message)
+        who = identifier if identifier is not None else self.identifier
+        if who is None:
+            raise InvalidInputError(
+                "A user identifier is required to send a message; set one in the profile."
+            )
+        who = validation.validate_identifier(who, for_header=False)
+        body = await self._request_json(
+            "POST",
+            f"/agents/basic/{quote(agent, safe='')}",
+            "send the message",
+            json_body={"message": text, "identifier": who},
+        )
+        return api_types.parse_basic_reply(body)
+
+    # -- account ---------------------------------------------------------------------------------
+
+    async def list_agents(self) -> list[api_types.Agent]:
+        """Every agent of the key's organization."""
+        return api_types.parse_agents(await self._request_json("GET", "/agents", "list agents"))
+
+    async def check_balance(self) -> api_types.Balance:
+        """Whether the organization has a subscription and credits (never raises for neither)."""
+        body = await self._request_json("GET", "/agents/check-balance", "check the balance")
+        return api_types.parse_balance(body)
+
+    # -- history ---------------------------------------------------------------------------------
+
+    async def history_by_agent(
+        self,
+        agent_id: str,
+        *,
+        page: int = 1,
+        limit: int = 50,
+        thread_id: str | None = None,
+        start_date: DateLike = None,
+        end_date: DateLike = None,
+    ) -> api_types.HistoryPage:
+        """One page of an agent's exchanges (each record holds an input and its output)."""
+        agent = validation.validate_agent_id(agent_id)
+        params = _history_params(page, limit, thread_id, start_date, end_date)
+        body = await self._request_json(
+            "GET", f"/chat-history/agent/{quote(agent, safe='')}", "read the history", params
+        )
+        return api_types.parse_history_page(body)
+
+    async def history_by_identifier(
+        self,
+        identifier: str,
+        *,
+        agent_id: str | None = None,
+        page: int = 1,
+        limit: int = 50,
+        thread_id: str | None = None,
+        start_date: DateLike = None,
+        end_date: DateLike = None,
+    ) -> api_types.HistoryPage:
+        """One page of a user's exchanges across all agents (or one agent with `agent_id`)."""
+        who = validation.validate_path_value(identifier, "user identifier")
+        params = _history_params(page, limit, thread_id, start_date, end_date)
+        if agent_id is not None:
+            params["agent_id"] = validation.validate_agent_id(agent_id)
+        body = await self._request_json(
+            "GET", f"/chat-history/identifier/{quote(who, safe='')}", "read the history", params
+        )
+        return api_types.parse_history_page(body)
+
+    # -- consumption -----------------------------------------------------------------------------
+
+    async def consumption_summary(
+        self, organization_id: str, from_: DateLike = None, to: DateLike = None
+    ) -> api_types.ConsumptionSummary:
+        """Total credits the organization used in the period."""
+        body = await self._request_json(
+            "GET",
+            f"/consumption/organization/{_org_segment(organization_id)}/summary",
+            "read the consumption",
+            _period_params(from_, to),
+        )
+        return api_types.parse_consumption_summary(body)
+
+    async def consumption_by_agent(
+        self, organization_id: str, from_: DateLike = None, to: DateLike = None
+    ) -> list[api_types.AgentConsumption]:
+        """Credits each agent of the organization used in the period."""
+        body = await self._request_json(
+            "GET",
+            f"/consumption/organization/{_org_segment(organization_id)}/agents",
+            "read the consumption",
+            _period_params(from_, to),
+        )
+        return api_types.parse_agent_consumption(body)
+
+    async def agent_daily_consumption(
+        self, agent_id: str, from_: DateLike = None, to: DateLike = None
+    ) -> list[api_types.DailyConsumption]:
+        """Credits the agent used per day."""
+        agent = validation.validate_agent_id(agent_id)
+        body = await self._request_json(
+            "GET",
+            f"/consumption/agent/{quote(agent, safe='')}/dates",
+            "read the consumption",
+            _period_params(from_, to),
+        )
+        return api_types.parse_daily_consumption(body)
+
+    async def agent_model_consumption(
+        self, agent_id: str, from_: DateLike = None, to: DateLike = None
+    ) -> list[api_types.ModelConsumption]:
+        """Credits the agent used per model."""
+        agent = validation.validate_agent_id(agent_id)
+        body = await self._request_json(
+            "GET",
+            f"/consumption/agent/{quote(agent, safe='')}/models",
+            "read the consumption",
+            _period_params(from_, to),
+        )
+        return api_types.parse_model_consumption(body)
+
+    # -- plumbing --------------------------------------------------------------------------------
+
+    def _headers(self, *, json_body: bool) -> dict[str, str]:
+        headers = dict(self._extra_headers)
+        headers["Authorization"] = self._credentials.authorization()
+        if json_body:
+            headers["Content-Type"] = "application/json"
+        return headers
+
+    async def _request_json(
+        self,
+        method: str,
+        path: str,
+        what: str,
+        params: Mapping[str, str | int] | None = None,
+        *,
+        json_body: Any = None,
+    ) -> Any:
+        """Send a non-streaming request (with retries) and return its decoded JSON body."""
+        headers = self._headers(json_body=json_body is not None)
+        headers["Accept"] = "application/json"
+        content = _json_bytes(json_body) if json_body is not None else None
+        url = self.base_url + path
+
+        def build() -> httpx.Request:
+            return self._http.build_request(
+                method,
+                url,
+                headers=headers,
+                params=dict(params) if params else None,
+                content=content,
+                timeout=self.settings.request_timeout(),
+            )
+
+        response = await self._send(build, what)
+        try:
+            async with asyncio.timeout(self.settings.idle_timeout):
+                raw = await response.aread()
+        except (httpx.HTTPError, TimeoutError) as exc:
+            raise transport_error(exc, self.host, self.settings, streaming=True) from None
+        finally:
+            await response.aclose()
+        try:
+            return json.loads(raw)
+        except ValueError:
+            raise ResponseFormatError(
+                f"The server's answer when trying to {what} is not JSON "
+                f"(HTTP {response.status_code}). Check the API base URL."
+            ) from None
+
+    async def _send(self, build: Callable[[], httpx.Request], what: str) -> httpx.Response:
+        """Send with retries before any reply starts; return a 2xx response whose body is unread.
+
+        Retries: a connection that could not be made, and 429, up to `max_retries` times. A 2xx
+        is never retried (the server may already be spending credits on it).
+        """
+        settings = self.settings
+        attempt = 0
+        while True:
+            request = build()
+            try:
+                response = await self._http.send(request, stream=True)
+            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+                if attempt < settings.max_retries:
+                    delay = retry_delay(attempt, settings, None)
+                    log.info(
+                        "%s %s: connection failed (%s), retry %d in %.2f s",
+                        request.method,
+                        request.url.path,
+                        type(exc).__name__,
+                        attempt + 1,
+                        delay,
+                    )
+                    attempt += 1
+                    await asyncio.sleep(delay)
+                    continue
+                raise transport_error(exc, self.host, settings) from None
+            except httpx.HTTPError as exc:
+                raise transport_error(exc, self.host, settings) from None
+            status = response.status_code
+            log.debug("%s %s -> HTTP %d", request.method, request.url.path, status)
+            if 200 <= status < 300:
+                return response
+            body = await self._read_error_body(response)
+            retry_after = response.headers.get("Retry-After")
+            if status == 429 and attempt < settings.max_retries:
+                delay = retry_delay(attempt, settings, parse_retry_after(retry_after))
+                log.info("%s %s: rate limited, retry %d in %.2f s", request.method,
+                         request.url.path, attempt + 1, delay)  # fmt: skip
+                attempt += 1
+                await asyncio.sleep(delay)
+                continue
+            error = status_error(status, body, retry_after)
+            log.debug("%s failed: %s", what, error)
+            raise error
+
+    async def _read_error_body(self, response: httpx.Response) -> bytes:
+        """Up to 64 KiB of an error body; whatever arrived if the read fails, never raising."""
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            async with asyncio.timeout(self.settings.idle_timeout):
+                async for chunk in response.aiter_bytes():
+                    chunks.append(chunk)
+                    size += len(chunk)
+                    if size >= _MAX_ERROR_BODY:
+                        break
+        except (httpx.HTTPError, TimeoutError):
+            pass  # the status alone still tells what happened
+        finally:
+            await response.aclose()
+        return b"".join(chunks)[:_MAX_ERROR_BODY]
+
+
+def _json_bytes(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _check_extra_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    checked: dict[str, str] = {}
+    for name, value in headers.items():
+        if name.lower() in _PROTECTED_HEADERS:
+            raise InvalidInputError(
+                f"The header {name} is set by the client and cannot be changed."
+            )
+        if not name.isascii() or not value.isascii() or "\n" in value or "\r" in value:
+            raise InvalidInputError(f"The header {name} must be plain ASCII on one line.")
+        checked[name] = value
+    return checked
+
+
+def _history_params(
+    page: int, limit: int, thread_id: str | None, start_date: DateLike, end_date: DateLike
+) -> dict[str, str | int]:
+    params: dict[str, str | int] = {
+        "page": validation.validate_page(page),
+        "limit": validation.validate_limit(limit),
+    }
+    if thread_id is not None:
+        params["thread_id"] = validation.validate_path_value(thread_id, "thread id")
+    start = validation.format_timestamp(start_date, "start date")
+    end = validation.format_timestamp(end_date, "end date")
+    if start is not None:
+        params["start_date"] = start
+    if end is not None:
+        params["end_date"] = end
+    return params
+
+
+def _period_params(from_: DateLike, to: DateLike) -> dict[str, str | int]:
+    params: dict[str, str | int] = {}
+    start = validation.format_timestamp(from_, "start of the period")
+    end = validation.format_timestamp(to, "end of the period")
+    if start is not None:
+        params["from"] = start
+    if end is not None:
+        params["to"] = end
+    return params
+
+
+def _org_segment(organization_id: str) -> str:
+    return quote(validation.validate_path_value(organization_id, "organization id"), safe="")
+
+
+__all__ = ["AgentsGTClient", "AgentsGTError", "ChatStream", "ClientSettings"]

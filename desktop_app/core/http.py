@@ -1,0 +1,147 @@
+"""The shared httpx.AsyncClient, the client's tunables, retry delays and transport-error mapping."""
+
+from __future__ import annotations
+
+import platform
+import random
+from dataclasses import dataclass
+
+import httpx
+
+from desktop_app import __version__
+from desktop_app.core.errors import (
+    APIConnectionError,
+    APITimeoutError,
+    ConnectTimeoutError,
+    IdleTimeoutError,
+    StreamProtocolError,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClientSettings:
+    """How the client waits, retries and reaches the network.
+
+    `proxy`: None uses the system/environment proxy settings when `trust_env` is true; a URL
+    forces that proxy. `trust_env=False` ignores HTTP(S)_PROXY, NO_PROXY, SSL_CERT_FILE and
+    netrc entirely (a direct connection unless `proxy` is set).
+    """
+
+    connect_timeout: float = 10.0
+    # No byte for this long, while waiting for the reply or in the middle of it, ends the wait.
+    idle_timeout: float = 60.0
+    # Retries happen only before a reply starts (429, connection refused): never after a 2xx
+    # body began, since the server may already be spending credits on it.
+    max_retries: int = 2
+    # Longest wait between retries, whatever Retry-After asks for.
+    retry_cap: float = 20.0
+    # First backoff step when the server gave no Retry-After (doubles each attempt, with jitter).
+    retry_backoff: float = 0.5
+    proxy: str | None = None
+    trust_env: bool = True
+
+    def __post_init__(self) -> None:
+        if self.connect_timeout <= 0 or self.idle_timeout <= 0:
+            raise ValueError("timeouts must be positive")
+        if self.max_retries < 0 or self.retry_cap < 0 or self.retry_backoff < 0:
+            raise ValueError("retry settings must not be negative")
+
+    def request_timeout(self) -> httpx.Timeout:
+        """The per-request httpx timeout: connect, then idle for every read and write."""
+        return httpx.Timeout(
+            connect=self.connect_timeout,
+            read=self.idle_timeout,
+            write=self.idle_timeout,
+            pool=self.connect_timeout,
+        )
+
+
+def user_agent() -> str:
+    """`AgentsGT-Desktop/<version> (<os> <arch>)`."""
+    system = platform.system() or "unknown OS"
+    machine = platform.machine()
+    return f"AgentsGT-Desktop/{__version__} ({system}{' ' + machine if machine else ''})"
+
+
+def make_http_client(
+    settings: ClientSettings | None = None, *, transport: httpx.AsyncBaseTransport | None = None
+) -> httpx.AsyncClient:
+    """Build the one long-lived AsyncClient the app keeps; the caller closes it on quit.
+
+    `transport` is a test seam (httpx.MockTransport); the app leaves it None.
+    """
+    settings = settings or ClientSettings()
+    return httpx.AsyncClient(
+        timeout=settings.request_timeout(),
+        proxy=settings.proxy or None,
+        trust_env=settings.trust_env,
+        headers={"User-Agent": user_agent()},
+        follow_redirects=False,  # a redirect could carry the Authorization header elsewhere
+        limits=httpx.Limits(max_connections=20, max_keepalive_connections=10),
+        transport=transport,
+    )
+
+
+def retry_delay(attempt: int, settings: ClientSettings, retry_after: float | None) -> float:
+    """Seconds to wait before retry number `attempt` (0-based): Retry-After, else backoff."""
+    if retry_after is not None:
+        return min(max(retry_after, 0.0), settings.retry_cap)
+    base = settings.retry_backoff * (2**attempt)
+    # Jitter spreads out clients that failed together.
+    return min(base * (0.5 + random.random() / 2), settings.retry_cap)
+
+
+def transport_error(
+    exc: Exception, host: str, settings: ClientSettings, *, streaming: bool = False
+) -> APIConnectionError | StreamProtocolError:
+    """Map an httpx exception to the app's error tree, naming the host and never a key."""
+    if isinstance(exc, httpx.ConnectTimeout):
+        return ConnectTimeoutError(
+            f"Could not connect to {host} within {settings.connect_timeout:g} s. "
+            "Check your network connection, proxy and the API base URL."
+        )
+    if isinstance(exc, httpx.ReadTimeout | TimeoutError):
+        return IdleTimeoutError(
+            f"{host} sent nothing for {settings.idle_timeout:g} s, so the wait was ended. "
+            "Try again later.",
+            seconds=settings.idle_timeout,
+        )
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"The request to {host} timed out. Try again later.")
+    if isinstance(exc, httpx.ProxyError):
+        return APIConnectionError(
+            f"The proxy refused the connection to {host} ({_reason(exc)}). "
+            "Check your proxy settings."
+        )
+    if isinstance(exc, httpx.ConnectError):
+        reason = _reason(exc)
+        lowered = reason.lower()
+        if "ssl" in lowered or "certificate" in lowered or "tls" in lowered:
+            return APIConnectionError(
+                f"Could not make a secure connection to {host} ({reason}). "
+                "Check the address, the system clock and any proxy that inspects traffic."
+            )
+        if "name or service" in lowered or "nodename" in lowered or "getaddrinfo" in lowered:
+            return APIConnectionError(
+                f"Could not find the server {host} ({reason}). "
+                "Check the API base URL and your network connection."
+            )
+        return APIConnectionError(
+            f"Could not connect to {host} ({reason}). "
+            "Check the API base URL and your network connection."
+        )
+    if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
+        what = "while the reply was streaming" if streaming else "before it answered"
+        return APIConnectionError(
+            f"The connection to {host} was lost {what}. Check your network and try again."
+        )
+    if isinstance(exc, httpx.DecodingError):
+        return StreamProtocolError(f"The answer from {host} could not be decoded ({_reason(exc)}).")
+    return APIConnectionError(
+        f"The request to {host} failed ({_reason(exc)}). Check your network and try again."
+    )
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text if len(text) <= 200 else text[:197] + "..."
