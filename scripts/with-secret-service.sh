@@ -73,6 +73,8 @@ if [ -z "$ready" ]; then
     exit 3
 fi
 
+# Tells tests they are on a private, throw-away keyring (safe to write to).
+export AGENTSGT_PRIVATE_SECRET_SERVICE=1
 status=0
 "$@" || status=$?
 exit "$status"
