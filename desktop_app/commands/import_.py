@@ -1,0 +1,49 @@
+"""`agentsgt-desktop import`: add the conversations of a JSON export to the local history."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop_app.core.errors import AgentsGTError
+from desktop_app.core.export import import_document, read_json_file
+from desktop_app.core.paths import app_paths
+
+EXIT_OK = 0
+EXIT_FAILED = 2
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the `import` subcommand."""
+    parser = subparsers.add_parser(
+        "import",
+        help="import conversations from a JSON export",
+        description=(
+            "Import a JSON export made by `agentsgt-desktop export --format json`. The file is "
+            "checked completely first; if anything is wrong nothing is imported. Conversations "
+            "already here (same id) are skipped, so importing twice is harmless. Conversations "
+            "join the local profile for the same agent and base URL, or a new profile without "
+            "keys."
+        ),
+    )
+    parser.add_argument("path", metavar="PATH", help="the JSON export file")
+    # `run` is what desktop_app.cli calls; `func` is kept for callers that use that name.
+    parser.set_defaults(run=run_import, func=run_import)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Handle `import`: validate the file, import it in one transaction, print what happened."""
+    from desktop_app.core.storage import Database  # only when the command runs: keeps --help fast
+
+    try:
+        # Validate before opening (or creating) the database: a bad file changes nothing at all.
+        document = read_json_file(Path(args.path).expanduser())
+        with Database.open(app_paths().database_path) as database:
+            report = import_document(database, document)
+    except AgentsGTError as exc:
+        print(f"agentsgt-desktop import: {exc.message}", file=sys.stderr)
+        return EXIT_FAILED
+    for line in report.lines():
+        print(line)
+    return EXIT_OK
