@@ -53,12 +53,18 @@ ul.parts { color: #57606a; font-size: 9pt; }
 pre, code { font-family: monospace; font-size: 10pt; }
 div.highlight { padding: 0.4em 0.6em; border-radius: 4px; margin: 0.4em 0; }
 div.highlight pre { margin: 0; white-space: pre-wrap; }
+p.codebar { margin: 0.6em 0 0 0; font-size: 9pt; }
+table.code { margin: 0 0 0.6em 0; }
+table.code pre { margin: 0; white-space: pre-wrap; }
+table.md { border-collapse: collapse; margin: 0.4em 0; }
+div.body p { margin: 0.3em 0; }
 """
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*([^\n`]*)$", re.MULTILINE)
 # Highlighting is a convenience: a huge block is shown plainly rather than risk a slow lexer.
 _MAX_HIGHLIGHT_CHARS = 200_000
 _FORMATTER = HtmlFormatter(noclasses=True, style="default")
+_SPAN_FORMATTER = HtmlFormatter(noclasses=True, nowrap=True, style="default")
 
 BodyRenderer = Callable[[str], str]
 
@@ -100,16 +106,24 @@ def render_plain_body(text: str) -> str:
     return "\n".join(pieces)
 
 
+def highlight_code(code: str, language: str) -> str:
+    """Code as inline-styled, escaped HTML spans (no wrapper), for the Markdown renderer."""
+    lexer = TextLexer()
+    if language and len(code) <= _MAX_HIGHLIGHT_CHARS:
+        try:
+            lexer = get_lexer_by_name(language)
+        except ClassNotFound:
+            lexer = TextLexer()
+    return str(highlight(code, lexer, _SPAN_FORMATTER)).removesuffix("\n")
+
+
 def default_body_renderer() -> BodyRenderer:
-    """The transcript's own safe Markdown renderer when the app has one, else escaped text."""
+    """The transcript's own safe Markdown renderer, with pygments colours; else escaped text."""
     try:
-        from desktop_app.core import markdown_render  # written alongside; optional here
-    except ImportError:
+        from desktop_app.core.markdown_render import render_markdown_html
+    except ImportError:  # the renderer is optional for exports: escaped text is always safe
         return render_plain_body
-    renderer = getattr(markdown_render, "render_markdown", None)
-    if callable(renderer):
-        return lambda text: str(renderer(text))
-    return render_plain_body
+    return lambda text: render_markdown_html(text, highlight_code)
 
 
 def _facts(facts: list[tuple[str, str]]) -> str:
@@ -147,7 +161,7 @@ def _message(conversation: ConversationExport, message: ExportedMessage, body: B
     )
     # Only the agent writes Markdown; what a person typed is shown exactly as typed.
     if message.role is Role.ASSISTANT:
-        content = body(message.text)
+        content = f'<div class="body">{body(message.text)}</div>'
     else:
         content = f'<div class="text">{escape(message.text)}</div>'
     error = ""

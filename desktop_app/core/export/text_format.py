@@ -46,7 +46,7 @@ def render_text(document: ExportDocument) -> str:
     for index, conversation in enumerate(document.conversations, start=1):
         if many:
             title = conversation.title or "Untitled conversation"
-            lines += [_RULE, f"Conversation {index}: {title}", _THIN_RULE]
+            lines += [_RULE, f"{index}. {title}", _THIN_RULE]
             lines += [*_facts(conversation_facts(conversation)), ""]
         lines += _conversation(conversation)
     return "\n".join(lines).rstrip("\n") + "\n"
