@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from pathlib import Path
 from types import TracebackType
@@ -64,7 +66,8 @@ class Database(ProfileStore, ConversationStore, MessageStore, SearchStore):
         """
         path = Path(path).expanduser()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            # Conversations are private: folders we create are for this user only.
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseReadOnlyError(
                 f"Cannot create the folder for the history database ({path.parent}): "
@@ -74,10 +77,15 @@ class Database(ProfileStore, ConversationStore, MessageStore, SearchStore):
         header_version = read_header_version(path)
         if header_version is not None and header_version > SCHEMA_VERSION:
             raise SchemaTooNewError(header_version)
+        is_new = header_version is None
         try:
             conn = connect(path, busy_timeout)
         except sqlite3.Error as exc:
             raise translate(exc, path) from exc
+        if is_new and os.name == "posix":
+            # SQLite gives its -wal and -shm files the main file's mode, so this covers them.
+            with contextlib.suppress(OSError):
+                path.chmod(0o600)
         try:
             migrate(conn, path)
         except BaseException:

@@ -41,6 +41,24 @@ def strip_highlights(snippet: str) -> str:
     return snippet.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
 
 
+def split_highlights(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The plain snippet and the (start, end) character spans that were highlighted."""
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length, start = 0, None
+    for piece in re.split(f"([{HIGHLIGHT_START}{HIGHLIGHT_END}])", snippet):
+        if piece == HIGHLIGHT_START:
+            start = length
+        elif piece == HIGHLIGHT_END:
+            if start is not None:
+                spans.append((start, length))
+            start = None
+        else:
+            plain.append(piece)
+            length += len(piece)
+    return "".join(plain), tuple(spans)
+
+
 class SearchStore(StoreBase):
     """Search across the messages of every (not deleted) conversation."""
 
