@@ -1,0 +1,194 @@
+"""The reply being streamed: cheap appends, a throttled repaint of only its unfinished tail."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from desktop_app.core.markdown_render import BlockSplitter
+from desktop_app.core.models import MessageStatus
+from desktop_app.gui.transcript.document import BodyWriter
+from desktop_app.gui.transcript.throttle import Throttle
+from desktop_app.gui.transcript.types import MessageView, SourceLink, ToolSummary
+
+if TYPE_CHECKING:
+    from desktop_app.gui.transcript.view import TranscriptView, _Entry
+
+#: The live message is repainted at most this often, however fast tokens arrive.
+REPAINT_INTERVAL_MS = 40
+
+
+class LiveReply:
+    """Feeds a streaming reply into the transcript.
+
+    `append_*` only buffer and schedule a repaint. A repaint inserts each newly completed
+    Markdown block once, then replaces the unfinished tail: its cost depends on the size of
+    the tail, not of the reply, so a token costs the same at 100,000 tokens as at 100.
+    """
+
+    def __init__(self, view: TranscriptView, entry: _Entry, interval_ms: int) -> None:
+        self._view = view
+        self._entry = entry
+        self._splitter = BlockSplitter()
+        self._parts: list[str] = []
+        self._reasoning: list[str] = []
+        self._tools: list[ToolSummary] = []
+        self._sources: list[SourceLink] = []
+        self._new_blocks: list[str] = []
+        self._committed_blocks: list[str] = []
+        self._committed_codes = 0
+        self._shown_tail: str | None = None
+        self._meta_dirty = self._footer_dirty = False
+        self._writer = BodyWriter(view.document(), entry.frames.body)
+        self._throttle = Throttle(self._repaint, interval_ms, view)
+        self._done = False
+        #: How many times the live message was re-rendered.
+        self.repaint_count = 0
+        #: How many times each completed block was converted to HTML (1 each, by design).
+        self.block_render_counts: Counter[str] = Counter()
+
+    @property
+    def message_id(self) -> str:
+        """The id of the message being written."""
+        return self._entry.message.message_id
+
+    @property
+    def finished(self) -> bool:
+        """True once `finish` was called (or the message was removed)."""
+        return self._done
+
+    def text(self) -> str:
+        """The answer text received so far."""
+        return "".join(self._parts)
+
+    def append_text(self, delta: str) -> None:
+        """Add answer text; the screen catches up at the next repaint."""
+        if self._done or not delta:
+            return
+        self._parts.append(delta)
+        self._new_blocks.extend(self._splitter.feed(delta))
+        self._throttle.trigger()
+
+    def append_reasoning(self, delta: str) -> None:
+        """Add reasoning text (shown collapsed)."""
+        if self._done or not delta:
+            return
+        self._reasoning.append(delta)
+        self._meta_dirty = True
+        self._throttle.trigger()
+
+    def add_tool(self, summary: ToolSummary) -> None:
+        """Show a tool call; a summary with the same name and input replaces the earlier one."""
+        if self._done:
+            return
+        for index, tool in enumerate(self._tools):
+            if (tool.name, tool.input_preview) == (summary.name, summary.input_preview):
+                self._tools[index] = summary
+                break
+        else:
+            self._tools.append(summary)
+        self._meta_dirty = True
+        self._throttle.trigger()
+
+    def add_source(self, link: SourceLink) -> None:
+        """Show a cited source."""
+        if self._done or link in self._sources:
+            return
+        self._sources.append(link)
+        self._footer_dirty = True
+        self._throttle.trigger()
+
+    def finish(self, status: MessageStatus, error_text: str | None = None) -> None:
+        """The reply ended: render what is left, show its status line and actions."""
+        if self._done:
+            return
+        self._throttle.cancel()
+        self._new_blocks.extend(self._splitter.finish())
+        self._shown_tail = None
+        self._commit_new_blocks(keep_last_as_tail=True)
+        self._done = True
+        self._entry.message = self._snapshot(status, error_text)
+        self._entry.live = None
+        self._entry.piece_html = self._committed_html()
+        self._view._render_meta(self._entry)
+        self._view._render_footer(self._entry)
+        self.repaint_count += 1
+
+    def cancel(self) -> None:
+        """Stop painting (the message was removed or the transcript cleared)."""
+        self._throttle.cancel()
+        self._done = True
+
+    def rebuild(self) -> None:
+        """Paint everything again into freshly made frames (after a theme change)."""
+        self._writer = BodyWriter(self._view.document(), self._entry.frames.body)
+        blocks = self._committed_blocks
+        self._committed_blocks, self._committed_codes = [], 0
+        self._entry.code_blocks.clear()
+        self._entry.piece_html.clear()
+        if blocks:
+            html = "".join(self._render_block(block).html for block in blocks)
+            self._committed_blocks = blocks
+            self._writer.commit(html)
+        self._shown_tail = None
+        self._meta_dirty = self._footer_dirty = True
+        self._repaint()
+
+    def _snapshot(self, status: MessageStatus, error_text: str | None = None) -> MessageView:
+        message = self._entry.message
+        return MessageView(
+            message_id=message.message_id,
+            role=message.role,
+            text=self.text(),
+            status=status,
+            error_text=error_text,
+            reasoning="".join(self._reasoning),
+            tools=tuple(self._tools),
+            sources=tuple(self._sources),
+        )
+
+    def _render_block(self, source: str):  # -> RenderedMarkdown
+        rendered = self._view._render_piece(self._entry, source, self._committed_codes)
+        return rendered
+
+    def _committed_html(self) -> list[str]:
+        return list(self._entry.piece_html)
+
+    def _commit_new_blocks(self, keep_last_as_tail: bool = False) -> None:
+        blocks, self._new_blocks = self._new_blocks, []
+        for position, block in enumerate(blocks):
+            rendered = self._render_block(block)
+            self.block_render_counts[block] += 1
+            del self._entry.code_blocks[self._committed_codes :]
+            self._entry.code_blocks.extend(code.code for code in rendered.code_blocks)
+            self._committed_codes += len(rendered.code_blocks)
+            self._committed_blocks.append(block)
+            self._entry.piece_html.append(rendered.html)
+            if keep_last_as_tail and position == len(blocks) - 1:
+                self._writer.set_tail(rendered.html)  # no empty line after the last piece
+            else:
+                self._writer.commit(rendered.html)
+        if keep_last_as_tail and not blocks:
+            self._writer.set_tail("")
+
+    def _repaint(self) -> None:
+        if self._done:
+            return
+        committed = bool(self._new_blocks)
+        self._commit_new_blocks()
+        tail = self._splitter.tail
+        if committed or tail != self._shown_tail:
+            rendered = self._render_block(tail) if tail.strip() else None
+            del self._entry.code_blocks[self._committed_codes :]
+            if rendered is not None:
+                self._entry.code_blocks.extend(code.code for code in rendered.code_blocks)
+            self._writer.set_tail(rendered.html if rendered is not None else "")
+            self._shown_tail = tail
+        if self._meta_dirty or self._footer_dirty:
+            self._entry.message = self._snapshot(MessageStatus.STREAMING)
+        if self._meta_dirty:
+            self._view._render_meta(self._entry)
+        if self._footer_dirty:
+            self._view._render_footer(self._entry)
+        self._meta_dirty = self._footer_dirty = False
+        self.repaint_count += 1

@@ -1,0 +1,145 @@
+"""HTML of the quiet parts of a message: its header, reasoning, tools, sources, status, actions."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import quote, unquote
+
+from desktop_app.core.markdown_render import is_safe_link
+from desktop_app.core.models import MessageStatus, Role
+from desktop_app.gui.transcript.types import SourceLink, ToolSummary
+
+#: The scheme of the view's own links (actions); they are handled inside, never opened.
+INTERNAL_SCHEME = "agentsgt"
+
+ROLE_LABELS = {Role.USER: "You", Role.ASSISTANT: "Agent", Role.SYSTEM: "System"}
+
+
+@dataclass(frozen=True, slots=True)
+class InternalLink:
+    """A parsed `agentsgt:<action>/<message id>[/<argument>]` link."""
+
+    action: str
+    message_id: str
+    argument: str = ""
+
+
+def internal_href(action: str, message_id: str, argument: str = "") -> str:
+    """The href of one of the view's own action links (ids are percent-encoded)."""
+    href = f"{INTERNAL_SCHEME}:{action}/{quote(message_id, safe='')}"
+    return f"{href}/{quote(argument, safe='')}" if argument else href
+
+
+def parse_internal(encoded_url: str) -> InternalLink | None:
+    """Parse a fully encoded internal link; None if it is not one of ours."""
+    prefix = f"{INTERNAL_SCHEME}:"
+    if not encoded_url.startswith(prefix):
+        return None
+    parts = encoded_url[len(prefix) :].split("/")
+    if len(parts) not in (2, 3) or not parts[0] or not parts[1]:
+        return None
+    argument = unquote(parts[2]) if len(parts) == 3 else ""
+    return InternalLink(action=parts[0], message_id=unquote(parts[1]), argument=argument)
+
+
+def status_sentence(status: MessageStatus, error_text: str | None) -> str | None:
+    """The line shown on a message that did not complete normally (None when it did)."""
+    if status is MessageStatus.STOPPED:
+        return "Stopped"
+    if status is MessageStatus.ERROR:
+        return f"The agent reported an error: {error_text}" if error_text else "The reply failed"
+    if status is MessageStatus.ABORTED:
+        return "The agent aborted the reply"
+    if status is MessageStatus.INCOMPLETE:
+        return "The reply was cut off"
+    if status is MessageStatus.INTERRUPTED:
+        return "Interrupted"
+    return None
+
+
+def _small(inner: str, css_class: str = "meta") -> str:
+    return f'<p class="{css_class}"><small>{inner}</small></p>'
+
+
+def _multiline(text: str) -> str:
+    return html.escape(text).replace("\n", "<br/>")
+
+
+def meta_html(
+    message_id: str,
+    role: Role,
+    reasoning: str,
+    tools: Sequence[ToolSummary],
+    *,
+    streaming: bool,
+    reasoning_open: bool,
+    tools_open: bool,
+) -> str:
+    """The header of a message: who wrote it, then reasoning and tool activity, collapsed."""
+    parts = [f'<p class="meta"><small><b>{ROLE_LABELS.get(role, str(role))}</b></small></p>']
+    if reasoning.strip():
+        label = "Thinking…" if streaming else "Thought for a while"
+        arrow = "▾" if reasoning_open else "▸"
+        toggle = html.escape(internal_href("toggle-reasoning", message_id))
+        parts.append(_small(f'<a href="{toggle}">{label} {arrow}</a>'))
+        if reasoning_open:
+            parts.append(_small(f"<i>{_multiline(reasoning.strip())}</i>"))
+    if tools:
+        names = ", ".join(html.escape(f"{tool.name} ({tool.state})") for tool in tools)
+        arrow = "▾" if tools_open else "▸"
+        toggle = html.escape(internal_href("toggle-tools", message_id))
+        parts.append(_small(f'Tools: {names} <a href="{toggle}">{arrow}</a>'))
+        if tools_open:
+            for tool in tools:
+                detail = f"<b>{html.escape(tool.name)}</b> {html.escape(tool.state)}"
+                if tool.input_preview:
+                    detail += f"<br/>input: {_multiline(tool.input_preview)}"
+                if tool.output_preview:
+                    detail += f"<br/>output: {_multiline(tool.output_preview)}"
+                parts.append(_small(detail))
+    return "".join(parts)
+
+
+def sources_html(sources: Sequence[SourceLink]) -> str:
+    """The cited sources as a small list of links (unsafe URLs as text)."""
+    if not sources:
+        return ""
+    items = []
+    for source in sources:
+        title = html.escape(source.title or source.url)
+        if is_safe_link(source.url):
+            items.append(f'<a href="{html.escape(source.url)}">{title}</a>')
+        else:
+            items.append(title)
+    return _small("Sources: " + " &#183; ".join(items))
+
+
+def footer_html(
+    message_id: str,
+    role: Role,
+    status: MessageStatus,
+    error_text: str | None,
+    sources: Sequence[SourceLink],
+) -> str:
+    """Sources, the status line and the Copy / Retry / Edit action links of a message."""
+    parts = [sources_html(sources)]
+    if status is MessageStatus.STREAMING:
+        parts.append(_small("…"))
+        return "".join(parts)
+    sentence = status_sentence(status, error_text)
+    if sentence is not None:
+        parts.append(_small(_multiline(sentence), "error"))
+    actions = [f'<a href="{html.escape(internal_href("copy", message_id))}">Copy</a>']
+    if role is Role.USER:
+        actions.append(f'<a href="{html.escape(internal_href("edit", message_id))}">Edit</a>')
+    elif role is Role.ASSISTANT:
+        actions.append(f'<a href="{html.escape(internal_href("retry", message_id))}">Retry</a>')
+    parts.append(_small(" &#183; ".join(actions)))
+    return "".join(parts)
+
+
+def plain_text_html(text: str) -> str:
+    """A user's message: plain text, escaped, line breaks kept."""
+    return f"<p>{_multiline(text)}</p>"

@@ -1,0 +1,84 @@
+"""Light and dark palettes of the transcript, and the CSS its document is rendered with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop_app.core.markdown_render import CodeStyle
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptPalette:
+    """The colours of one theme. `pygments_style` names the code highlighting style."""
+
+    dark: bool
+    text: str
+    background: str
+    muted: str
+    link: str
+    user_background: str
+    code_background: str
+    rule: str
+    error: str
+    pygments_style: str
+
+    @property
+    def code_style(self) -> CodeStyle:
+        """The code-box colours for the Markdown renderer."""
+        return CodeStyle(background=self.code_background, muted=self.muted)
+
+
+LIGHT = TranscriptPalette(
+    dark=False,
+    text="#1f2328",
+    background="#ffffff",
+    muted="#6a737d",
+    link="#0a58ca",
+    user_background="#eef2f8",
+    code_background="#f4f5f7",
+    rule="#d0d7de",
+    error="#b42318",
+    pygments_style="default",
+)
+
+DARK = TranscriptPalette(
+    dark=True,
+    text="#e6edf3",
+    background="#1b1e23",
+    muted="#8b949e",
+    link="#79b8ff",
+    user_background="#262c36",
+    code_background="#0d1117",
+    rule="#3d444d",
+    error="#ff7b72",
+    pygments_style="github-dark",
+)
+
+
+def palette_for(dark: bool) -> TranscriptPalette:
+    """The palette of the light or dark theme."""
+    return DARK if dark else LIGHT
+
+
+def document_css(palette: TranscriptPalette) -> str:
+    """The default style sheet of the transcript document (Qt's rich-text CSS subset).
+
+    Sizes are relative (no pt) so that changing the document's default font rescales
+    everything already rendered without a re-render.
+    """
+    return f"""
+body {{ color: {palette.text}; background-color: {palette.background}; }}
+a {{ color: {palette.link}; }}
+p {{ margin-top: 0px; margin-bottom: 8px; }}
+h1, h2, h3, h4, h5, h6 {{ margin-top: 10px; margin-bottom: 6px; }}
+pre {{ margin-top: 0px; margin-bottom: 0px; }}
+code {{ background-color: {palette.code_background}; }}
+table.code {{ margin-bottom: 8px; }}
+table.md {{ border-color: {palette.rule}; border-style: solid; margin-bottom: 8px; }}
+th {{ background-color: {palette.code_background}; }}
+blockquote {{ color: {palette.muted}; margin-left: 16px; }}
+p.codebar {{ margin-bottom: 2px; font-size: small; }}
+.muted {{ color: {palette.muted}; }}
+.error {{ color: {palette.error}; }}
+.meta {{ color: {palette.muted}; font-size: small; }}
+"""
