@@ -26,7 +26,12 @@ from desktop_app.core.secrets import (
     backend_display_name,
     key_ref,
 )
-from tests.fixtures.keyring import MemoryKeyring, memory_keyring, secret_store  # noqa: F401
+from tests.fixtures.keyring import (  # noqa: F401
+    MemoryKeyring,
+    memory_keyring,
+    no_os_keyring,
+    secret_store,
+)
 
 PUBLIC = "pk_live_0123456789abcdef"
 SECRET = "sk_live_THIS-IS-THE-SECRET-0123456789"
@@ -194,6 +199,18 @@ def test_memory_keyring_fixture_restores_the_previous_backend() -> None:
     assert keyring.get_keyring() is backend
     generator.close()
     assert keyring.core._keyring_backend is before
+
+
+def test_no_os_keyring_makes_the_default_store_unavailable(no_os_keyring: None) -> None:
+    store = SecretStore()
+    assert not store.available()
+    assert store.backend_name == "no keyring"
+
+
+def test_memory_keyring_wins_over_no_os_keyring(
+    no_os_keyring: None, memory_keyring: MemoryKeyring
+) -> None:
+    assert SecretStore().backend is memory_keyring
 
 
 @pytest.mark.parametrize("bad_ref", ["", "   "])
