@@ -8,6 +8,7 @@ Every method is synchronous; the GUI calls them through `asyncio.to_thread`.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import threading
 from enum import StrEnum
@@ -196,17 +197,15 @@ def native_backend() -> KeyringBackend | None:
 
 
 def _detect_backend() -> tuple[KeyringBackend | None, str | None]:
-    import os
-
     import keyring
+    from keyring.backends import fail
 
     try:
         backend = keyring.get_keyring()
     except Exception as exc:  # a broken keyringrc.cfg or PYTHON_KEYRING_BACKEND
         return None, f"The keyring could not be set up ({type(exc).__name__}: {redact(str(exc))})."
+    # An explicit choice (even "fail", to turn storage off) is respected as it is.
     configured = bool(os.environ.get("PYTHON_KEYRING_BACKEND"))
-    from keyring.backends import fail
-
     if isinstance(backend, fail.Keyring) and not configured:
         native = native_backend()
         if native is not None:
@@ -230,10 +229,12 @@ class SecretStore:
         self._lock = threading.RLock()
 
     def __repr__(self) -> str:
+        # No detection here: a repr (in a log line, say) must not import keyring or touch D-Bus.
         with self._lock:
             count = len(self._session)
+            backend = self.backend_name if self._resolved else "not detected yet"
         return (
-            f"SecretStore(backend={self.backend_name!r}, session_only={self._session_only}, "
+            f"SecretStore(backend={backend!r}, session_only={self._session_only}, "
             f"session_entries={count})"
         )
 

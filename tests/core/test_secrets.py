@@ -250,6 +250,13 @@ def test_repr_and_str_never_show_the_secret(
     assert all(SECRET not in text for text in texts)
 
 
+def test_repr_does_not_detect_the_backend(memory_keyring: MemoryKeyring) -> None:
+    store = SecretStore()
+    assert "not detected yet" in repr(store)
+    assert store.available()
+    assert "In-memory test keyring" in repr(store)
+
+
 def test_backend_errors_never_carry_the_secret() -> None:
     store = SecretStore(LeakyBackend())
     with pytest.raises(SecretStoreError) as caught:
