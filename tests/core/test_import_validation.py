@@ -49,6 +49,8 @@ def test_truncated_file_is_called_truncated():
     message = refused(text[: len(text) // 2])
     assert "not valid JSON (the file looks truncated)" in message
     assert "line" in message and "column" in message
+    cut_in_a_string = text[: text.index("What are your") + 4]
+    assert "(the file looks truncated)" in refused(cut_in_a_string)
 
 
 def test_empty_file_and_not_utf8():

@@ -57,9 +57,11 @@ def parse_json(data: bytes | str) -> ExportDocument:
     try:
         value = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
     except json.JSONDecodeError as exc:
-        hint = " (the file looks truncated)" if exc.pos >= len(text.rstrip()) else ""
+        # A string that never ends ran into the end of the file too.
+        truncated = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        hint = " (the file looks truncated)" if truncated else ""
         raise ConversationImportError(
-            f"The file is not valid JSON{hint}: {exc.msg} at line {exc.lineno}, column {exc.colno}."
+            f"The file is not valid JSON{hint}: {exc.msg} (line {exc.lineno}, column {exc.colno})."
         ) from None
     except RecursionError:
         raise ConversationImportError("The file is nested too deeply to be an export.") from None

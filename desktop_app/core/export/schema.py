@@ -422,6 +422,11 @@ def message_from_dict(value: JsonValue, where: str) -> ExportedMessage:
 def conversation_from_dict(value: JsonValue, where: str) -> ConversationExport:
     """Validate and build one conversation and all its messages."""
     fields = _Fields(value, where, _CONVERSATION_KEYS)
+    conversation_id = fields.identifier("id")
+    title = fields.text("title")
+    created_at = fields.time("created_at")
+    updated_at = fields.time("updated_at")
+    server_thread_id = fields.text("server_thread_id", nullable=True)
     profile_fields = _Fields(fields.value["profile"], f"{where}, profile", _PROFILE_KEYS)
     profile = ExportedProfile(
         display_name=profile_fields.text("display_name"),
@@ -433,18 +438,18 @@ def conversation_from_dict(value: JsonValue, where: str) -> ConversationExport:
         message_from_dict(item, f"{where}, message {index}")
         for index, item in enumerate(fields.array("messages"), start=1)
     )
-    seen: set[str] = set()
+    seen: set[int] = set()
     for index, message in enumerate(messages, start=1):
         if message.id in seen:
             fields.fail(f"message {index} repeats the id {message.id!r}")
         seen.add(message.id)
     return ConversationExport(
-        id=fields.identifier("id"),
-        title=fields.text("title"),
+        id=conversation_id,
+        title=title,
         profile=profile,
-        created_at=fields.time("created_at"),
-        updated_at=fields.time("updated_at"),
-        server_thread_id=fields.text("server_thread_id", nullable=True),
+        created_at=created_at,
+        updated_at=updated_at,
+        server_thread_id=server_thread_id,
         messages=messages,
     )
 
@@ -473,6 +478,8 @@ def document_from_dict(value: JsonValue) -> ExportDocument:
     if version != FORMAT_VERSION:
         raise ConversationImportError(f"The export version {version} is unknown.")
     fields = _Fields(value, "the export", _DOCUMENT_KEYS)
+    exported_at = fields.time("exported_at")
+    app_version = fields.text("app_version", limit=100)
     conversations = tuple(
         conversation_from_dict(item, f"conversation {index}")
         for index, item in enumerate(fields.array("conversations"), start=1)
@@ -484,6 +491,6 @@ def document_from_dict(value: JsonValue) -> ExportDocument:
         seen.add(conversation.id)
     return ExportDocument(
         conversations=conversations,
-        exported_at=fields.time("exported_at"),
-        app_version=fields.text("app_version", limit=100),
+        exported_at=exported_at,
+        app_version=app_version,
     )
