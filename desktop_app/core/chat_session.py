@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-import uuid
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Protocol
 
 from desktop_app.core.errors import InvalidInputError
 from desktop_app.core.events import Outcome, StreamResult
 from desktop_app.core.models import ChatMessage, MessageStatus, Role
+
+if TYPE_CHECKING:
+    from desktop_app.core.storage.messages import MessageStore
+    from desktop_app.core.storage.records import StoredMessage
 
 # Statuses whose text the person saw as a (possibly partial) answer: they go back to the server
 # as context on the next turn, so the agent knows what it already said.
@@ -68,8 +73,56 @@ def reply_status(
     }[result.outcome]
 
 
-def _new_id() -> str:
-    return uuid.uuid4().hex
+class MessageLog(Protocol):
+    """Where the conversation's messages are kept: the session adds and cuts through it."""
+
+    def add(self, role: Role, text: str, status: MessageStatus) -> str:
+        """Store a new message at the end; return its id."""
+        ...
+
+    def delete_from(self, position: int) -> None:
+        """Delete the message at `position` (0-based) and every later one."""
+        ...
+
+
+class MemoryLog:
+    """A MessageLog that keeps nothing: ids from a counter (a conversation not saved yet)."""
+
+    def __init__(self, new_id: Callable[[], str] | None = None) -> None:
+        counter = itertools.count(1)
+        self._new_id = new_id or (lambda: f"local-{next(counter)}")
+
+    def add(self, role: Role, text: str, status: MessageStatus) -> str:
+        return self._new_id()
+
+    def delete_from(self, position: int) -> None:
+        return None
+
+
+class DatabaseLog:
+    """A MessageLog over the history database for one conversation."""
+
+    def __init__(self, store: MessageStore, conversation_id: str) -> None:
+        self._store = store
+        self.conversation_id = conversation_id
+
+    def add(self, role: Role, text: str, status: MessageStatus) -> str:
+        return str(self._store.add_message(self.conversation_id, role, text, status=status).id)
+
+    def delete_from(self, position: int) -> None:
+        self._store.delete_messages_from(self.conversation_id, position)
+
+
+def session_message(stored: StoredMessage) -> SessionMessage:
+    """A stored message as the session holds it."""
+    return SessionMessage(
+        id=str(stored.id),
+        role=stored.role,
+        text=stored.text,
+        status=stored.status,
+        error_text=stored.error_text,
+        reasoning=stored.reasoning,
+    )
 
 
 class ChatSession:
@@ -83,10 +136,11 @@ class ChatSession:
         self,
         messages: Iterable[SessionMessage] = (),
         *,
-        new_id: Callable[[], str] = _new_id,
+        log: MessageLog | None = None,
     ) -> None:
         self._messages: list[SessionMessage] = list(messages)
-        self._new_id = new_id
+        #: Every change goes through the log first, so memory never runs ahead of storage.
+        self.log: MessageLog = log or MemoryLog()
 
     @property
     def messages(self) -> tuple[SessionMessage, ...]:
@@ -132,8 +186,7 @@ class ChatSession:
         self._refuse_while_streaming()
         if not text.strip():
             raise InvalidInputError("Type a message first.")
-        user = SessionMessage(self._new_id(), Role.USER, text)
-        self._messages.append(user)
+        user = self._add(Role.USER, text)
         return self._open_reply(removed=(), truncate_position=None, user=user)
 
     def regenerate(self) -> Turn:
@@ -163,9 +216,9 @@ class ChatSession:
         if self._messages[index].role is not Role.USER:
             raise InvalidInputError("Only your own messages can be edited.")
         removed = tuple(self._messages[index:])
+        self.log.delete_from(index)
         del self._messages[index:]
-        user = SessionMessage(self._new_id(), Role.USER, text)
-        self._messages.append(user)
+        user = self._add(Role.USER, text)
         return self._open_reply(removed=removed, truncate_position=index, user=user)
 
     # -- the streaming reply ---------------------------------------------------------------------
@@ -201,12 +254,16 @@ class ChatSession:
 
     def discard_reply(self, reply_id: str) -> None:
         """Remove a placeholder reply that never started (e.g. the request could not be built)."""
-        del self._messages[self._index(reply_id)]
+        index = self._index(reply_id)
+        self.log.delete_from(index)
+        del self._messages[index:]
 
     # -- helpers ---------------------------------------------------------------------------------
 
     def _resend_from(self, user_index: int) -> Turn:
         removed = tuple(self._messages[user_index + 1 :])
+        if removed:
+            self.log.delete_from(user_index + 1)
         del self._messages[user_index + 1 :]
         return self._open_reply(
             removed=removed,
@@ -222,9 +279,15 @@ class ChatSession:
         user: SessionMessage | None,
     ) -> Turn:
         request = self.history()
-        reply = SessionMessage(self._new_id(), Role.ASSISTANT, "", MessageStatus.STREAMING)
-        self._messages.append(reply)
+        reply = self._add(Role.ASSISTANT, "", MessageStatus.STREAMING)
         return Turn(removed, truncate_position, user, reply, request)
+
+    def _add(
+        self, role: Role, text: str, status: MessageStatus = MessageStatus.COMPLETE
+    ) -> SessionMessage:
+        message = SessionMessage(self.log.add(role, text, status), role, text, status)
+        self._messages.append(message)
+        return message
 
     def _refuse_while_streaming(self) -> None:
         if self.streaming_reply is not None:

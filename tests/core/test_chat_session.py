@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 
 from desktop_app.core.chat_session import ChatSession, SessionMessage, reply_status
@@ -13,8 +11,7 @@ from desktop_app.core.models import ChatMessage, MessageStatus, Role
 
 
 def _session(*messages: SessionMessage) -> ChatSession:
-    counter = itertools.count(1)
-    return ChatSession(messages, new_id=lambda: f"m{next(counter)}")
+    return ChatSession(messages)
 
 
 def _answer(session: ChatSession, text: str, status=MessageStatus.COMPLETE) -> None:

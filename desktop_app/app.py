@@ -1,0 +1,167 @@
+"""Composition root: QApplication + qasync loop, logging, excepthook, core services, the window."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from desktop_app import APP_ID, APP_NAME, __version__
+from desktop_app.core.errors import AgentsGTError, redact
+from desktop_app.core.paths import HOME_ENV, AppPaths, app_paths, resource_path
+
+log = logging.getLogger("desktop_app")
+
+#: `--self-test` calls this with the started window once it has painted; it returns the exit
+#: code. The packaging smoke test replaces it (or sets it) to check more.
+SelfTest = Callable[["MainWindow"], Awaitable[int]]  # noqa: F821 (imported lazily below)
+self_test_hook: SelfTest | None = None
+
+
+class _RedactingFormatter(logging.Formatter):
+    """Log lines never carry a key, whatever was passed in."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    """The window's own options; anything else is left for Qt (e.g. -platform offscreen)."""
+    parser = argparse.ArgumentParser(prog="agentsgt-desktop", description=f"{APP_NAME} window")
+    parser.add_argument("--demo", action="store_true", help="open on the built-in demo agent")
+    parser.add_argument("--self-test", action="store_true", help="start, check, quit")
+    parser.add_argument("--home", metavar="DIR", help="keep all data and settings under DIR")
+    return parser.parse_known_args(list(argv))
+
+
+def setup_logging(paths: AppPaths) -> None:
+    """Log to a rotating file in the log dir (keys redacted); warnings also to stderr."""
+    handler: logging.Handler
+    try:
+        handler = RotatingFileHandler(
+            paths.log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(_RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def build_services(paths: AppPaths):  # -> Services (Qt types imported lazily)
+    """Open settings, UI state, history and the streaming writer. No keyring access here."""
+    from desktop_app.core.identity import installation_identifier
+    from desktop_app.core.secrets import SecretStore
+    from desktop_app.core.settings import SettingsStore, UiStateStore
+    from desktop_app.core.storage import Database, StreamingWriter
+    from desktop_app.gui.services import Services
+
+    settings_store = SettingsStore(paths.settings_path)
+    ui_state_store = UiStateStore(paths.ui_state_path)
+    settings = settings_store.load()
+    if settings_store.load_problem:
+        log.warning("%s", settings_store.load_problem)
+    database = Database.open(paths.database_path)
+    return Services(
+        paths=paths,
+        settings_store=settings_store,
+        ui_state_store=ui_state_store,
+        database=database,
+        writer=StreamingWriter(paths.database_path),
+        secrets=SecretStore(),  # keyring is imported on first use, after the first paint
+        identifier=installation_identifier(paths),
+        settings=settings,
+        ui_state=ui_state_store.load(),
+    )
+
+
+async def shutdown(window, services, demo) -> None:
+    """Stop the reply, wait for tasks, close the HTTP client, flush history, stop the demo."""
+    window.chat.stop()
+    await window.chat.wait_idle()
+    window.tasks.cancel_all()
+    await window.tasks.wait()
+    await services.aclose()
+    await asyncio.to_thread(services.writer.close)
+    services.database.close()
+    await asyncio.to_thread(demo.stop)
+
+
+async def _default_self_test(window) -> int:
+    """The minimal self-test: the window shows, the history opens, the loop runs."""
+    await asyncio.sleep(0.2)
+    ok = window.isVisible() and not window.services.database.integrity_check()
+    print("self-test: ok" if ok else "self-test: FAILED")
+    return 0 if ok else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the desktop window; return the process exit code."""
+    args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.home:
+        os.environ[HOME_ENV] = str(Path(args.home).expanduser().resolve())
+    paths = app_paths().ensure()
+    setup_logging(paths)
+    log.info("%s %s starting", APP_NAME, __version__)
+
+    import qasync
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop_app.gui.crash_dialog import CrashHandler
+    from desktop_app.gui.demo import DemoRuntime
+    from desktop_app.gui.main_window import MainWindow
+
+    app = QApplication([sys.argv[0] if sys.argv else APP_ID, *qt_args])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("AgentsGT")
+    app.setDesktopFileName(APP_ID)
+    icon = resource_path("icons", "agentsgt-desktop.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    window: MainWindow | None = None
+    crash = CrashHandler(lambda: window)
+    crash.install()
+    try:
+        services = build_services(paths)
+    except AgentsGTError as error:
+        QMessageBox.critical(None, APP_NAME, error.message)  # before any loop runs: exec is fine
+        return 1
+    demo = DemoRuntime()
+    window = MainWindow(services, demo=demo)
+    window.show()
+    exit_code = 0
+
+    async def run() -> None:
+        nonlocal exit_code
+        quitting = asyncio.Event()
+        app.aboutToQuit.connect(quitting.set)
+        app.setQuitOnLastWindowClosed(False)
+        window.closed.connect(quitting.set)
+        # After the first paint: the keyring import and the demo server start happen here.
+        QTimer.singleShot(0, lambda: window.start(demo=args.demo))
+        if args.self_test:
+            test = self_test_hook or _default_self_test
+            await asyncio.sleep(0)
+            exit_code = await test(window)
+            window.close()
+        await quitting.wait()
+        await shutdown(window, services, demo)
+
+    try:
+        loop.run_until_complete(run())
+    finally:
+        crash.uninstall()
+        loop.close()
+    log.info("%s stopped", APP_NAME)
+    return exit_code

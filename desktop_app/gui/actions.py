@@ -1,0 +1,75 @@
+"""The window's actions (menu, toolbar, shortcuts) in one place, each with an accessible name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+Shortcut = QKeySequence.StandardKey | str
+
+
+def _action(
+    parent: QWidget,
+    text: str,
+    shortcut: Shortcut | None = None,
+    tip: str = "",
+    *,
+    context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+) -> QAction:
+    action = QAction(text, parent)
+    if shortcut is not None:
+        # "Ctrl" in a string and the standard keys both become Cmd on macOS by themselves.
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(context)
+    plain = text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+    action.setToolTip(
+        f"{tip or plain} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+        if shortcut is not None
+        else (tip or plain)
+    )
+    action.setStatusTip(tip or plain)
+    # Screen readers read the toolbar button's text; keep it a plain phrase.
+    action.setIconText(plain)
+    parent.addAction(action)
+    return action
+
+
+@dataclass(frozen=True, slots=True)
+class WindowActions:
+    """Every command of the main window."""
+
+    new_chat: QAction
+    stop: QAction
+    regenerate: QAction
+    copy_last_reply: QAction
+    copy_conversation: QAction
+    export: QAction
+    find: QAction
+    switch_agent: QAction
+    profiles: QAction
+    settings: QAction
+    demo: QAction
+    quit: QAction
+
+
+def create_actions(window: QWidget) -> WindowActions:
+    """Build the actions with their standard shortcuts, owned by `window`."""
+    return WindowActions(
+        new_chat=_action(window, "&New chat", QKeySequence.StandardKey.New, "Start a new chat"),
+        stop=_action(window, "&Stop", "Esc", "Stop the reply"),
+        regenerate=_action(window, "&Regenerate", "Ctrl+R", "Write the last reply again"),
+        copy_last_reply=_action(window, "&Copy reply", "Ctrl+Shift+C", "Copy the last reply"),
+        copy_conversation=_action(window, "Copy c&onversation", None, "Copy the whole chat"),
+        export=_action(window, "&Export…", "Ctrl+Shift+E", "Export this conversation"),
+        find=_action(window, "&Find…", QKeySequence.StandardKey.Find, "Find in conversation"),
+        switch_agent=_action(window, "S&witch agent", "Ctrl+K", "Switch to another agent"),
+        profiles=_action(window, "&Profiles && keys…", "Ctrl+Shift+P", "Manage agent profiles"),
+        # QKeySequence.StandardKey.Preferences is empty on Linux desktops; "Ctrl+," is what
+        # the brief asks for everywhere and becomes Cmd+, on macOS.
+        settings=_action(window, "Se&ttings…", "Ctrl+,", "Open settings"),
+        demo=_action(window, "Try the &demo agent", None, "Chat with the built-in demo agent"),
+        quit=_action(window, "&Quit", QKeySequence.StandardKey.Quit, "Quit AgentsGT Desktop"),
+    )

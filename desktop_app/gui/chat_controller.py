@@ -1,0 +1,360 @@
+"""The window's chat controller: owns the streaming task, feeds the transcript, saves history."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop_app.core import errors
+from desktop_app.core.chat_session import (
+    ChatSession,
+    DatabaseLog,
+    SessionMessage,
+    Turn,
+    reply_status,
+    session_message,
+)
+from desktop_app.core.client import AgentsGTClient
+from desktop_app.core.events import (
+    Finish,
+    ReasoningDelta,
+    Source,
+    StreamResult,
+    TextDelta,
+    ToolActivity,
+    ToolPhase,
+)
+from desktop_app.core.models import MessageStatus, Role
+from desktop_app.core.profiles import Profile
+from desktop_app.core.storage import parts_from_result, propose_title
+from desktop_app.gui.error_text import ErrorText, describe_error, describe_outcome, is_expected
+from desktop_app.gui.services import Services, client_settings
+from desktop_app.gui.transcript import (
+    LiveReply,
+    MessageView,
+    SourceLink,
+    ToolSummary,
+    TranscriptView,
+)
+
+log = logging.getLogger(__name__)
+
+# How often the streaming reply's snapshot is handed to the StreamingWriter. The writer itself
+# writes at most once a second; handing it the whole text per token would copy O(n²) bytes.
+_SNAPSHOT_INTERVAL = 0.25
+
+_TOOL_STATES = {
+    ToolPhase.INPUT_START: "preparing",
+    ToolPhase.INPUT_DELTA: "preparing",
+    ToolPhase.INPUT_AVAILABLE: "running",
+    ToolPhase.INPUT_ERROR: "failed",
+    ToolPhase.OUTPUT_AVAILABLE: "done",
+    ToolPhase.OUTPUT_ERROR: "failed",
+    ToolPhase.APPROVAL_REQUEST: "waiting for approval",
+    ToolPhase.OUTPUT_DENIED: "denied",
+}
+
+
+class MissingKeyError(errors.InvalidInputError):
+    """The profile's key pair is in neither the keyring nor this session's memory."""
+
+
+def message_view(message: SessionMessage) -> MessageView:
+    """How the transcript shows a session message."""
+    return MessageView(
+        message_id=message.id,
+        role=message.role,
+        text=message.text,
+        status=message.status,
+        error_text=message.error_text,
+        reasoning=message.reasoning,
+    )
+
+
+def _preview(value: object, limit: int = 200) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class ChatController(QObject):
+    """One conversation at a time with one profile; at most one reply streams at once.
+
+    The running reply is an asyncio task kept in `task`, so Stop cancels it at once; the partial
+    text is kept and marked "stopped". Expected failures become an ErrorText (`error_raised`);
+    anything else propagates to sys.excepthook (the crash dialog).
+    """
+
+    streaming_changed = Signal(bool)
+    reply_finished = Signal(str, str)  # message id, MessageStatus value
+    error_raised = Signal(object)  # ErrorText
+    error_cleared = Signal()
+    conversations_changed = Signal()
+    conversation_opened = Signal(str)  # conversation id, "" for a new chat not saved yet
+    notice_posted = Signal(str)
+
+    def __init__(
+        self,
+        services: Services,
+        transcript: TranscriptView,
+        parent: QObject | None = None,
+        *,
+        extra_headers: Callable[[Profile], dict[str, str] | None] = lambda profile: None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.transcript = transcript
+        self.profile: Profile | None = None
+        self.conversation_id: str | None = None
+        self.session = ChatSession()
+        self.task: asyncio.Task[None] | None = None
+        self.last_error: ErrorText | None = None
+        self._extra_headers = extra_headers
+        self._stopping = False
+
+    # -- state -----------------------------------------------------------------------------------
+
+    @property
+    def streaming(self) -> bool:
+        """True while a reply task runs."""
+        return self.task is not None and not self.task.done()
+
+    def set_profile(self, profile: Profile | None) -> None:
+        """Chat with `profile` from now on (the open conversation is left)."""
+        self.stop()
+        self.profile = profile
+        self.new_chat()
+
+    def new_chat(self) -> None:
+        """Start an empty conversation (saved when its first message is sent)."""
+        self.stop()
+        self.conversation_id = None
+        self.session = ChatSession()
+        self.transcript.clear()
+        self._clear_error()
+        self.conversation_opened.emit("")
+
+    def open_conversation(self, conversation_id: str) -> None:
+        """Show a saved conversation; a reply still streaming elsewhere is stopped first."""
+        if conversation_id == self.conversation_id:
+            return
+        self.stop()
+        stored = self.services.database.messages(conversation_id)
+        messages = [session_message(message) for message in stored]
+        self.conversation_id = conversation_id
+        self.session = ChatSession(
+            messages, log=DatabaseLog(self.services.database, conversation_id)
+        )
+        self.transcript.set_messages([message_view(message) for message in messages])
+        self._clear_error()
+        self.conversation_opened.emit(conversation_id)
+
+    # -- commands --------------------------------------------------------------------------------
+
+    def send(self, text: str) -> bool:
+        """Send a new user message; False (with a notice) when it cannot be sent now."""
+        return self._start(lambda: self.session.send(text), first_text=text)
+
+    def regenerate(self) -> bool:
+        """Write the last reply again."""
+        return self._start(self.session.regenerate)
+
+    def retry(self, message_id: str | None = None) -> bool:
+        """Try a failed reply again (the newest reply when no id is given)."""
+        if message_id is None:
+            last = self.session.last_reply()
+            if last is None:
+                return self._start(self.session.regenerate)
+            message_id = last.id
+        target = message_id
+        return self._start(lambda: self.session.retry(target))
+
+    def edit(self, message_id: str, text: str) -> bool:
+        """Replace a user message's text and send the conversation again from there."""
+        return self._start(lambda: self.session.edit(message_id, text))
+
+    def stop(self) -> None:
+        """Cancel the running reply at once; its partial text is kept as "stopped"."""
+        if self.streaming and self.task is not None:
+            self._stopping = True
+            self.task.cancel()
+
+    async def wait_idle(self) -> None:
+        """Wait until no reply is streaming (for quitting and tests)."""
+        task = self.task
+        if task is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.shield(task)
+
+    # -- the reply task --------------------------------------------------------------------------
+
+    def _start(self, make_turn: Callable[[], Turn], first_text: str | None = None) -> bool:
+        if self.profile is None:
+            self._show_error(ErrorText("Choose or add an agent first.", False))
+            return False
+        if self.streaming:
+            self.notice_posted.emit("A reply is still being written: wait, or press Stop.")
+            return False
+        try:
+            self._ensure_conversation(first_text)
+            turn = make_turn()
+        except errors.AgentsGTError as error:
+            self._show_error(describe_error(error))
+            return False
+        self._clear_error()
+        if turn.removed:
+            self.transcript.remove_messages_from(turn.removed[0].id)
+        if turn.user_message is not None:
+            self.transcript.append_message(message_view(turn.user_message))
+        live = self.transcript.start_reply(turn.reply.id)
+        self.conversations_changed.emit()
+        self.task = asyncio.ensure_future(self._stream_reply(self.profile, turn, live))
+        self.streaming_changed.emit(True)
+        return True
+
+    def _ensure_conversation(self, first_text: str | None) -> None:
+        if self.conversation_id is not None or self.profile is None:
+            return
+        title = propose_title(first_text) if first_text and first_text.strip() else None
+        conversation = self.services.database.create_conversation(self.profile.id, title)
+        self.conversation_id = conversation.id
+        # Messages so far (none, for a new chat) were never stored: the log starts empty.
+        self.session.log = DatabaseLog(self.services.database, conversation.id)
+        self.conversation_opened.emit(conversation.id)
+
+    async def _client(self, profile: Profile) -> AgentsGTClient:
+        credentials = await asyncio.to_thread(self.services.secrets.get, profile.key_ref)
+        if credentials is None:
+            raise MissingKeyError(
+                f"The profile {profile.display_name!r} has no key: edit the profile's keys."
+            )
+        return AgentsGTClient(
+            self.services.http_client(),
+            base_url=profile.base_url,
+            credentials=credentials,
+            identifier=profile.identifier or None,
+            settings=client_settings(self.services.settings),
+            extra_headers=self._extra_headers(profile),
+        )
+
+    async def _stream_reply(self, profile: Profile, turn: Turn, live: LiveReply) -> None:
+        reply_id = turn.reply.id
+        stored_id = int(reply_id)  # replies are always stored: the conversation exists by now
+        writer = self.services.writer
+        writer.begin(stored_id)
+        text: list[str] = []
+        reasoning: list[str] = []
+        result: StreamResult | None = None
+        failure: BaseException | None = None
+        stopped = False
+        next_snapshot = time.monotonic() + _SNAPSHOT_INTERVAL
+        try:
+            client = await self._client(profile)
+            async with client.stream_chat(profile.agent_id, turn.request) as stream:
+                async for event in stream:
+                    if isinstance(event, TextDelta):
+                        text.append(event.text)
+                        live.append_text(event.text)
+                    elif isinstance(event, ReasoningDelta):
+                        reasoning.append(event.text)
+                        live.append_reasoning(event.text)
+                    elif isinstance(event, ToolActivity):
+                        if event.phase not in (ToolPhase.INPUT_START, ToolPhase.INPUT_DELTA):
+                            live.add_tool(self._tool_summary(event))
+                    elif isinstance(event, Source) and event.url:
+                        live.add_source(SourceLink(event.title or event.url, event.url))
+                    elif isinstance(event, Finish):
+                        pass
+                    now = time.monotonic()
+                    if now >= next_snapshot:
+                        next_snapshot = now + _SNAPSHOT_INTERVAL
+                        writer.update(stored_id, "".join(text), "".join(reasoning))
+            result = stream.result
+        except asyncio.CancelledError:
+            stopped = True
+        except Exception as error:  # sorted below: expected ones are shown, others re-raised
+            failure = error
+        finally:
+            self._finish_reply(live, reply_id, text, reasoning, result, failure, stopped)
+        if failure is not None and not is_expected(failure):
+            raise failure
+
+    def _finish_reply(
+        self,
+        live: LiveReply,
+        reply_id: str,
+        text: list[str],
+        reasoning: list[str],
+        result: StreamResult | None,
+        failure: BaseException | None,
+        stopped: bool,
+    ) -> None:
+        stopped = stopped or self._stopping
+        self._stopping = False
+        final_text = result.text if result is not None and result.text else "".join(text)
+        final_reasoning = "".join(reasoning)
+        status = reply_status(result, stopped=stopped, failed=failure is not None)
+        problem: ErrorText | None = None
+        if stopped:
+            problem = None
+        elif failure is not None:
+            problem = describe_error(failure)
+        elif result is not None:
+            problem = describe_outcome(result)
+        error_text = problem.sentence if problem is not None else None
+        self.session.update_reply(reply_id, final_text, final_reasoning)
+        self.session.finish_reply(reply_id, status, error_text=error_text)
+        live.finish(status, error_text)
+        writer = self.services.writer
+        parts = parts_from_result(result) if result is not None else None
+        writer.update(int(reply_id), final_text, final_reasoning, parts)
+        writer.finish(int(reply_id), status, error_text, result.usage if result else None)
+        if self.conversation_id is not None:
+            with contextlib.suppress(errors.AgentsGTError):
+                self.services.database.touch_conversation(self.conversation_id)
+        self.streaming_changed.emit(False)
+        self.reply_finished.emit(reply_id, status.value)
+        self.conversations_changed.emit()
+        if problem is not None and (failure is None or is_expected(failure)):
+            self._show_error(problem)
+
+    @staticmethod
+    def _tool_summary(event: ToolActivity) -> ToolSummary:
+        output = event.output if event.output is not None else event.error_text
+        return ToolSummary(
+            name=event.tool_name or "tool",
+            state=_TOOL_STATES.get(event.phase, str(event.phase)),
+            input_preview=_preview(event.input) if event.input is not None else "",
+            output_preview=_preview(output) if output is not None else "",
+        )
+
+    # -- other calls -----------------------------------------------------------------------------
+
+    def copy_last_reply(self) -> bool:
+        """Put the newest reply on the clipboard; False when there is none."""
+        reply = self.session.last_reply()
+        if reply is None or not reply.text:
+            return False
+        self.transcript.copy_message(reply.id)
+        return True
+
+    def interrupted_replies(self) -> list[SessionMessage]:
+        """Replies of the open conversation the app could not finish last time."""
+        return [
+            message
+            for message in self.session.messages
+            if message.role is Role.ASSISTANT and message.status is MessageStatus.INTERRUPTED
+        ]
+
+    def _show_error(self, error: ErrorText) -> None:
+        self.last_error = error
+        self.error_raised.emit(error)
+
+    def _clear_error(self) -> None:
+        if self.last_error is not None:
+            self.last_error = None
+            self.error_cleared.emit()

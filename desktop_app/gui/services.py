@@ -1,0 +1,73 @@
+"""The core services the window works with, built by app.py (the composition root)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import httpx
+
+from desktop_app.core.http import ClientSettings, make_http_client
+from desktop_app.core.paths import AppPaths
+from desktop_app.core.secrets import SecretStore
+from desktop_app.core.settings import ProxyMode, Settings, SettingsStore, UiState, UiStateStore
+from desktop_app.core.storage import Database, StreamingWriter
+
+
+def client_settings(settings: Settings, *, max_retries: int = 0) -> ClientSettings:
+    """The HTTP client's tunables from the user's settings.
+
+    The window retries visibly itself (a countdown for 429, a Retry button), so by default the
+    client makes no silent retries of its own.
+    """
+    return ClientSettings(
+        connect_timeout=settings.connect_timeout,
+        idle_timeout=settings.idle_timeout,
+        max_retries=max_retries,
+        proxy=settings.proxy_url if settings.proxy_mode is ProxyMode.CUSTOM else None,
+        trust_env=settings.proxy_mode is ProxyMode.SYSTEM,
+    )
+
+
+@dataclass(eq=False)
+class Services:
+    """Everything the GUI needs from the core, owned by app.py and closed by it on quit.
+
+    `http` is the one long-lived AsyncClient; it is replaced (and the old one closed) only when
+    the proxy settings change.
+    """
+
+    paths: AppPaths
+    settings_store: SettingsStore
+    ui_state_store: UiStateStore
+    database: Database
+    writer: StreamingWriter
+    secrets: SecretStore
+    identifier: str
+    settings: Settings
+    ui_state: UiState = field(default_factory=UiState)
+    http: httpx.AsyncClient | None = None
+
+    def http_client(self) -> httpx.AsyncClient:
+        """The shared AsyncClient (created on first use)."""
+        if self.http is None:
+            self.http = make_http_client(client_settings(self.settings))
+        return self.http
+
+    async def apply_settings(self, settings: Settings) -> None:
+        """Use new settings; a changed proxy means a new AsyncClient (the old one is closed)."""
+        old = self.settings
+        self.settings = settings
+        proxy_changed = (old.proxy_mode, old.proxy_url) != (settings.proxy_mode, settings.proxy_url)
+        timeouts_changed = (old.connect_timeout, old.idle_timeout) != (
+            settings.connect_timeout,
+            settings.idle_timeout,
+        )
+        if self.http is not None and (proxy_changed or timeouts_changed):
+            previous, self.http = self.http, None
+            await previous.aclose()
+
+    async def aclose(self) -> None:
+        """Close the AsyncClient."""
+        if self.http is not None:
+            client, self.http = self.http, None
+            await client.aclose()

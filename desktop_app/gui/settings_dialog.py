@@ -1,0 +1,148 @@
+"""The Settings dialog: theme, font size, send shortcut, proxy, timeouts; bad values explained."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.errors import InvalidInputError
+from desktop_app.core.settings import (
+    CONNECT_TIMEOUT_RANGE,
+    FONT_SIZE_RANGE,
+    IDLE_TIMEOUT_RANGE,
+    ProxyMode,
+    SendShortcut,
+    Settings,
+    Theme,
+)
+
+_THEMES = ((Theme.SYSTEM, "Same as the system"), (Theme.LIGHT, "Light"), (Theme.DARK, "Dark"))
+_SHORTCUTS = (
+    (SendShortcut.ENTER, "Enter sends, Shift+Enter adds a line"),
+    (SendShortcut.CTRL_ENTER, "Ctrl+Enter sends, Enter adds a line"),
+)
+_PROXIES = (
+    (ProxyMode.SYSTEM, "Use the system proxy settings"),
+    (ProxyMode.NONE, "No proxy"),
+    (ProxyMode.CUSTOM, "Custom proxy"),
+)
+
+
+def _combo(parent: QWidget, choices: tuple, name: str) -> QComboBox:
+    combo = QComboBox(parent)
+    for value, label in choices:
+        combo.addItem(label, value.value)
+    combo.setAccessibleName(name)
+    return combo
+
+
+def _select(combo: QComboBox, value: str) -> None:
+    combo.setCurrentIndex(max(0, combo.findData(value)))
+
+
+class SettingsDialog(QDialog):
+    """Edits a Settings value. `settings_accepted` carries the new, validated Settings.
+
+    Nothing is saved here: the window saves atomically and applies the change.
+    """
+
+    settings_accepted = Signal(object)  # Settings
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.setAccessibleName("Settings")
+        self._original = settings
+        self.theme = _combo(self, _THEMES, "Theme")
+        self.font_size = QSpinBox(self)
+        self.font_size.setRange(*FONT_SIZE_RANGE)
+        self.font_size.setSuffix(" pt")
+        self.font_size.setAccessibleName("Font size")
+        self.send_shortcut = _combo(self, _SHORTCUTS, "Send shortcut")
+        self.proxy_mode = _combo(self, _PROXIES, "Proxy")
+        self.proxy_url = QLineEdit(self)
+        self.proxy_url.setPlaceholderText("http://proxy.example.com:8080")
+        self.proxy_url.setAccessibleName("Proxy URL")
+        self.connect_timeout = QDoubleSpinBox(self)
+        self.connect_timeout.setRange(*CONNECT_TIMEOUT_RANGE)
+        self.connect_timeout.setSuffix(" s")
+        self.connect_timeout.setAccessibleName("Connect timeout")
+        self.idle_timeout = QDoubleSpinBox(self)
+        self.idle_timeout.setRange(*IDLE_TIMEOUT_RANGE)
+        self.idle_timeout.setSuffix(" s")
+        self.idle_timeout.setAccessibleName("Idle timeout")
+        self.idle_timeout.setToolTip("Give up on a reply when nothing arrives for this long.")
+        self.problem = QLabel(self)
+        self.problem.setObjectName("errorBannerText")
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Problem with the settings")
+        self.problem.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        form = QFormLayout()
+        form.addRow("&Theme:", self.theme)
+        form.addRow("&Font size:", self.font_size)
+        form.addRow("Send &with:", self.send_shortcut)
+        form.addRow("&Proxy:", self.proxy_mode)
+        form.addRow("Proxy &URL:", self.proxy_url)
+        form.addRow("&Connect timeout:", self.connect_timeout)
+        form.addRow("&Idle timeout:", self.idle_timeout)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self._load(settings)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        self.proxy_mode.currentIndexChanged.connect(self._on_proxy_mode_changed)
+
+    def _load(self, settings: Settings) -> None:
+        _select(self.theme, settings.theme.value)
+        self.font_size.setValue(settings.font_size)
+        _select(self.send_shortcut, settings.send_shortcut.value)
+        _select(self.proxy_mode, settings.proxy_mode.value)
+        self.proxy_url.setText(settings.proxy_url or "")
+        self.connect_timeout.setValue(settings.connect_timeout)
+        self.idle_timeout.setValue(settings.idle_timeout)
+        self._on_proxy_mode_changed()
+
+    def edited_settings(self) -> Settings:
+        """The settings as edited; raises InvalidInputError naming the bad field."""
+        return self._original.replace(
+            theme=self.theme.currentData(),
+            font_size=self.font_size.value(),
+            send_shortcut=self.send_shortcut.currentData(),
+            proxy_mode=self.proxy_mode.currentData(),
+            proxy_url=self.proxy_url.text().strip() or None,
+            connect_timeout=self.connect_timeout.value(),
+            idle_timeout=self.idle_timeout.value(),
+        )
+
+    def _on_proxy_mode_changed(self) -> None:
+        self.proxy_url.setEnabled(self.proxy_mode.currentData() == ProxyMode.CUSTOM.value)
+
+    def _on_buttons_accepted(self) -> None:
+        try:
+            settings = self.edited_settings()
+        except InvalidInputError as error:
+            self.problem.setText(error.message)
+            self.problem.show()
+            return
+        self.problem.hide()
+        self.settings_accepted.emit(settings)
+        self.accept()

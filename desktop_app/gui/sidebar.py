@@ -1,0 +1,198 @@
+"""The left side: saved agent profiles with their key status, and the chosen one's conversations."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class KeyStatus(StrEnum):
+    """Where a profile's key pair is."""
+
+    UNKNOWN = "unknown"  # the keyring has not been asked yet (it loads after the first paint)
+    STORED = "stored"  # in the OS keyring
+    SESSION = "session"  # kept in memory for this session only
+    MISSING = "missing"  # no key anywhere: the profile needs its keys
+
+
+_KEY_MARKS = {
+    KeyStatus.UNKNOWN: ("…", "Checking the keyring"),
+    KeyStatus.STORED: ("🔑", "Key stored in the keyring"),
+    KeyStatus.SESSION: ("⏱", "Key kept for this session only"),
+    KeyStatus.MISSING: ("⚠", "Key missing: edit the profile to add it"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileEntry:
+    """One row of the agent picker."""
+
+    profile_id: str
+    display_name: str
+    agent_name: str
+    key_status: KeyStatus
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationEntry:
+    """One row of the conversation list."""
+
+    conversation_id: str
+    title: str
+    updated_at: datetime
+
+
+def _when(moment: datetime) -> str:
+    local = moment.astimezone()
+    today = datetime.now().astimezone().date()
+    return local.strftime("%H:%M") if local.date() == today else local.strftime("%d %b")
+
+
+class Sidebar(QWidget):
+    """Profiles on top, conversations below, "New chat" between them."""
+
+    profile_selected = Signal(str)
+    conversation_selected = Signal(str)
+    new_chat_requested = Signal()
+    manage_profiles_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumWidth(200)
+        agents_heading = QLabel("Agents", self)
+        agents_heading.setObjectName("sidebarHeading")
+        self.manage_button = QPushButton("Manage…", self)
+        self.manage_button.setAccessibleName("Manage agent profiles")
+        self.manage_button.setFlat(True)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(agents_heading, 1)
+        heading_row.addWidget(self.manage_button)
+        self.profile_list = QListWidget(self)
+        self.profile_list.setObjectName("profileList")
+        self.profile_list.setAccessibleName("Agent profiles")
+        self.profile_list.setMaximumHeight(220)
+        self.new_chat_button = QPushButton("New chat", self)
+        self.new_chat_button.setAccessibleName("New chat")
+        chats_heading = QLabel("Conversations", self)
+        chats_heading.setObjectName("sidebarHeading")
+        self.conversation_list = QListWidget(self)
+        self.conversation_list.setObjectName("conversationList")
+        self.conversation_list.setAccessibleName("Conversations")
+        self.empty_label = QLabel("No conversations yet.", self)
+        self.empty_label.setObjectName("statusLabel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 8)
+        layout.setSpacing(4)
+        layout.addLayout(heading_row)
+        layout.addWidget(self.profile_list)
+        layout.addSpacing(6)
+        layout.addWidget(self.new_chat_button)
+        layout.addSpacing(6)
+        layout.addWidget(chats_heading)
+        layout.addWidget(self.conversation_list, 1)
+        layout.addWidget(self.empty_label)
+        self._updating = False
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.profile_list.currentItemChanged.connect(self._on_profile_list_current_item_changed)
+        self.conversation_list.currentItemChanged.connect(
+            self._on_conversation_list_current_item_changed
+        )
+        self.new_chat_button.clicked.connect(self.new_chat_requested)
+        self.manage_button.clicked.connect(self.manage_profiles_requested)
+
+    # -- profiles --------------------------------------------------------------------------------
+
+    def set_profiles(self, entries: Sequence[ProfileEntry], current_id: str | None) -> None:
+        """Show `entries`, selecting `current_id` without emitting `profile_selected`."""
+        self._updating = True
+        try:
+            self.profile_list.clear()
+            for entry in entries:
+                mark, meaning = _KEY_MARKS[entry.key_status]
+                second = entry.agent_name or "Agent"
+                item = QListWidgetItem(f"{entry.display_name}\n{second}  {mark}")
+                item.setData(_ID_ROLE, entry.profile_id)
+                item.setToolTip(f"{entry.display_name} — {second}\n{meaning}")
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{entry.display_name}, {meaning}")
+                self.profile_list.addItem(item)
+                if entry.profile_id == current_id:
+                    self.profile_list.setCurrentItem(item)
+        finally:
+            self._updating = False
+
+    def current_profile_id(self) -> str | None:
+        """The selected profile's id."""
+        item = self.profile_list.currentItem()
+        return item.data(_ID_ROLE) if item else None
+
+    def select_profile(self, profile_id: str) -> None:
+        """Select a profile as if clicked (emits `profile_selected`)."""
+        for row in range(self.profile_list.count()):
+            item = self.profile_list.item(row)
+            if item.data(_ID_ROLE) == profile_id:
+                self.profile_list.setCurrentItem(item)
+                return
+
+    # -- conversations ---------------------------------------------------------------------------
+
+    def set_conversations(
+        self, entries: Sequence[ConversationEntry], current_id: str | None
+    ) -> None:
+        """Show `entries` (already newest first), selecting `current_id` silently."""
+        self._updating = True
+        try:
+            self.conversation_list.clear()
+            for entry in entries:
+                item = QListWidgetItem(f"{entry.title}\n{_when(entry.updated_at)}")
+                item.setData(_ID_ROLE, entry.conversation_id)
+                item.setToolTip(entry.title)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, entry.title)
+                self.conversation_list.addItem(item)
+                if entry.conversation_id == current_id:
+                    self.conversation_list.setCurrentItem(item)
+            self.empty_label.setVisible(not entries)
+        finally:
+            self._updating = False
+
+    def conversation_ids(self) -> list[str]:
+        """The listed conversations' ids, top first."""
+        return [
+            self.conversation_list.item(row).data(_ID_ROLE)
+            for row in range(self.conversation_list.count())
+        ]
+
+    def select_conversation(self, conversation_id: str | None) -> None:
+        """Select a conversation as if clicked (None clears the selection)."""
+        if conversation_id is None:
+            self.conversation_list.setCurrentItem(None)
+            return
+        for row in range(self.conversation_list.count()):
+            item = self.conversation_list.item(row)
+            if item.data(_ID_ROLE) == conversation_id:
+                self.conversation_list.setCurrentItem(item)
+                return
+
+    def _on_profile_list_current_item_changed(self, current: QListWidgetItem | None) -> None:
+        if current is not None and not self._updating:
+            self.profile_selected.emit(current.data(_ID_ROLE))
+
+    def _on_conversation_list_current_item_changed(self, current: QListWidgetItem | None) -> None:
+        if current is not None and not self._updating:
+            self.conversation_selected.emit(current.data(_ID_ROLE))

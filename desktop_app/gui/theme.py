@@ -1,0 +1,98 @@
+"""Light and dark palettes (Fusion style) and the small style sheet the window's own widgets use."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+# Colours chosen for contrast >= 4.5:1 on text (WCAG AA) in both palettes.
+_DARK = {
+    QPalette.ColorRole.Window: "#1f2125",
+    QPalette.ColorRole.WindowText: "#e6e6e6",
+    QPalette.ColorRole.Base: "#17181b",
+    QPalette.ColorRole.AlternateBase: "#24262b",
+    QPalette.ColorRole.ToolTipBase: "#2b2d33",
+    QPalette.ColorRole.ToolTipText: "#e6e6e6",
+    QPalette.ColorRole.PlaceholderText: "#8b8f98",
+    QPalette.ColorRole.Text: "#e6e6e6",
+    QPalette.ColorRole.Button: "#2a2c31",
+    QPalette.ColorRole.ButtonText: "#e6e6e6",
+    QPalette.ColorRole.BrightText: "#ff6b6b",
+    QPalette.ColorRole.Link: "#7cb7ff",
+    QPalette.ColorRole.LinkVisited: "#b79cff",
+    QPalette.ColorRole.Highlight: "#3d6fb6",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.Light: "#3a3d44",
+    QPalette.ColorRole.Midlight: "#31343a",
+    QPalette.ColorRole.Mid: "#2a2c31",
+    QPalette.ColorRole.Dark: "#121315",
+    QPalette.ColorRole.Shadow: "#000000",
+}
+_DARK_DISABLED = "#7a7e86"
+
+_LIGHT_ACCENT = {
+    QPalette.ColorRole.Highlight: "#2f6bd1",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.Link: "#1a5cc8",
+}
+
+_STYLE = """
+QFrame#errorBanner {{ background: {banner_bg}; border: 1px solid {banner_border};
+  border-radius: 6px; }}
+QLabel#errorBannerText {{ color: {banner_fg}; }}
+QLabel#statusLabel {{ color: {muted}; padding: 0 4px; }}
+QLabel#sidebarHeading {{ color: {muted}; font-weight: 600; padding: 6px 2px 2px 2px; }}
+QLabel#welcomeTitle {{ font-size: {title_pt}pt; font-weight: 600; }}
+QLabel#welcomeText {{ color: {muted}; }}
+QListWidget#profileList::item, QListWidget#conversationList::item {{ padding: 5px 4px; }}
+QPlainTextEdit#composer {{ border: 1px solid {border}; border-radius: 6px; padding: 4px; }}
+QPlainTextEdit#composer:focus {{ border: 1px solid {accent}; }}
+"""
+
+
+def is_dark(mode: str) -> bool:
+    """Whether `mode` ("system" | "light" | "dark") means dark right now."""
+    if mode == "dark":
+        return True
+    if mode == "light":
+        return False
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply_theme(app: QApplication, mode: str, font_point_size: int | None = None) -> bool:
+    """Apply the palette for `mode` to the whole app; return True when it is dark."""
+    dark = is_dark(mode)
+    app.setStyle("Fusion")
+    palette = QPalette()
+    if dark:
+        for role, colour in _DARK.items():
+            palette.setColor(role, QColor(colour))
+        for role in (
+            QPalette.ColorRole.Text,
+            QPalette.ColorRole.ButtonText,
+            QPalette.ColorRole.WindowText,
+        ):
+            palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(_DARK_DISABLED))
+    else:
+        palette = app.style().standardPalette()
+        for role, colour in _LIGHT_ACCENT.items():
+            palette.setColor(role, QColor(colour))
+    app.setPalette(palette)
+    font = app.font()
+    if font_point_size:
+        font.setPointSize(font_point_size)
+        app.setFont(font)
+    app.setStyleSheet(
+        _STYLE.format(
+            banner_bg="#3a2326" if dark else "#fdecec",
+            banner_border="#7a3b40" if dark else "#f0b4b4",
+            banner_fg="#ffd9d9" if dark else "#7a1d1d",
+            muted="#a4a8b0" if dark else "#5d6168",
+            border="#3a3d44" if dark else "#c9ccd1",
+            accent="#5b8fd9" if dark else "#2f6bd1",
+            title_pt=round(font.pointSizeF() * 1.6),
+        )
+    )
+    return dark

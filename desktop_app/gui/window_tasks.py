@@ -1,0 +1,55 @@
+"""Background coroutines of a window: kept (so they can be cancelled), failures made visible."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Coroutine
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop_app.gui.error_text import describe_error, is_expected
+
+
+class WindowTasks(QObject):
+    """Runs small coroutines on the qasync loop for a window.
+
+    An expected error (AgentsGTError) becomes `failed(ErrorText)`; anything else goes to
+    sys.excepthook, which shows the crash dialog.
+    """
+
+    failed = Signal(object)  # ErrorText
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.tasks: set[asyncio.Task[Any]] = set()
+
+    def run(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Start `coroutine` as a task and keep it until it ends."""
+        task = asyncio.ensure_future(coroutine)
+        self.tasks.add(task)
+        task.add_done_callback(self._on_task_done)
+        return task
+
+    async def wait(self) -> None:
+        """Wait for every running task (quitting, tests)."""
+        while self.tasks:
+            await asyncio.gather(*list(self.tasks), return_exceptions=True)
+
+    def cancel_all(self) -> None:
+        """Cancel every running task."""
+        for task in list(self.tasks):
+            task.cancel()
+
+    def _on_task_done(self, task: asyncio.Task[Any]) -> None:
+        self.tasks.discard(task)
+        if task.cancelled():
+            return
+        error = task.exception()
+        if error is None:
+            return
+        if is_expected(error):
+            self.failed.emit(describe_error(error))
+        else:
+            sys.excepthook(type(error), error, error.__traceback__)
