@@ -171,6 +171,7 @@ async def stream_chat(
                 fault=fault.value if fault else None,
                 outcome=summary.outcome,
                 text=summary.text,
+                text_deltas=summary.text_deltas,
                 bytes_sent=summary.bytes_sent,
             )
         )

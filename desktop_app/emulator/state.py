@@ -51,6 +51,7 @@ class StreamLog:
     fault: str | None
     outcome: StreamOutcome
     text: str
+    text_deltas: int
     bytes_sent: int
 
 

@@ -75,11 +75,12 @@ class ScriptedStream:
         self._on_close = on_close
         self._texts: list[str] = []
         self._bytes_sent = 0
+        self._finished = False
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         disconnected = asyncio.Event()
         watcher = asyncio.create_task(self._watch(receive, disconnected))
-        outcome = StreamOutcome.COMPLETED
+        outcome = StreamOutcome.SERVER_STOPPED  # kept only if _run is cancelled or fails
         try:
             outcome = await self._run(send, disconnected)
         except DropConnection:
@@ -87,9 +88,20 @@ class ScriptedStream:
             raise
         finally:
             watcher.cancel()
-            self._on_close(
-                StreamSummary(outcome, "".join(self._texts), len(self._texts), self._bytes_sent)
+            self._finish(outcome)
+
+    def _finish(self, outcome: StreamOutcome) -> None:
+        """Report the stream once.
+
+        This runs before the last byte goes out, so a client that has seen the end of the body
+        finds the exchange already recorded.
+        """
+        if not self._finished:
+            self._finished = True
+            summary = StreamSummary(
+                outcome, "".join(self._texts), len(self._texts), self._bytes_sent
             )
+            self._on_close(summary)
 
     @staticmethod
     async def _watch(receive: Receive, disconnected: asyncio.Event) -> None:
@@ -171,12 +183,13 @@ class ScriptedStream:
                 return await self._end(send, interrupted or StreamOutcome.COMPLETED)
             elif isinstance(step, Drop):
                 await self._write(send, buffer)
+                self._finish(StreamOutcome.DROPPED)
                 raise DropConnection("emulator drop fault")
         await self._write(send, buffer)
         return await self._end(send, StreamOutcome.COMPLETED)
 
-    @staticmethod
-    async def _end(send: Send, outcome: StreamOutcome) -> StreamOutcome:
+    async def _end(self, send: Send, outcome: StreamOutcome) -> StreamOutcome:
+        self._finish(outcome)
         if outcome is not StreamOutcome.DISCONNECTED:
             await send({"type": "http.response.body", "body": b"", "more_body": False})
         return outcome
