@@ -1,4 +1,4 @@
-"""Shared test set-up: Qt offscreen, an isolated app home for every test, shared fixtures."""
+"""Shared test set-up: Qt offscreen, an isolated app home and no OS keyring for every test."""
 
 from __future__ import annotations
 
@@ -9,7 +9,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-pytest_plugins: list[str] = []
+pytest_plugins = [
+    "tests.fixtures.dirs",
+    "tests.fixtures.keyring",
+    "tests.fixtures.emulator",
+    "tests.fixtures.qt",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -20,3 +25,15 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.delenv("AGENTSGT_PUBLIC_KEY", raising=False)
     monkeypatch.delenv("AGENTSGT_SECRET_KEY", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def _keep_away_from_os_keyring(request: pytest.FixtureRequest):
+    """No test writes to the developer's real keyring, except the one that sets up its own.
+
+    The Secret Service test runs gnome-keyring under a private D-Bus session of its own; every
+    other test gets keyring's fail backend (in this process and its children) unless it asks
+    for `memory_keyring`.
+    """
+    if request.node.get_closest_marker("secret_service") is None:
+        request.getfixturevalue("no_os_keyring")
