@@ -54,8 +54,10 @@ def layout_document(document: ExportDocument, body: BodyRenderer | None = None) 
 def write_pdf(document: ExportDocument, path: str | Path, body: BodyRenderer | None = None) -> Path:
     """Write the export as an A4 PDF at `path`; a crash never leaves half a file there.
 
-    Needs a QGuiApplication (see `ensure_gui_application`); call it on the GUI thread or a
-    worker thread, never in a coroutine on the GUI loop for large exports (it blocks).
+    Needs a QGuiApplication (see `ensure_gui_application`). It blocks for seconds on long
+    exports (about 9 s per 1,000 long messages): the GUI should run it in a worker thread
+    (`await asyncio.to_thread(write_pdf, ...)`), which is safe: QTextDocument and QPdfWriter
+    are created, used and destroyed in the calling thread.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

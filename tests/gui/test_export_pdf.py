@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import threading
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
@@ -90,3 +91,22 @@ def test_a_failed_write_leaves_no_file(qapp: QApplication, tmp_path: Path):
     with pytest.raises(OSError):
         write_pdf(sample_document(), blocker / "chat.pdf")
     assert blocker.read_text() == "x"
+
+
+def test_pdf_can_be_written_off_the_gui_thread(qapp: QApplication, tmp_path: Path):
+    # Long exports take seconds to lay out: the GUI writes them in a worker thread.
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            write_pdf(sample_document(), tmp_path / "threaded.pdf")
+        except BaseException as exc:  # reported to the test below
+            errors.append(exc)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive() and errors == []
+    assert (tmp_path / "threaded.pdf").read_bytes().startswith(b"%PDF-")
+    text = pdf_text(tmp_path / "threaded.pdf")
+    assert text is None or "What are your opening hours?" in text

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from html import escape
 
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
+from pygments.lexer import Lexer
 from pygments.lexers import TextLexer, get_lexer_by_name
 from pygments.util import ClassNotFound
 
@@ -106,24 +108,31 @@ def render_plain_body(text: str) -> str:
     return "\n".join(pieces)
 
 
+@lru_cache(maxsize=64)
+def _lexer(language: str) -> Lexer:
+    try:
+        return get_lexer_by_name(language.lower(), stripnl=False, ensurenl=False)
+    except ClassNotFound:
+        return TextLexer(stripnl=False, ensurenl=False)
+
+
 def highlight_code(code: str, language: str) -> str:
     """Code as inline-styled, escaped HTML spans (no wrapper), for the Markdown renderer."""
-    lexer = TextLexer()
-    if language and len(code) <= _MAX_HIGHLIGHT_CHARS:
-        try:
-            lexer = get_lexer_by_name(language)
-        except ClassNotFound:
-            lexer = TextLexer()
+    if not language or len(code) > _MAX_HIGHLIGHT_CHARS:
+        lexer: Lexer = TextLexer(stripnl=False, ensurenl=False)
+    else:
+        lexer = _lexer(language)
     return str(highlight(code, lexer, _SPAN_FORMATTER)).removesuffix("\n")
 
 
 def default_body_renderer() -> BodyRenderer:
     """The transcript's own safe Markdown renderer, with pygments colours; else escaped text."""
     try:
-        from desktop_app.core.markdown_render import render_markdown_html
+        from desktop_app.core.markdown_render import MarkdownRenderer
     except ImportError:  # the renderer is optional for exports: escaped text is always safe
         return render_plain_body
-    return lambda text: render_markdown_html(text, highlight_code)
+    renderer = MarkdownRenderer(highlight_code)  # built once per export: parsers are not free
+    return lambda text: renderer.render(text).html
 
 
 def _facts(facts: list[tuple[str, str]]) -> str:
