@@ -242,7 +242,12 @@ class BlockSplitter:
 
     def finish(self) -> list[str]:
         """End of stream: return the remaining blocks (the last line need not end in a newline)."""
-        blocks = self.feed("" if self._pending.endswith("\n") or not self._pending else "\n")
+        blocks: list[str] = []
+        if self._scan < len(self._pending):  # the last line, unterminated: it may start a block
+            cut = self._examine(self._pending[self._scan :], self._scan, len(self._pending))
+            if cut:
+                blocks.append(self._pending[:cut])
+                self._pending = self._pending[cut:]
         if self._pending:
             blocks.append(self._pending)
         self.__init__()  # type: ignore[misc]

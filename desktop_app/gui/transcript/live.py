@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from desktop_app.core.markdown_render import BlockSplitter
@@ -78,11 +79,18 @@ class LiveReply:
         self._throttle.trigger()
 
     def add_tool(self, summary: ToolSummary) -> None:
-        """Show a tool call; a summary with the same name and input replaces the earlier one."""
+        """Show a tool call, or a new state of one already shown.
+
+        A summary replaces the earlier one with the same `call_id`; without ids, the latest one
+        with the same name whose input matches (or is not known yet on either side).
+        """
         if self._done:
             return
-        for index, tool in enumerate(self._tools):
-            if (tool.name, tool.input_preview) == (summary.name, summary.input_preview):
+        for index in range(len(self._tools) - 1, -1, -1):
+            tool = self._tools[index]
+            if _same_call(tool, summary):
+                if not summary.input_preview:
+                    summary = replace(summary, input_preview=tool.input_preview)
                 self._tools[index] = summary
                 break
         else:
@@ -192,3 +200,15 @@ class LiveReply:
             self._view._render_footer(self._entry)
         self._meta_dirty = self._footer_dirty = False
         self.repaint_count += 1
+
+
+def _same_call(shown: ToolSummary, update: ToolSummary) -> bool:
+    if shown.call_id or update.call_id:
+        return shown.call_id == update.call_id
+    if shown.name != update.name:
+        return False
+    return (
+        not shown.input_preview
+        or not update.input_preview
+        or (shown.input_preview == update.input_preview)
+    )

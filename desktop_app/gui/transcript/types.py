@@ -9,12 +9,16 @@ from desktop_app.core.models import MessageStatus, Role
 
 @dataclass(frozen=True, slots=True)
 class ToolSummary:
-    """One tool call as the transcript shows it (previews are short, already-truncated text)."""
+    """One tool call as the transcript shows it (previews are short, already-truncated text).
+
+    `call_id` (optional) lets a later summary of the same call replace the earlier one.
+    """
 
     name: str
     state: str
     input_preview: str = ""
     output_preview: str = ""
+    call_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,10 +158,21 @@ class TranscriptView(QWidget):
 
     def start_reply(self, message_id: str) -> LiveReply:
         """Start showing a streaming assistant reply; feed it through the returned LiveReply."""
-        if message_id in self._entries:
-            self.remove_messages_from(message_id)
         message = MessageView(message_id, Role.ASSISTANT, "", MessageStatus.STREAMING)
-        entry = self._add_entry(message, render_body=False)
+        entry = self._entries.get(message_id)
+        if entry is None or entry.message.role is not Role.ASSISTANT:
+            if entry is not None:
+                self.remove_messages_from(message_id)
+            entry = self._add_entry(message, render_body=False)
+        else:  # the window showed the placeholder first: stream into it, where it is
+            if entry.live is not None:
+                entry.live.cancel()
+            entry.message = message
+            entry.code_blocks.clear()
+            entry.piece_html.clear()
+            replace_frame(self.document(), entry.frames.body, "")
+            self._render_meta(entry)
+            self._render_footer(entry)
         entry.live = LiveReply(self, entry, self._repaint_interval_ms)
         return entry.live
 
