@@ -19,9 +19,9 @@ from desktop_app.core.export import (
 from desktop_app.core.export.schema import (
     ConversationExport,
     ExportedUsage,
-    document_from_dict,
     document_to_dict,
 )
+from desktop_app.core.export.validate import document_from_dict
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.core.storage import SourceRecord, ToolRecord
 from tests.fixtures.export_samples import exported_profile, message, sample_document

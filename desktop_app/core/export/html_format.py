@@ -8,7 +8,7 @@ HTML. A Content-Security-Policy meta tag forbids scripts and remote loads as a s
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from html import escape
 
@@ -135,7 +135,7 @@ def default_body_renderer() -> BodyRenderer:
     return lambda text: renderer.render(text).html
 
 
-def _facts(facts: list[tuple[str, str]]) -> str:
+def _facts(facts: Sequence[tuple[str, str]]) -> str:
     rows = "".join(
         f"<tr><th>{escape(name)}</th><td>{escape(value)}</td></tr>" for name, value in facts
     )

@@ -10,9 +10,9 @@ from desktop_app.core.export.schema import (
     MAX_FILE_BYTES,
     ConversationImportError,
     ExportDocument,
-    document_from_dict,
     document_to_dict,
 )
+from desktop_app.core.export.validate import document_from_dict
 
 
 def render_json(document: ExportDocument) -> str:

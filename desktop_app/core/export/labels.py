@@ -79,7 +79,7 @@ class DocumentHeading:
     """The title and header lines a whole export file starts with."""
 
     title: str
-    facts: list[tuple[str, str]]
+    facts: tuple[tuple[str, str], ...]
 
 
 def document_heading(document: ExportDocument) -> DocumentHeading:
@@ -89,7 +89,7 @@ def document_heading(document: ExportDocument) -> DocumentHeading:
     if len(conversations) == 1:
         only = conversations[0]
         return DocumentHeading(
-            only.title or "Untitled conversation", [*conversation_facts(only), exported]
+            only.title or "Untitled conversation", (*conversation_facts(only), exported)
         )
     agents = _unique(agent_label(c) for c in conversations)
     profiles = _unique(c.profile.display_name for c in conversations)
@@ -102,7 +102,7 @@ def document_heading(document: ExportDocument) -> DocumentHeading:
         facts.append(("To", format_time(max(c.updated_at for c in conversations))))
     facts.append(("Conversations", str(len(conversations))))
     facts.append(exported)
-    return DocumentHeading(f"{APP_NAME}: {len(conversations)} conversations", facts)
+    return DocumentHeading(f"{APP_NAME}: {len(conversations)} conversations", tuple(facts))
 
 
 def _unique(values: Iterable[str]) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from desktop_app.core.export.labels import (
     conversation_facts,
@@ -38,7 +39,7 @@ def _balanced(text: str) -> str:
     return text.rstrip("\n") + "\n" + opener
 
 
-def _facts(facts: list[tuple[str, str]]) -> list[str]:
+def _facts(facts: Sequence[tuple[str, str]]) -> list[str]:
     return [f"- **{name}:** {escape_inline(value)}" for name, value in facts]
 
 

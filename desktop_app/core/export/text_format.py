@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from desktop_app.core.export.labels import (
     conversation_facts,
     document_heading,
@@ -16,7 +18,7 @@ _RULE = "=" * 72
 _THIN_RULE = "-" * 72
 
 
-def _facts(facts: list[tuple[str, str]]) -> list[str]:
+def _facts(facts: Sequence[tuple[str, str]]) -> list[str]:
     width = max((len(name) for name, _ in facts), default=0)
     return [f"{(name + ':').ljust(width + 1)} {value}" for name, value in facts]
 
