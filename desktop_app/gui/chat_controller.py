@@ -32,8 +32,14 @@ from desktop_app.core.events import (
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.core.profiles import Profile
 from desktop_app.core.storage import parts_from_result, propose_title
-from desktop_app.gui.error_text import ErrorText, describe_error, describe_outcome, is_expected
-from desktop_app.gui.services import Services, client_settings
+from desktop_app.gui.error_text import (
+    ErrorText,
+    MissingKeyError,
+    describe_error,
+    describe_outcome,
+    is_expected,
+)
+from desktop_app.gui.services import Services
 from desktop_app.gui.transcript import (
     LiveReply,
     MessageView,
@@ -58,10 +64,6 @@ _TOOL_STATES = {
     ToolPhase.APPROVAL_REQUEST: "waiting for approval",
     ToolPhase.OUTPUT_DENIED: "denied",
 }
-
-
-class MissingKeyError(errors.InvalidInputError):
-    """The profile's key pair is in neither the keyring nor this session's memory."""
 
 
 def message_view(message: SessionMessage) -> MessageView:
@@ -237,7 +239,7 @@ class ChatController(QObject):
             base_url=profile.base_url,
             credentials=credentials,
             identifier=profile.identifier or None,
-            settings=client_settings(self.services.settings),
+            settings=self.services.client_settings(),
             extra_headers=self._extra_headers(profile),
         )
 

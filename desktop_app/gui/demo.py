@@ -97,7 +97,6 @@ async def prepare_demo_profile(services, runtime: DemoRuntime) -> Profile:
     import asyncio
 
     from desktop_app.core.client import AgentsGTClient
-    from desktop_app.gui.services import client_settings
 
     server = await asyncio.to_thread(runtime.start)
     credentials = runtime.credentials()
@@ -105,7 +104,7 @@ async def prepare_demo_profile(services, runtime: DemoRuntime) -> Profile:
         services.http_client(),
         base_url=server.base_url,
         credentials=credentials,
-        settings=client_settings(services.settings),
+        settings=services.client_settings(),
     )
     agents = await client.list_agents()
     agent = agents[0]

@@ -15,8 +15,8 @@ from desktop_app.core.client import AgentsGTClient
 from desktop_app.core.models import Credentials
 from desktop_app.core.profiles import Profile, new_profile, validate_profile
 from desktop_app.core.secrets import KeyLocation, key_ref
-from desktop_app.gui.error_text import describe_error
-from desktop_app.gui.services import Services, client_settings
+from desktop_app.gui.error_text import MissingKeyError, describe_error
+from desktop_app.gui.services import Services
 from desktop_app.gui.sidebar import KeyStatus
 
 _LOCATION_STATUS = {
@@ -103,7 +103,7 @@ class ProfileController(QObject):
             self.services.http_client(),
             base_url=base_url,
             credentials=credentials,
-            settings=client_settings(self.services.settings, max_retries=1),
+            settings=self.services.client_settings(max_retries=1),
         )
 
     # -- operations ------------------------------------------------------------------------------
@@ -240,12 +240,12 @@ async def balance_report(services: Services, profile: Profile) -> str:
     """Check the balance with a profile's saved keys and say what it means."""
     credentials = await asyncio.to_thread(services.secrets.get, profile.key_ref)
     if credentials is None:
-        raise errors.InvalidInputError("This profile has no key: edit the profile's keys.")
+        raise MissingKeyError("This profile has no key: edit the profile's keys.")
     client = AgentsGTClient(
         services.http_client(),
         base_url=profile.base_url,
         credentials=credentials,
-        settings=client_settings(services.settings, max_retries=1),
+        settings=services.client_settings(max_retries=1),
     )
     balance = await client.check_balance()
     if not balance.subscription_active:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import httpx
 
@@ -46,6 +46,16 @@ class Services:
     settings: Settings
     ui_state: UiState = field(default_factory=UiState)
     http: httpx.AsyncClient | None = None
+    #: Timeouts used instead of the settings' when set: tests and benchmarks need waits shorter
+    #: than the Settings dialog allows (e.g. a 0.5 s idle timeout).
+    idle_timeout_override: float | None = None
+
+    def client_settings(self, *, max_retries: int = 0) -> ClientSettings:
+        """The AgentsGTClient tunables for a request made now."""
+        tuned = client_settings(self.settings, max_retries=max_retries)
+        if self.idle_timeout_override is not None:
+            return replace(tuned, idle_timeout=self.idle_timeout_override)
+        return tuned
 
     def http_client(self) -> httpx.AsyncClient:
         """The shared AsyncClient (created on first use)."""
