@@ -5,13 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import AgentsGTError
-from desktop_app.core.export import ExportDocument, ExportFormat, collect, render, write_export
 from desktop_app.core.paths import app_paths
+
+if TYPE_CHECKING:
+    from desktop_app.core.export import ExportDocument
 
 EXIT_OK = 0
 EXIT_FAILED = 2
+# ExportFormat's values, spelled out so that `--help` of any command need not import the
+# exporters (pygments, markdown-it); a test keeps the two in step.
+FORMAT_CHOICES = ("json", "md", "html", "txt", "pdf")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -37,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--format",
         dest="export_format",
-        choices=[f.value for f in ExportFormat],
+        choices=FORMAT_CHOICES,
         required=True,
         help="file format",
     )
@@ -58,6 +64,7 @@ def _fail(message: str) -> int:
 
 
 def _read_document(conversation_ids: list[str] | None) -> ExportDocument:
+    from desktop_app.core.export import collect
     from desktop_app.core.storage import Database  # only when the command runs: keeps --help fast
 
     database_path = app_paths().database_path
@@ -69,6 +76,8 @@ def _read_document(conversation_ids: list[str] | None) -> ExportDocument:
 
 def run_export(args: argparse.Namespace) -> int:
     """Handle `export`: read the conversations, write the file, say what was written."""
+    from desktop_app.core.export import ExportFormat, render, write_export
+
     export_format = ExportFormat(args.export_format)
     to_stdout = args.output == "-"
     if to_stdout and export_format is ExportFormat.PDF:

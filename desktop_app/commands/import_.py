@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from desktop_app.core.errors import AgentsGTError
-from desktop_app.core.export import import_document, read_json_file
 from desktop_app.core.paths import app_paths
 
 EXIT_OK = 0
@@ -34,7 +33,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run_import(args: argparse.Namespace) -> int:
     """Handle `import`: validate the file, import it in one transaction, print what happened."""
-    from desktop_app.core.storage import Database  # only when the command runs: keeps --help fast
+    # Imported only when the command runs: keeps every other command's start fast.
+    from desktop_app.core.export import import_document, read_json_file
+    from desktop_app.core.storage import Database
 
     try:
         # Validate before opening (or creating) the database: a bad file changes nothing at all.

@@ -187,3 +187,9 @@ def test_import_of_a_bad_file_changes_nothing(history: list[str], tmp_path: Path
     truncated.write_bytes(export_path.read_bytes()[:500])
     result = run("import", str(truncated))
     assert result.returncode == 2 and "looks truncated" in result.stderr
+
+
+def test_the_cli_format_choices_are_the_export_formats():
+    from desktop_app.commands.export import FORMAT_CHOICES
+
+    assert tuple(f.value for f in ExportFormat) == FORMAT_CHOICES
