@@ -159,7 +159,14 @@ class StreamDecoder:
                 return []
             decoder = self._use(protocol)
             chunk, self._prefix = self._prefix, b""
-        return self._guarded(lambda out: decoder.feed(chunk, out))
+        out: list[StreamEvent] = []
+        try:
+            decoder.feed(chunk, out)
+        except StreamProtocolError as exc:
+            self._error = exc
+            if not out:
+                raise
+        return out
 
     def end(self) -> list[StreamEvent]:
         """The body ended without a transport error; return the last events, if any.

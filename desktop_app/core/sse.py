@@ -28,6 +28,20 @@ class ServerSentEvent:
     retry: int | None = None
 
 
+def _is_single_frame(chunk: bytes) -> bool:
+    """True if `chunk` is exactly `data: X\n\n` with no other line end in X."""
+    return (
+        chunk[:6] == _DATA_PREFIX
+        and chunk[-2:] == b"\n\n"
+        and chunk.count(b"\n") == 2
+        and b"\r" not in chunk
+    )
+
+
+def _frame_data(chunk: bytes) -> str:
+    return chunk[6:-2].decode("utf-8", "replace")
+
+
 class SSEDecoder:
     """Incremental `text/event-stream` parser following the WHATWG HTML spec.
 
@@ -44,6 +58,7 @@ class SSEDecoder:
         "_bom_checked",
         "_data",
         "_event_type",
+        "_idle",
         "_last_event_id",
         "_pending",
         "_retry",
@@ -60,6 +75,9 @@ class SSEDecoder:
         self._retry_in_block: int | None = None
         self._last_event_id: str | None = None
         self._retry: int | None = None
+        # Nothing buffered and no event half built: a chunk that is exactly one `data: X\n\n`
+        # frame (what a server that flushes every frame sends) can then take the shortest path.
+        self._idle = False
 
     @property
     def last_event_id(self) -> str | None:
@@ -73,8 +91,11 @@ class SSEDecoder:
 
     def feed(self, chunk: bytes) -> list[ServerSentEvent]:
         """Decode the next chunk of the body; return the events it completed, in order."""
+        if self._idle and _is_single_frame(chunk):
+            return [ServerSentEvent("message", _frame_data(chunk), self._last_event_id, None)]
         out: list[ServerSentEvent] = []
         self._decode(chunk, out, True)
+        self._idle = self._is_idle()
         return out
 
     def feed_data(self, chunk: bytes) -> list[str]:
@@ -83,8 +104,11 @@ class SSEDecoder:
         Event names, ids and retry fields are still parsed (and `last_event_id` / `retry` kept
         up to date), they are just not returned. This skips building one object per event.
         """
+        if self._idle and _is_single_frame(chunk):
+            return [_frame_data(chunk)]
         out: list[str] = []
         self._decode(chunk, out, False)
+        self._idle = self._is_idle()
         return out
 
     def end(self) -> list[ServerSentEvent]:
@@ -93,6 +117,7 @@ class SSEDecoder:
         self._data.clear()
         self._event_type = ""
         self._retry_in_block = None
+        self._idle = self._is_idle()
         return []
 
     def has_partial_event(self) -> bool:
@@ -100,6 +125,16 @@ class SSEDecoder:
         return bool(self._data or self._event_type or any(self._pending))
 
     # -- internals -------------------------------------------------------------------------
+
+    def _is_idle(self) -> bool:
+        return (
+            self._bom_checked
+            and not self._pending
+            and not self._skip_lf
+            and not self._data
+            and not self._event_type
+            and self._retry_in_block is None
+        )
 
     def _decode(self, chunk: bytes, out: list, as_events: bool) -> None:
         if not chunk:

@@ -24,7 +24,6 @@ from desktop_app.core.events import (
 )
 from desktop_app.core.sse import SSEDecoder
 from desktop_app.core.stream_parts import (
-    DeltaRun,
     optional_str,
     parse_json,
     required_str,
@@ -61,61 +60,78 @@ class UIStreamDecoder:
         """Decode a chunk, appending its events to `out` (kept even if a later frame is bad)."""
         if self._done:
             return
-        run = DeltaRun()
+        payloads = self._sse.feed_data(chunk)
+        if not payloads:
+            return
+        # This loop runs once per frame of the reply, so the text-delta case is inlined, and
+        # the run of deltas being joined is kept in locals rather than in a helper object.
+        run_kind: type[TextDelta] | type[ReasoningDelta] | None = None
+        run_id: str | None = None
+        run: list[str] = []
         try:
-            for payload in self._sse.feed_data(chunk):
-                # Inline fast path for the frame a reply is mostly made of.
+            for payload in payloads:
                 try:
                     obj, end = scan_json(payload, 0)
                     if end != len(payload):
-                        obj = self._slow_parse(payload)
+                        obj = _slow_parse(payload)
                 except (StopIteration, ValueError, RecursionError):
-                    obj = self._slow_parse(payload)
+                    obj = _slow_parse(payload)
+                if type(obj) is dict:
+                    part_type = obj.get("type")
+                    if part_type == "text-delta":
+                        delta = obj.get("delta")
+                        if type(delta) is not str:
+                            raise StreamProtocolError(
+                                "The reply stream sent a 'text-delta' part without a text 'delta'."
+                            )
+                        part_id = obj.get("id")
+                        if type(part_id) is not str:
+                            part_id = None
+                        if run_kind is TextDelta and part_id == run_id:
+                            run.append(delta)
+                            continue
+                        if run_kind is not None:
+                            out.append(run_kind("".join(run), run_id))
+                        run_kind, run_id, run = TextDelta, part_id, [delta]
+                        continue
+                    if part_type == "reasoning-delta":
+                        delta = required_str(obj, "delta", part_type)
+                        part_id = optional_str(obj, "id")
+                        if run_kind is ReasoningDelta and part_id == run_id:
+                            run.append(delta)
+                            continue
+                        if run_kind is not None:
+                            out.append(run_kind("".join(run), run_id))
+                        run_kind, run_id, run = ReasoningDelta, part_id, [delta]
+                        continue
+                if run_kind is not None:
+                    out.append(run_kind("".join(run), run_id))
+                    run_kind = None
                 if obj is None:  # [DONE]
-                    run.flush(out)
                     if not self._finish_seen:
                         out.append(Finish(None))
                     self._done = True
                     return
-                if type(obj) is not dict:
-                    raise StreamProtocolError(
-                        "The reply stream sent a UI message stream part that is not an object."
-                    )
-                part_type = obj.get("type")
-                if part_type == "text-delta":
-                    delta = obj.get("delta")
-                    if type(delta) is not str:
-                        raise StreamProtocolError(
-                            "The reply stream sent a 'text-delta' part without a text 'delta'."
-                        )
-                    part_id = obj.get("id")
-                    run.add(TextDelta, delta, part_id if type(part_id) is str else None, out)
-                    continue
-                if type(part_type) is not str:
-                    raise StreamProtocolError(
-                        "The reply stream sent a UI message stream part without a 'type'."
-                    )
-                if part_type == "reasoning-delta":
-                    delta = required_str(obj, "delta", part_type)
-                    run.add(ReasoningDelta, delta, optional_str(obj, "id"), out)
-                    continue
-                run.flush(out)
-                self._part(part_type, obj, out)
+                self._part(obj, out)
         finally:
-            run.flush(out)
+            if run_kind is not None:
+                out.append(run_kind("".join(run), run_id))
 
     def end(self, out: list[StreamEvent]) -> None:
         """The body ended; an unterminated last frame is discarded (SSE rules)."""
         self._sse.end()
 
-    @staticmethod
-    def _slow_parse(payload: str) -> Any:
-        """Parse a frame the fast path could not; None means `[DONE]`."""
-        if payload.strip() == _DONE:
-            return None
-        return parse_json(payload, _WHAT)
-
-    def _part(self, part_type: str, obj: dict[str, Any], out: list[StreamEvent]) -> None:
+    def _part(self, obj: Any, out: list[StreamEvent]) -> None:
+        """Any part other than a text or reasoning delta."""
+        if type(obj) is not dict:
+            raise StreamProtocolError(
+                "The reply stream sent a UI message stream part that is not an object."
+            )
+        part_type = obj.get("type")
+        if type(part_type) is not str:
+            raise StreamProtocolError(
+                "The reply stream sent a UI message stream part without a 'type'."
+            )
         handler = _HANDLERS.get(part_type)
         if handler is not None:
             handler(obj, out)
@@ -126,6 +142,13 @@ class UIStreamDecoder:
             transient = obj.get("transient") is True
             out.append(DataPart(part_type[5:], obj.get("data"), part_id, transient))
         # Any other type is new vocabulary: ignored on purpose.
+
+
+def _slow_parse(payload: str) -> Any:
+    """Parse a frame the fast path could not; None means `[DONE]`."""
+    if payload.strip() == _DONE:
+        return None
+    return parse_json(payload, _WHAT)
 
 
 def _start(obj: dict[str, Any], out: list[StreamEvent]) -> None:

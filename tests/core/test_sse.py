@@ -236,3 +236,18 @@ def test_random_streams_match_the_reference(lines, bom, data) -> None:  # type: 
     expected = reference(raw)
     assert decode([raw]) == expected
     assert decode(data.draw(random_splits(raw))) == expected
+
+
+def test_one_frame_per_chunk_keeps_the_stream_state() -> None:
+    # A server that flushes every frame hands over chunks that are exactly one frame each.
+    decoder = SSEDecoder()
+    assert decoder.feed(b"\xef\xbb\xbf") == []
+    assert decoder.feed(b"data: a\n\n") == [E(data="a")]
+    assert decoder.feed(b"id: 5\n\n") == []
+    assert decoder.feed(b"data: b\n\n") == [E(data="b", id="5")]
+    assert decoder.feed(b"event: x\n") == []
+    assert decoder.feed(b"data: c\n\n") == [E("x", "c", "5")]
+    assert decoder.feed(b"data: d\r") == []
+    assert decoder.feed(b"\n") == []  # the LF pairs with the CR: not a blank line
+    assert decoder.feed(b"data: e\n\n") == [E(data="d\ne", id="5")]
+    assert decoder.feed_data(b"data: f\n\n") == ["f"]
