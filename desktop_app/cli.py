@@ -16,6 +16,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop_app.commands.agents",
     "desktop_app.commands.balance",
     "desktop_app.commands.history",
+    "desktop_app.commands.conversations",
+    "desktop_app.commands.search",
+    "desktop_app.commands.export",
+    "desktop_app.commands.import_",
     "desktop_app.commands.emulator",
 )
 
@@ -73,9 +77,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_console()
     parser = build_parser()
     try:
-        args = parser.parse_args(args_list)
+        args, extra = parser.parse_known_args(args_list)
+        if extra and not getattr(args, "takes_extra_arguments", False):
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
     except SystemExit as exit_:  # --help, --version, or bad usage (argparse printed why)
         return exit_.code if isinstance(exit_.code, int) else 2
+    args.extra = extra
     if args.command is None:
         return run_gui(args_list)
     try:
