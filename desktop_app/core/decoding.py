@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from desktop_app.core.accumulator import ReplyAccumulator
 from desktop_app.core.data_stream import DataStreamDecoder
@@ -127,13 +127,14 @@ class StreamDecoder:
     next call (at once if there were none); every later call raises it again.
     """
 
-    __slots__ = ("_decoder", "_error", "_prefix", "_protocol")
+    __slots__ = ("_decoder", "_ended", "_error", "_prefix", "_protocol")
 
     def __init__(self, protocol: Protocol | None = None) -> None:
         self._protocol: Protocol | None = None
         self._decoder: _Decoder | None = None
         self._prefix = b""
         self._error: StreamProtocolError | None = None
+        self._ended = False
         if protocol is not None:
             self._use(protocol)
 
@@ -153,12 +154,16 @@ class StreamDecoder:
             raise self._error
         decoder = self._decoder
         if decoder is None:
+            if self._ended:
+                return []
             self._prefix += chunk
             protocol = sniff_protocol(self._prefix)
             if protocol is None:
                 return []
             decoder = self._use(protocol)
             chunk, self._prefix = self._prefix, b""
+        elif self._ended:
+            return []
         out: list[StreamEvent] = []
         try:
             decoder.feed(chunk, out)
@@ -172,37 +177,33 @@ class StreamDecoder:
         """The body ended without a transport error; return the last events, if any.
 
         An empty body stays undecided (no protocol, no event: the reply is incomplete). A few
-        bytes too short to sniff are plain text.
+        bytes too short to sniff are plain text. Calling it again (or `feed()` after it) gives
+        nothing more.
         """
         if self._error is not None:
             raise self._error
+        if self._ended:
+            return []
+        self._ended = True
         decoder = self._decoder
         if decoder is None:
             if not self._prefix:
                 return []
             decoder = self._use(Protocol.TEXT)
         prefix, self._prefix = self._prefix, b""
-
-        def finish(out: list[StreamEvent]) -> None:
+        out: list[StreamEvent] = []
+        try:
             if prefix:
                 decoder.feed(prefix, out)
             decoder.end(out)
-
-        return self._guarded(finish)
+        except StreamProtocolError as exc:
+            self._error = exc
+            if not out:
+                raise
+        return out
 
     def _use(self, protocol: Protocol) -> _Decoder:
         decoder = _DECODERS[protocol]()
         self._protocol = protocol
         self._decoder = decoder
         return decoder
-
-    def _guarded(self, step: Callable[[list[StreamEvent]], None]) -> list[StreamEvent]:
-        """Run one decoding step; on a protocol error keep it, and hand over what came before."""
-        out: list[StreamEvent] = []
-        try:
-            step(out)
-        except StreamProtocolError as exc:
-            self._error = exc
-            if not out:
-                raise
-        return out

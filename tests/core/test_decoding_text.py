@@ -101,3 +101,11 @@ def test_any_text_at_random_splits(text: str, data: st.DataObject) -> None:
     events = run(data.draw(random_splits(body)))
     assert text_of(events) == text.removeprefix("\ufeff")
     assert events[-1] == Finish(None)
+
+
+def test_end_is_final() -> None:
+    decoder = StreamDecoder(Protocol.TEXT)
+    decoder.feed(b"hi")
+    assert decoder.end() == [Finish(None)]
+    assert decoder.end() == []
+    assert decoder.feed(b"more") == []
