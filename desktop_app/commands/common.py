@@ -156,6 +156,10 @@ def add_target_arguments(parser: argparse.ArgumentParser, *, agent: bool) -> Non
         help="give up connecting after S seconds (default 10)",
     )  # fmt: skip
     tuning.add_argument(
+        "--retries", type=int, default=2, metavar="N",
+        help="retries after a refused connection or a 429, before any reply (default 2)",
+    )  # fmt: skip
+    tuning.add_argument(
         "--header", action="append", default=[], metavar="'NAME: VALUE'",
         help="an extra request header (for testing against the emulator)",
     )  # fmt: skip
@@ -164,9 +168,15 @@ def add_target_arguments(parser: argparse.ArgumentParser, *, agent: bool) -> Non
 def settings_from_args(args: argparse.Namespace) -> ClientSettings:
     """The client settings the network flags ask for."""
     try:
-        return ClientSettings(connect_timeout=args.connect_timeout, idle_timeout=args.idle_timeout)
+        return ClientSettings(
+            connect_timeout=args.connect_timeout,
+            idle_timeout=args.idle_timeout,
+            max_retries=args.retries,
+        )
     except ValueError:
-        raise errors.InvalidInputError("Timeouts must be more than 0 seconds.") from None
+        raise errors.InvalidInputError(
+            "Timeouts must be more than 0 seconds and --retries 0 or more."
+        ) from None
 
 
 def extra_headers_from_args(args: argparse.Namespace) -> dict[str, str]:

@@ -14,8 +14,8 @@ def register(subparsers: Any) -> None:
         description="Run the local AgentsGT emulator.",
         add_help=False,  # --help goes to the emulator's own parser, which knows its options
     )
-    parser.add_argument("rest", nargs=argparse.REMAINDER)
-    parser.set_defaults(run=run)
+    # Everything after `emulator` is left unparsed here (cli.main passes it on as `extra`).
+    parser.set_defaults(run=run, takes_extra_arguments=True)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     )
     add_arguments(parser)
     try:
-        options = parser.parse_args(args.rest)
+        options = parser.parse_args(args.extra)
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else 2
     return int(run_from_args(options) or 0)
