@@ -283,9 +283,12 @@ def structured_text(value: dict[str, Any]) -> str:
     return json_compact(value)
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def json_compact(value: Any) -> str:
     """JSON exactly as JavaScript's JSON.stringify writes it: no spaces, raw non-ASCII."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _COMPACT.encode(value)
 
 
 def _reasoning(agent: DemoAgent, user_text: str, turn: int) -> str:
