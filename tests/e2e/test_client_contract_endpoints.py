@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import socket
 from datetime import UTC, datetime, timedelta
 
@@ -234,3 +235,23 @@ def test_connection_refused_is_a_connection_error_naming_the_host() -> None:
     error = asyncio.run(main())
     assert f"127.0.0.1:{port}" in str(error)
     assert "sk_refused_secret" not in str(error)
+
+
+def test_debug_logs_of_real_requests_never_hold_the_secret(
+    emulator: EmulatorServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    secret = emulator.credentials.secret_key
+
+    async def use(client: AgentsGTClient):
+        await client.chat(FIRST_AGENT, HELLO)
+        with pytest.raises(errors.AuthenticationError) as caught:
+            await client.list_agents()
+        return caught.value
+
+    emulator.state.queue_faults(["unauthorized"], Endpoint.AGENTS)
+    with caplog.at_level(logging.DEBUG):
+        error = against(emulator, use)
+    assert caplog.records  # httpx and httpcore log every request at DEBUG
+    for record in caplog.records:
+        assert secret not in record.getMessage()
+    assert secret not in str(error) and secret not in repr(error)
