@@ -6,11 +6,12 @@ import random
 from collections import Counter
 
 import pytest
+from PySide6.QtGui import QGuiApplication
 
 from desktop_app.core.markdown_render import split_blocks
 from desktop_app.core.models import MessageStatus
 from desktop_app.gui.transcript import SourceLink, ToolSummary, TranscriptView
-from tests.gui.transcript_helpers import SAMPLE_REPLY, lines, reply, user
+from tests.gui.transcript_helpers import SAMPLE_REPLY, anchors, click, lines, reply, user
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -150,6 +151,24 @@ def test_a_theme_switch_mid_stream_keeps_the_reply(qtbot, view) -> None:
     qtbot.addWidget(reference)
     reference.set_messages([reply("a1", SAMPLE_REPLY)])
     assert lines(view.message_plain_text("a1")) == lines(reference.message_plain_text("a1"))
+    copy_links = [href for href in anchors(view) if "copy-code" in href]
+    assert len(copy_links) == 1
+    click(view, copy_links[0])
+    assert QGuiApplication.clipboard().text().startswith("def add(a, b):\n")
+
+
+def test_a_long_open_code_block_streams_uncoloured_then_is_coloured(qtbot, view) -> None:
+    code = "".join(f"value_{index} = {index}\n" for index in range(400))
+    live = view.start_reply("a1")
+    live.append_text("```python\n" + code)
+    qtbot.waitUntil(lambda: live.repaint_count >= 1)
+    assert "#" not in view.document().toHtml().split("value_0", 1)[1][:40]  # no colour yet
+    live.append_text("```\n")
+    live.finish(MessageStatus.COMPLETE)
+    html = view.document().toHtml()
+    assert "color:#" in html.split("value_0", 1)[1][:400]
+    click(view, next(href for href in anchors(view) if "copy-code" in href))
+    assert QGuiApplication.clipboard().text() == code.removesuffix("\n")
 
 
 def test_removing_the_live_message_stops_it(qtbot, view) -> None:

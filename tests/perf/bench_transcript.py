@@ -23,7 +23,7 @@ from desktop_app.gui.transcript.document import replace_frame
 
 TOKENS_PER_REPAINT = 8  # ~200 tokens/s arriving, one repaint per 40 ms
 CHECKPOINTS = (1_000, 5_000, 20_000)
-SAMPLES = 15
+SAMPLES = 50  # 400 tokens: a whole section, so every kind of tail (prose, code, table) is seen
 
 
 def realistic_reply(token_target: int) -> list[str]:
@@ -96,7 +96,7 @@ def measure_naive(app: QApplication, tokens: list[str]) -> dict[int, float]:
     results: dict[int, float] = {}
     for checkpoint in CHECKPOINTS:
         samples = []
-        for sample in range(SAMPLES // 3):
+        for sample in range(5):
             text = "".join(tokens[: checkpoint + sample * TOKENS_PER_REPAINT])
             started = time.perf_counter()
             replace_frame(view.document(), entry.frames.body, renderer.render(text).html)
@@ -124,6 +124,26 @@ def cpu_per_10k_tokens(app: QApplication, tokens: list[str]) -> float:
     return elapsed
 
 
+def load_conversation(tokens: list[str], messages: int = 200) -> float:
+    """Seconds to show a stored conversation of `messages` finished messages (~500 tokens each)."""
+    view = TranscriptView()
+    view.resize(900, 700)
+    view.show()
+    text = "".join(tokens[:500])
+    history = [
+        MessageView(
+            str(index), Role.USER if index % 2 else Role.ASSISTANT, text, MessageStatus.COMPLETE
+        )
+        for index in range(messages)
+    ]
+    started = time.perf_counter()
+    view.set_messages(history)
+    view.browser.viewport().repaint()
+    elapsed = time.perf_counter() - started
+    view.close()
+    return elapsed
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     tokens = realistic_reply(CHECKPOINTS[-1] + SAMPLES * TOKENS_PER_REPAINT + 10)
@@ -140,6 +160,7 @@ def main() -> int:
         f"CPU to stream 10k tokens, repaint every {TOKENS_PER_REPAINT} tokens: "
         f"{cpu_per_10k_tokens(app, tokens):.2f} s"
     )
+    print(f"show a stored conversation of 200 messages: {load_conversation(tokens) * 1e3:.0f} ms")
     return 0
 
 

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from desktop_app.core.markdown_render import BlockSplitter
+from desktop_app.core.markdown_render import BlockSplitter, RenderedMarkdown
 from desktop_app.core.models import MessageStatus
 from desktop_app.gui.transcript.document import BodyWriter
 from desktop_app.gui.transcript.throttle import Throttle
@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 #: The live message is repainted at most this often, however fast tokens arrive.
 REPAINT_INTERVAL_MS = 40
+
+#: An unfinished tail longer than this is shown without syntax colours until it completes.
+TAIL_HIGHLIGHT_LIMIT = 4000
 
 
 class LiveReply:
@@ -117,7 +120,6 @@ class LiveReply:
         self._done = True
         self._entry.message = self._snapshot(status, error_text)
         self._entry.live = None
-        self._entry.piece_html = self._committed_html()
         self._view._render_meta(self._entry)
         self._view._render_footer(self._entry)
         self.repaint_count += 1
@@ -130,14 +132,13 @@ class LiveReply:
     def rebuild(self) -> None:
         """Paint everything again into freshly made frames (after a theme change)."""
         self._writer = BodyWriter(self._view.document(), self._entry.frames.body)
-        blocks = self._committed_blocks
-        self._committed_blocks, self._committed_codes = [], 0
         self._entry.code_blocks.clear()
         self._entry.piece_html.clear()
-        if blocks:
-            html = "".join(self._render_block(block).html for block in blocks)
-            self._committed_blocks = blocks
-            self._writer.commit(html)
+        self._committed_codes = 0
+        for block in self._committed_blocks:
+            self._record(self._render_block(block))
+        if self._entry.piece_html:
+            self._writer.commit("".join(self._entry.piece_html))
         self._shown_tail = None
         self._meta_dirty = self._footer_dirty = True
         self._repaint()
@@ -155,23 +156,23 @@ class LiveReply:
             sources=tuple(self._sources),
         )
 
-    def _render_block(self, source: str):  # -> RenderedMarkdown
-        rendered = self._view._render_piece(self._entry, source, self._committed_codes)
-        return rendered
+    def _render_block(self, source: str, highlight: bool = True) -> RenderedMarkdown:
+        return self._view._render_piece(self._entry, source, self._committed_codes, highlight)
 
-    def _committed_html(self) -> list[str]:
-        return list(self._entry.piece_html)
+    def _record(self, rendered: RenderedMarkdown) -> None:
+        """Keep a finished piece's HTML and code blocks (dropping the old tail's code blocks)."""
+        del self._entry.code_blocks[self._committed_codes :]
+        self._entry.code_blocks.extend(code.code for code in rendered.code_blocks)
+        self._committed_codes += len(rendered.code_blocks)
+        self._entry.piece_html.append(rendered.html)
 
     def _commit_new_blocks(self, keep_last_as_tail: bool = False) -> None:
         blocks, self._new_blocks = self._new_blocks, []
         for position, block in enumerate(blocks):
             rendered = self._render_block(block)
             self.block_render_counts[block] += 1
-            del self._entry.code_blocks[self._committed_codes :]
-            self._entry.code_blocks.extend(code.code for code in rendered.code_blocks)
-            self._committed_codes += len(rendered.code_blocks)
             self._committed_blocks.append(block)
-            self._entry.piece_html.append(rendered.html)
+            self._record(rendered)
             if keep_last_as_tail and position == len(blocks) - 1:
                 self._writer.set_tail(rendered.html)  # no empty line after the last piece
             else:
@@ -186,7 +187,9 @@ class LiveReply:
         self._commit_new_blocks()
         tail = self._splitter.tail
         if committed or tail != self._shown_tail:
-            rendered = self._render_block(tail) if tail.strip() else None
+            # A long unfinished block (an open code fence) is coloured once, when complete.
+            highlight = len(tail) <= TAIL_HIGHLIGHT_LIMIT
+            rendered = self._render_block(tail, highlight) if tail.strip() else None
             del self._entry.code_blocks[self._committed_codes :]
             if rendered is not None:
                 self._entry.code_blocks.extend(code.code for code in rendered.code_blocks)

@@ -87,13 +87,17 @@ class TranscriptView(QWidget):
         super().__init__(parent)
         self._repaint_interval_ms = repaint_interval_ms
         self._browser = _Browser(self)
+        # Read-only: an undo stack would keep every replaced tail of every reply forever.
+        self._browser.document().setUndoRedoEnabled(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._browser)
         self._entries: dict[str, _Entry] = {}
+        self._building: QTextDocument | None = None
         self._follow = True
         self._palette = palette_for(False)
         self._renderer = self._make_renderer(self._palette)
+        self._plain_renderer = MarkdownRenderer(None, self._palette.code_style)
         self._apply_palette()
         self._connect_signals()
 
@@ -111,14 +115,28 @@ class TranscriptView(QWidget):
         return self._browser
 
     def document(self) -> QTextDocument:
-        """The transcript document."""
-        return self._browser.document()
+        """The transcript document (while `set_messages` builds, the one being built)."""
+        return self._building if self._building is not None else self._browser.document()
 
     def set_messages(self, messages: Sequence[MessageView]) -> None:
         """Show these messages instead of the current ones, and scroll to the end."""
         self.clear()
-        for message in messages:
-            self._add_entry(message)
+        # Build off-screen, then show: the browser lays the document out once, not per message.
+        current = self._browser.document()
+        self._building = QTextDocument(self._browser)
+        self._building.setDefaultFont(current.defaultFont())
+        self._building.setDefaultStyleSheet(current.defaultStyleSheet())
+        self._building.setDocumentMargin(current.documentMargin())
+        self._building.setUndoRedoEnabled(False)
+        try:
+            for message in messages:
+                self._add_entry(message)
+        finally:
+            built, self._building = self._building, None
+            ours = current.parent() is self._browser  # else Qt's own, deleted by setDocument
+            self._browser.setDocument(built)
+            if ours:
+                current.deleteLater()
         self.scroll_to_end()
 
     def append_message(self, message: MessageView) -> None:
@@ -191,6 +209,7 @@ class TranscriptView(QWidget):
             return
         self._palette = palette_for(dark)
         self._renderer = self._make_renderer(self._palette)
+        self._plain_renderer = MarkdownRenderer(None, self._palette.code_style)
         self._apply_palette()
         self._rebuild()
 
@@ -323,9 +342,12 @@ class TranscriptView(QWidget):
         self._render_footer(entry)
         return entry
 
-    def _render_piece(self, entry: _Entry, source: str, first_code_index: int) -> RenderedMarkdown:
+    def _render_piece(
+        self, entry: _Entry, source: str, first_code_index: int, highlight: bool = True
+    ) -> RenderedMarkdown:
         href = partial(_copy_code_href, entry.message.message_id)
-        return self._renderer.render(source, first_code_index=first_code_index, copy_href=href)
+        renderer = self._renderer if highlight else self._plain_renderer
+        return renderer.render(source, first_code_index=first_code_index, copy_href=href)
 
     def _render_body(self, entry: _Entry) -> None:
         """Render a finished message's body: the same pieces a live reply is rendered in."""
