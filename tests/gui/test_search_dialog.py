@@ -1,0 +1,134 @@
+"""The search dialog over a real history database: as-you-type results, keys, safe snippets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop_app.core.models import Role
+from desktop_app.core.profiles import new_profile
+from desktop_app.core.storage import Database
+from desktop_app.core.storage.records import HIGHLIGHT_END, HIGHLIGHT_START
+from desktop_app.gui.search_dialog import EMPTY_HINT, SearchDialog, snippet_html
+from tests.fixtures.qt import run_until
+
+# The offscreen platform cannot resize or raise windows; that is not a failure here.
+pytestmark = pytest.mark.qt_log_ignore(
+    "does not support propagateSizeHints", "does not support raise"
+)
+
+AGENT = "3f2b8c1e-7a4d-4e9b-9c2a-1d5e6f7a8b01"
+
+
+@pytest.fixture
+def database(tmp_path: Path):
+    db = Database.open(tmp_path / "history.db")
+    profile = new_profile("Support", AGENT, base_url="http://127.0.0.1:9/api/v1")
+    db.save_profile(profile)
+    trip = db.create_conversation(profile.id, "Trip to Lima")
+    db.add_message(trip.id, Role.USER, "Which museums should I visit in Lima?")
+    db.add_message(trip.id, Role.ASSISTANT, "The Larco museum has a famous ceramics collection.")
+    code = db.create_conversation(profile.id, "Python files")
+    db.add_message(code.id, Role.USER, "How do I read a file? <script>alert(1)</script>")
+    db.add_message(code.id, Role.ASSISTANT, "Use pathlib: <b>not bold</b> &amp; read_text().")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def dialog(qtbot, qloop, database: Database):
+    view = SearchDialog(database, debounce_ms=10)
+    qtbot.addWidget(view)
+    view.start()
+    return view
+
+
+def type_query(loop, dialog: SearchDialog, text: str) -> None:
+    dialog.query_edit.clear()
+    dialog.query_edit.setText(text)
+    run_until(loop, lambda: not dialog.searching, message="the search")
+
+
+def test_results_as_you_type_show_title_and_bold_match(qtbot, qloop, dialog) -> None:
+    assert dialog.status_label.text() == EMPTY_HINT
+    type_query(qloop, dialog, "museum")
+    hits = dialog.hits()
+    assert [h.conversation_title for h in hits] == ["Trip to Lima", "Trip to Lima"]
+    html_text = dialog.results.item(0).data(Qt.ItemDataRole.UserRole + 2)
+    assert "<b>Trip to Lima</b>" in html_text
+    assert "<b>museum" in html_text  # the match, in bold
+    assert dialog.status_label.text() == "2 results."
+    assert dialog.results.currentRow() == 0
+
+
+def test_debounce_runs_one_search_for_a_burst_of_typing(qtbot, qloop, database) -> None:
+    calls: list[str] = []
+
+    class CountingSource:
+        def search(self, query: str, *, profile_id=None, limit=50):
+            calls.append(query)
+            return database.search(query, limit=limit)
+
+    view = SearchDialog(CountingSource(), debounce_ms=50)
+    qtbot.addWidget(view)
+    for text in ("m", "mu", "mus", "muse", "museum"):
+        view.query_edit.setText(text)
+    run_until(qloop, lambda: not view.searching, message="the search")
+    assert calls == ["museum"]
+    assert len(view.hits()) == 2
+
+
+def test_keyboard_navigation_and_enter_choose_a_result(qtbot, qloop, dialog) -> None:
+    type_query(qloop, dialog, "museum")
+    chosen: list[tuple[str, str]] = []
+    dialog.result_chosen.connect(lambda c, m: chosen.append((c, m)))
+    qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Down)
+    assert dialog.results.currentRow() == 1
+    qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Down)  # stays on the last one
+    qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Up)
+    assert dialog.results.currentRow() == 0
+    first = dialog.hits()[0]
+    qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Return)
+    assert chosen == [(first.conversation_id, str(first.message_id))]
+    assert not dialog.isVisible()
+
+
+def test_no_results_and_cleared_query_states(qtbot, qloop, dialog) -> None:
+    type_query(qloop, dialog, "zebra")
+    assert dialog.hits() == []
+    assert "No messages match “zebra”" in dialog.status_label.text()
+    type_query(qloop, dialog, "museum")
+    dialog.query_edit.clear()
+    assert dialog.hits() == [] and dialog.status_label.text() == EMPTY_HINT
+    # Enter with nothing to choose does nothing.
+    chosen: list = []
+    dialog.result_chosen.connect(lambda *args: chosen.append(args))
+    qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Return)
+    assert chosen == [] and dialog.isVisible()
+
+
+def test_hostile_text_is_escaped_in_results(qtbot, qloop, dialog) -> None:
+    type_query(qloop, dialog, "file")
+    type_query(qloop, dialog, "read")
+    rendered = [dialog.results.item(i).data(Qt.ItemDataRole.UserRole + 2) for i in range(2)]
+    joined = "".join(rendered)
+    assert "<script>" not in joined and "&lt;script&gt;" in joined
+    assert "<b>not bold</b>" not in joined and "&lt;b&gt;not bold&lt;/b&gt;" in joined
+    assert "&amp;amp;" in joined
+    dialog.resize(500, 400)
+    dialog.grab()  # the delegate paints the escaped rich text without complaint
+
+
+def test_snippet_html_marks_only_the_highlights() -> None:
+    snippet = f"a <i>&{HIGHLIGHT_START}x<y{HIGHLIGHT_END} tail\n{HIGHLIGHT_START}open"
+    assert snippet_html(snippet) == "a &lt;i&gt;&amp;<b>x&lt;y</b> tail open"
+
+
+def test_a_storage_error_is_a_sentence(qtbot, qloop, database) -> None:
+    view = SearchDialog(database, debounce_ms=10)
+    qtbot.addWidget(view)
+    database.close()
+    type_query(qloop, view, "museum")
+    assert view.status_label.text() == "The history database is closed."
