@@ -51,10 +51,16 @@ class Composer(QPlainTextEdit):
         super().inputMethodEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
-        if event.key() in _RETURN_KEYS and not self.composing and self._is_send(event):
-            event.accept()
-            self.submitted.emit()
-            return
+        if event.key() in _RETURN_KEYS:
+            if self.composing:
+                # The input method owns this Enter (it confirms the composition): neither a
+                # send nor a new line.
+                event.accept()
+                return
+            if self._is_send(event):
+                event.accept()
+                self.submitted.emit()
+                return
         super().keyPressEvent(event)
 
     def _is_send(self, event: QKeyEvent) -> bool:

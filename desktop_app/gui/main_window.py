@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 
@@ -514,7 +513,7 @@ class MainWindow(QMainWindow):
         self.tasks.run(self.services.apply_settings(settings))
         if previous == settings:
             return
-        self.tasks.run(asyncio.to_thread(self.services.settings_store.save, settings))
+        self.tasks.save_in_background(self.services.settings_store.save, settings)
 
     # -- demo --------------------------------------------------------------------------------------
 
@@ -551,7 +550,7 @@ class MainWindow(QMainWindow):
     def _save_ui_state_soon(self) -> None:
         state = self.services.ui_state.with_splitter(_SPLITTER, self.splitter.sizes())
         self.services.ui_state = state
-        self.tasks.run(asyncio.to_thread(self.services.ui_state_store.save, state))
+        self.tasks.save_in_background(self.services.ui_state_store.save, state)
 
     def _restore_ui_state(self) -> None:
         state = self.services.ui_state
@@ -579,6 +578,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         self.chat.stop()
+        self._draft_timer.stop()
         self.save_ui_state()
+        self.tasks.flush_io()
         self.closed.emit()
         super().closeEvent(event)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop_app.gui.error_text import describe_error, is_expected
+
+log = logging.getLogger(__name__)
 
 
 class WindowTasks(QObject):
@@ -24,6 +28,25 @@ class WindowTasks(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.tasks: set[asyncio.Task[Any]] = set()
+        # One worker: small file saves (settings, window state) happen off the GUI thread and
+        # in the order they were asked for, whether or not the asyncio loop is running.
+        self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="window-io")
+
+    def save_in_background(self, save: Callable[..., object], *args: object) -> Future[object]:
+        """Run a small blocking save on the window's I/O thread; failures are logged."""
+        future = self._io.submit(save, *args)
+        future.add_done_callback(self._on_save_done)
+        return future
+
+    def flush_io(self) -> None:
+        """Wait for every pending save (on quit)."""
+        self._io.submit(lambda: None).result()
+
+    @staticmethod
+    def _on_save_done(future: Future[object]) -> None:
+        error = future.exception()
+        if error is not None:
+            log.warning("could not save: %s", error)
 
     def run(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         """Start `coroutine` as a task and keep it until it ends."""
