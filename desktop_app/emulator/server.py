@@ -64,6 +64,7 @@ class EmulatorServer:
         credits: int = DEFAULT_CREDITS,
         subscription_active: bool = True,
         seed_history: bool = True,
+        verbose: bool = False,
     ) -> None:
         self.config = EmulatorConfig(
             public_key=public_key,
@@ -80,6 +81,7 @@ class EmulatorServer:
         self.credentials = EmulatorCredentials(public_key, secret_key)
         self._host = host
         self._requested_port = port
+        self._verbose = verbose
         self._app = EmulatorApp(self.config, self.state)
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -109,6 +111,7 @@ class EmulatorServer:
         if self._thread is not None:
             raise RuntimeError("The emulator is already started")
         install_log_filter()
+        self._app.stopping = asyncio.Event()  # a fresh one, in case this server was stopped before
         family = socket.AF_INET6 if ":" in self._host else socket.AF_INET
         sock = socket.socket(family, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -118,8 +121,10 @@ class EmulatorServer:
         self._socket = sock
         config = uvicorn.Config(
             self._app,
-            log_level="warning",
-            access_log=False,
+            # No log_config: uvicorn must not reconfigure the logging of the app it runs in.
+            log_config=None,
+            log_level="info" if self._verbose else "warning",
+            access_log=self._verbose,
             lifespan="off",
             server_header=False,
             loop="asyncio",
@@ -244,8 +249,7 @@ def run_from_args(args: argparse.Namespace, *, out: TextIO | None = None) -> int
     if args.tokens_per_second < 0:
         print("--tokens-per-second must be 0 or more.", file=err)
         return 2
-    if args.verbose:
-        logging.basicConfig(level=logging.INFO)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
     server = EmulatorServer(
         host="127.0.0.1" if args.host == "localhost" else args.host,
         port=args.port,
@@ -253,6 +257,7 @@ def run_from_args(args: argparse.Namespace, *, out: TextIO | None = None) -> int
         tokens_per_second=args.tokens_per_second,
         public_key=args.public_key,
         secret_key=args.secret_key,
+        verbose=args.verbose,
     )
     try:
         server.start()

@@ -14,6 +14,8 @@ from desktop_app.emulator.faults import Endpoint, Fault, parse_fault
 from desktop_app.emulator.records import ChatRecord, seed_records
 
 DEFAULT_CREDITS = 10_000
+# The request log keeps the newest entries only, so a long demo session stays small.
+MAX_LOGGED_REQUESTS = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +88,7 @@ class EmulatorState:
             self._credits = credits
             self._subscription_active = active
             self._faults: deque[tuple[Fault, Endpoint]] = deque()
-            self._requests: list[LoggedRequest] = []
+            self._requests: deque[LoggedRequest] = deque(maxlen=MAX_LOGGED_REQUESTS)
             self._streams: list[StreamLog] = []
             seed_now = seed if seed_history is None else seed_history
             self._records: list[ChatRecord] = seed_records(datetime.now(UTC)) if seed_now else []
@@ -157,7 +159,7 @@ class EmulatorState:
 
     @property
     def requests(self) -> tuple[LoggedRequest, ...]:
-        """Every request received since the last reset, oldest first."""
+        """Requests received since the last reset (the newest 1000), oldest first."""
         with self._cond:
             return tuple(self._requests)
 

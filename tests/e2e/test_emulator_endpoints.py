@@ -12,9 +12,6 @@ import pytest
 from desktop_app.emulator.agents import DEMO_AGENTS, ORGANIZATION_ID, ORGANIZATION_UUID
 from desktop_app.emulator.server import EmulatorServer
 
-# Until tests/conftest.py registers it for everyone.
-pytest_plugins = ["tests.fixtures.emulator"]
-
 PLAIN = DEMO_AGENTS[0]
 STRUCTURED = next(agent for agent in DEMO_AGENTS if agent.structured_basic)
 UNKNOWN = str(uuid.UUID(int=1))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from collections.abc import Iterator
 
@@ -13,9 +14,6 @@ from desktop_app.emulator.agents import DEMO_AGENTS
 from desktop_app.emulator.faults import Endpoint, Fault
 from desktop_app.emulator.server import EmulatorServer
 from desktop_app.emulator.state import StreamOutcome
-
-# Until tests/conftest.py registers it for everyone.
-pytest_plugins = ["tests.fixtures.emulator"]
 
 AGENT = DEMO_AGENTS[0].agent_id
 BODY = {"messages": [{"role": "user", "content": "Hello"}]}
@@ -133,7 +131,9 @@ def test_drop_cuts_the_connection_mid_body(
     client: httpx.Client,
     emulator: EmulatorServer,
     protocol: str,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    caplog.set_level(logging.DEBUG)
     received = bytearray()
     with (
         pytest.raises((httpx.RemoteProtocolError, httpx.ReadError)),
@@ -149,6 +149,8 @@ def test_drop_cuts_the_connection_mid_body(
     assert received  # some text arrived before the cut
     assert emulator.state.wait_for(lambda s: len(s.streams) == 1)
     assert emulator.state.streams[0].outcome is StreamOutcome.DROPPED
+    # The wanted cut is not reported as a server error.
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
 
 
 def test_stall_sends_some_text_then_nothing(emulator: EmulatorServer) -> None:

@@ -13,9 +13,6 @@ from desktop_app.emulator.agents import DEMO_AGENTS, ORGANIZATION_UUID
 from desktop_app.emulator.server import EmulatorServer
 from desktop_app.emulator.state import DEFAULT_CREDITS
 
-# Until tests/conftest.py registers it for everyone.
-pytest_plugins = ["tests.fixtures.emulator"]
-
 PLAIN, RICH = DEMO_AGENTS[0], DEMO_AGENTS[1]
 
 

@@ -22,9 +22,6 @@ from desktop_app.emulator.faults import parse_directives
 from desktop_app.emulator.server import EmulatorServer, add_arguments, run_from_args
 from desktop_app.emulator.state import EmulatorState, mask_authorization
 
-# Until tests/conftest.py registers it for everyone.
-pytest_plugins = ["tests.fixtures.emulator"]
-
 ROOT = Path(__file__).resolve().parents[2]
 AGENT = DEMO_AGENTS[0].agent_id
 

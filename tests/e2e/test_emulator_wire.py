@@ -12,9 +12,6 @@ import pytest
 from desktop_app.emulator.agents import DEMO_AGENTS
 from desktop_app.emulator.server import EmulatorServer
 
-# Until tests/conftest.py registers it for everyone.
-pytest_plugins = ["tests.fixtures.emulator"]
-
 PLAIN = DEMO_AGENTS[0]  # text only
 RICH = DEMO_AGENTS[1]  # reasoning + tool call + source
 
