@@ -10,7 +10,7 @@ import pytest
 from desktop_app.core import errors
 from desktop_app.core.client import AgentsGTClient
 from desktop_app.core.events import Outcome
-from desktop_app.core.http import ClientSettings
+from desktop_app.core.http import ClientSettings, retry_delay, transport_error
 from desktop_app.core.models import ChatMessage, Role
 from tests.core.client_helpers import (
     AGENT,
@@ -233,3 +233,36 @@ def test_secret_never_in_errors_reprs_or_logs(caplog: pytest.LogCaptureFixture) 
     assert caplog.records, "the failing requests should have logged something"
     for text in texts:
         assert SECRET not in text, text
+
+
+@pytest.mark.parametrize(
+    ("exc", "error_class", "words"),
+    [
+        (httpx.ConnectError("[Errno -2] Name or service not known"), errors.APIConnectionError,
+         "Could not find the server"),
+        (httpx.ConnectError("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed"),
+         errors.APIConnectionError, "secure connection"),
+        (httpx.ConnectError("[Errno 111] Connection refused"), errors.APIConnectionError,
+         "Could not connect"),
+        (httpx.ProxyError("407 Proxy Authentication Required"), errors.APIConnectionError,
+         "proxy"),
+        (httpx.ConnectTimeout("timed out"), errors.ConnectTimeoutError, "within 2 s"),
+        (httpx.ReadTimeout("timed out"), errors.IdleTimeoutError, "sent nothing for 5 s"),
+        (httpx.PoolTimeout("timed out"), errors.APITimeoutError, "timed out"),
+        (httpx.RemoteProtocolError("peer closed"), errors.APIConnectionError, "lost"),
+        (httpx.DecodingError("bad gzip"), errors.StreamProtocolError, "could not be decoded"),
+    ],
+)  # fmt: skip
+def test_transport_errors_map_to_sentences_naming_the_host(exc, error_class, words) -> None:
+    error = transport_error(exc, "agentsgt.test", FAST)
+    assert type(error) is error_class
+    assert words in str(error) and "agentsgt.test" in str(error)
+
+
+def test_retry_delay_honours_retry_after_and_the_cap() -> None:
+    settings = ClientSettings(retry_cap=3.0, retry_backoff=0.5)
+    assert retry_delay(0, settings, 1.5) == 1.5
+    assert retry_delay(0, settings, 3600) == 3.0
+    for attempt in range(5):
+        assert 0 < retry_delay(attempt, settings, None) <= 3.0
+    assert retry_delay(1, settings, None) >= 0.5  # 0.5 * 2 with jitter in [0.5, 1)
