@@ -187,3 +187,16 @@ def test_conversation_markdown_and_clear(view) -> None:
     view.clear()
     assert view.conversation_markdown() == ""
     assert view.message_markdown("a1") == ""
+
+
+def test_reopening_a_conversation_reuses_the_rendered_bodies(view) -> None:
+    messages = [user("u1", "q"), reply("a1", SAMPLE_REPLY)]
+    view.set_messages(messages)
+    first = view.document().toHtml()
+    cached = view.bodies.cached_count
+    view.set_messages([user("u9", "another chat")])
+    view.set_messages(messages)
+    assert view.bodies.cached_count == cached + 1  # only the other chat's message was new
+    assert view.document().toHtml() == first
+    click(view, next(href for href in anchors(view) if "copy-code" in href))
+    assert QGuiApplication.clipboard().text().startswith("def add(a, b):")

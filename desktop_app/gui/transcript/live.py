@@ -157,7 +157,9 @@ class LiveReply:
         )
 
     def _render_block(self, source: str, highlight: bool = True) -> RenderedMarkdown:
-        return self._view._render_piece(self._entry, source, self._committed_codes, highlight)
+        return self._view.bodies.render_piece(
+            self.message_id, source, self._committed_codes, highlight
+        )
 
     def _record(self, rendered: RenderedMarkdown) -> None:
         """Keep a finished piece's HTML and code blocks (dropping the old tail's code blocks)."""

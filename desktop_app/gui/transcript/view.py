@@ -4,38 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import partial
 
 from PySide6.QtCore import QMimeData, QUrl, Signal
-from PySide6.QtGui import QColor, QPalette, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QApplication, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-from desktop_app.core.markdown_render import (
-    MarkdownRenderer,
-    RenderedMarkdown,
-    is_safe_link,
-    split_blocks,
-)
+from desktop_app.core.markdown_render import is_safe_link
 from desktop_app.core.models import MessageStatus, Role
+from desktop_app.gui.transcript.bodies import BodyRenderer
+from desktop_app.gui.transcript.browser import SafeTextBrowser
 from desktop_app.gui.transcript.document import (
     BodyWriter,
     MessageFrames,
     append_message_frames,
     replace_frame,
 )
-from desktop_app.gui.transcript.highlight import make_highlighter
 from desktop_app.gui.transcript.live import REPAINT_INTERVAL_MS, LiveReply
 from desktop_app.gui.transcript.sections import (
     INTERNAL_SCHEME,
     ROLE_LABELS,
     footer_html,
-    internal_href,
     meta_html,
     parse_internal,
-    plain_text_html,
     status_sentence,
 )
-from desktop_app.gui.transcript.styles import TranscriptPalette, document_css, palette_for
+from desktop_app.gui.transcript.styles import palette_for
 from desktop_app.gui.transcript.types import MessageView
 
 #: The reader counts as "at the bottom" within this many pixels of it.
@@ -55,24 +48,6 @@ class _Entry:
     live: LiveReply | None = None
 
 
-class _Browser(QTextBrowser):
-    """A QTextBrowser that never loads anything: replies are untrusted."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.resource_requests: list[QUrl] = []  # for tests and diagnostics
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setReadOnly(True)
-        self.setSearchPaths([])
-
-    def loadResource(self, resource_type: int, name: QUrl) -> object:
-        """Refuse every resource (no images, style sheets or anything else from any URL)."""
-        del resource_type
-        self.resource_requests.append(QUrl(name))
-        return None
-
-
 class TranscriptView(QWidget):
     """Shows a conversation and renders the reply being streamed, cheaply and safely."""
 
@@ -86,9 +61,7 @@ class TranscriptView(QWidget):
     ):
         super().__init__(parent)
         self._repaint_interval_ms = repaint_interval_ms
-        self._browser = _Browser(self)
-        # Read-only: an undo stack would keep every replaced tail of every reply forever.
-        self._browser.document().setUndoRedoEnabled(False)
+        self._browser = SafeTextBrowser(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._browser)
@@ -96,9 +69,8 @@ class TranscriptView(QWidget):
         self._building: QTextDocument | None = None
         self._follow = True
         self._palette = palette_for(False)
-        self._renderer = self._make_renderer(self._palette)
-        self._plain_renderer = MarkdownRenderer(None, self._palette.code_style)
-        self._apply_palette()
+        self._bodies = BodyRenderer(self._palette)
+        self._browser.apply_palette(self._palette)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -110,7 +82,12 @@ class TranscriptView(QWidget):
     # --- public API ------------------------------------------------------------------------
 
     @property
-    def browser(self) -> QTextBrowser:
+    def bodies(self) -> BodyRenderer:
+        """The renderer of message bodies in the current theme (the live reply uses it too)."""
+        return self._bodies
+
+    @property
+    def browser(self) -> SafeTextBrowser:
         """The text browser (for focus, key handling and tests)."""
         return self._browser
 
@@ -208,9 +185,8 @@ class TranscriptView(QWidget):
         if dark == self._palette.dark:
             return
         self._palette = palette_for(dark)
-        self._renderer = self._make_renderer(self._palette)
-        self._plain_renderer = MarkdownRenderer(None, self._palette.code_style)
-        self._apply_palette()
+        self._bodies = BodyRenderer(self._palette)
+        self._browser.apply_palette(self._palette)
         self._rebuild()
 
     def set_font_point_size(self, size: int) -> None:
@@ -268,10 +244,7 @@ class TranscriptView(QWidget):
         if entry is None:
             return
         text = self.message_markdown(message_id)
-        if entry.message.role is Role.ASSISTANT:
-            body = self._renderer.render(text).html
-        else:
-            body = plain_text_html(text)
+        body = self._bodies.render_for_clipboard(entry.message.role, text)
         mime = QMimeData()
         mime.setHtml(f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>')
         mime.setText(text)
@@ -304,19 +277,6 @@ class TranscriptView(QWidget):
 
     # --- rendering (also used by LiveReply) -------------------------------------------------
 
-    def _make_renderer(self, palette: TranscriptPalette) -> MarkdownRenderer:
-        return MarkdownRenderer(make_highlighter(palette.pygments_style), palette.code_style)
-
-    def _apply_palette(self) -> None:
-        palette = self._palette
-        qt_palette = self._browser.palette()
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            qt_palette.setColor(group, QPalette.ColorRole.Base, QColor(palette.background))
-            qt_palette.setColor(group, QPalette.ColorRole.Text, QColor(palette.text))
-            qt_palette.setColor(group, QPalette.ColorRole.Link, QColor(palette.link))
-        self._browser.setPalette(qt_palette)
-        self.document().setDefaultStyleSheet(document_css(palette))
-
     def _rebuild(self) -> None:
         entries = list(self._entries.values())
         self.document().clear()
@@ -342,26 +302,12 @@ class TranscriptView(QWidget):
         self._render_footer(entry)
         return entry
 
-    def _render_piece(
-        self, entry: _Entry, source: str, first_code_index: int, highlight: bool = True
-    ) -> RenderedMarkdown:
-        href = partial(_copy_code_href, entry.message.message_id)
-        renderer = self._renderer if highlight else self._plain_renderer
-        return renderer.render(source, first_code_index=first_code_index, copy_href=href)
-
     def _render_body(self, entry: _Entry) -> None:
-        """Render a finished message's body: the same pieces a live reply is rendered in."""
-        entry.code_blocks.clear()
-        entry.piece_html.clear()
-        message = entry.message
-        if message.role is not Role.ASSISTANT:
-            entry.piece_html.append(plain_text_html(message.text))
-        else:
-            for block in split_blocks(message.text):
-                rendered = self._render_piece(entry, block, len(entry.code_blocks))
-                entry.code_blocks.extend(code.code for code in rendered.code_blocks)
-                entry.piece_html.append(rendered.html)
-        BodyWriter(self.document(), entry.frames.body).set_tail("".join(entry.piece_html))
+        """Render a finished message's body (cached: the same text is rendered once)."""
+        body = self._bodies.render_body(entry.message)
+        entry.piece_html[:] = body.piece_html
+        entry.code_blocks[:] = body.code_blocks
+        BodyWriter(self.document(), entry.frames.body).set_tail("".join(body.piece_html))
 
     def _render_meta(self, entry: _Entry) -> None:
         message = entry.message
@@ -405,7 +351,3 @@ class TranscriptView(QWidget):
             else:
                 entry.tools_open = not entry.tools_open
             self._render_meta(entry)
-
-
-def _copy_code_href(message_id: str, index: int) -> str:
-    return internal_href("copy-code", message_id, str(index))
