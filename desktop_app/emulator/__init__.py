@@ -1,6 +1,19 @@
 """A local AgentsGT service for tests and the demo, byte-faithful to the public docs (no Qt).
 
 Importing this package is cheap; uvicorn and starlette load only when the server is used.
+
+    with EmulatorServer(port=0, tokens_per_second=0) as server:   # or .start() / .stop()
+        server.base_url          # http://127.0.0.1:<port>/api/v1
+        server.credentials       # .public_key / .secret_key / .authorization()
+        server.state             # credits, subscription_active, queue_faults([...]),
+                                 # requests, streams, records, wait_for(...), reset()
+
+Per chat request (header, else `#directive` in the last user message, else the queue, else the
+server default): `X-Emulator-Protocol: ui|data|text` (`#protocol:`), `X-Emulator-Fault: <name>`
+(`#fault:`), `X-Emulator-Tokens-Per-Second: <float>` (`#tps:`, 0 = flat out),
+`X-Emulator-Reply-Tokens: <N>` (`#tokens:`, exactly N text deltas), `X-Emulator-Retry-After: <s>`
+(`#retry-after:`), `X-Emulator-Delay: <s>` (`#delay:`, for slow-start). Fault names: see
+`faults.Fault`. Status faults also work on the other endpoints, in each one's error shape.
 """
 
 from __future__ import annotations

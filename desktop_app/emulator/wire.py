@@ -238,8 +238,8 @@ def _data(
         yield Piece(data_line("f", {"messageId": message_id}))
     if script.source is not None:
         source = script.source
-        part = {"sourceType": "url", "id": source.source_id, "url": source.url}
-        yield Piece(data_line("h", {**part, "title": source.title}))
+        source_part = {"sourceType": "url", "id": source.source_id, "url": source.url}
+        yield Piece(data_line("h", {**source_part, "title": source.title}))
     limit = _answer_limit(script, fault)
     yield from _delta_pieces(script.deltas[:limit], b"0:", b"\n")
     usage = {"promptTokens": prompt_tokens, "completionTokens": limit}
