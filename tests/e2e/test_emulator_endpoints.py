@@ -268,3 +268,31 @@ def test_identifier_with_reserved_characters(client: httpx.Client) -> None:
     data = response.json()["data"]
     assert data["identifier"] == identifier
     assert [m["input"] for m in data["messages"]] == ["hola"]
+
+
+@pytest.mark.parametrize(("method", "path", "unauthorized_body"), ENDPOINTS)
+def test_status_faults_use_each_endpoints_error_shape(
+    client: httpx.Client, method: str, path: str, unauthorized_body: object
+) -> None:
+    headers = {"X-Emulator-Fault": "rate-limit", "X-Emulator-Retry-After": "5"}
+    response = client.request(method, path, json=CHAT_BODY, headers=headers)
+    assert (response.status_code, response.headers["retry-after"]) == (429, "5")
+    response = client.request(
+        method, path, json=CHAT_BODY, headers={"X-Emulator-Fault": "forbidden"}
+    )
+    assert response.status_code == 403
+    # Same shape as the endpoint's 401, with its own message.
+    if isinstance(unauthorized_body, dict):
+        assert set(response.json()) == set(unauthorized_body)
+    else:
+        assert response.json() == "Forbidden"
+
+
+def test_stream_faults_are_ignored_by_other_endpoints(client: httpx.Client) -> None:
+    response = client.get("/agents", headers={"X-Emulator-Fault": "drop"})
+    assert response.status_code == 200
+    body = {"message": "hi", "identifier": "u"}
+    response = client.post(
+        f"/agents/basic/{PLAIN.agent_id}", json=body, headers={"X-Emulator-Fault": "stall"}
+    )
+    assert response.status_code == 200
