@@ -93,6 +93,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of our output went away (e.g. `| head`): nothing left to say.
         _silence_stdout()
         return 0
+    except Exception as exc:  # a bug: still one sentence, never a traceback (exit code 1)
+        from desktop_app.core.errors import redact
+
+        print(
+            redact(f"agentsgt-desktop: unexpected internal error ({type(exc).__name__}: {exc}). "
+                   "Please report it."),
+            file=sys.stderr,
+        )  # fmt: skip
+        return 1
 
 
 def _tolerant_console() -> None:
