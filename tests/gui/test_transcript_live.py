@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from desktop_app.core.markdown_render import split_blocks
 from desktop_app.core.models import MessageStatus
 from desktop_app.gui.transcript import SourceLink, ToolSummary, TranscriptView
-from tests.gui.transcript_helpers import SAMPLE_REPLY, anchors, click, lines, reply, user
+from tests.gui.test_transcript_support import SAMPLE_REPLY, anchors, click, lines, reply, user
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 

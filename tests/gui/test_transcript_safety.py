@@ -11,7 +11,7 @@ from PySide6.QtCore import QUrl
 
 from desktop_app.core.models import MessageStatus
 from desktop_app.gui.transcript import TranscriptView
-from tests.gui.transcript_helpers import anchors, click, reply
+from tests.gui.test_transcript_support import anchors, click, reply
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 

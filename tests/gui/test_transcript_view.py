@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from desktop_app.core.models import MessageStatus
 from desktop_app.gui.transcript import TranscriptView
 from desktop_app.gui.transcript.styles import DARK, LIGHT
-from tests.gui.transcript_helpers import SAMPLE_REPLY, anchors, click, lines, reply, user
+from tests.gui.test_transcript_support import SAMPLE_REPLY, anchors, click, lines, reply, user
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 

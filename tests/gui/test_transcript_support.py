@@ -1,4 +1,4 @@
-"""Helpers for the transcript tests: reading links and text back out of the document."""
+"""Support for the transcript tests (no tests here): reading links and text out of the document."""
 
 from __future__ import annotations
 
