@@ -151,3 +151,22 @@ def test_any_text_is_a_safe_query(seeded, query):
     db, *_ = seeded
     for hit in db.search(query):
         assert hit.snippet.count(HIGHLIGHT_START) == hit.snippet.count(HIGHLIGHT_END)
+
+
+def test_a_vague_query_ranks_only_the_newest_window(db, monkeypatch):
+    from desktop_app.core.storage import search as search_module
+
+    profile = db.save_profile(new_profile("P", AGENT))
+    hidden = db.create_conversation(profile.id, "In the bin")
+    db.add_message(hidden.id, Role.USER, "otter")
+    conv = db.create_conversation(profile.id)
+    best = db.add_message(conv.id, Role.USER, "otter otter otter otter")  # oldest, most relevant
+    newer = [
+        db.add_message(conv.id, Role.USER, f"otter and {n} other words here") for n in range(5)
+    ]
+    db.delete_conversation(hidden.id)
+    assert db.search("otter")[0].message_id == best.id  # 6 matches: all are ranked
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 3)
+    hits = db.search("otter")
+    # Only the 3 newest visible matches compete; the binned one does not take a place.
+    assert {h.message_id for h in hits} == {m.id for m in newer[-3:]}

@@ -28,6 +28,8 @@ def connect(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> sqlite3.C
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
+        # After a big transaction (an import) the -wal file is cut back to this size.
+        conn.execute("PRAGMA journal_size_limit = 16777216")
     except BaseException:
         conn.close()
         raise

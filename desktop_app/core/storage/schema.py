@@ -60,10 +60,12 @@ _V1_TABLES: Sequence[str] = (
 
 _V2_SEARCH: Sequence[str] = (
     # External content: the text lives once, in messages; the index holds only tokens.
+    # Every search term is a prefix query ("invoice" finds "invoices"); the 2- and 3-character
+    # prefix indexes keep short, common prefixes ("th"*) from merging thousands of doclists.
     """
     CREATE VIRTUAL TABLE messages_fts USING fts5(
         text, content='messages', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 2'
+        tokenize='unicode61 remove_diacritics 2', prefix='2 3'
     )
     """,
     """

@@ -16,6 +16,8 @@ from desktop_app.core.storage.records import (
 
 SNIPPET_TOKENS = 16
 MAX_TERMS = 16
+# Queries matching more messages than this rank only the newest this many (see search()).
+RANK_WINDOW = 5000
 _WORD = re.compile(r"\w", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -68,27 +70,44 @@ class SearchStore(StoreBase):
         """Messages matching every term of `query`, best first (bm25).
 
         Hits in conversations in the bin are left out. An empty or symbol-only query gives [].
+        When more than RANK_WINDOW messages match, only the newest RANK_WINDOW are ranked:
+        ranking costs time per match, and such a vague query is about recent talk anyway.
         """
         match = build_match_query(query)
         if match is None or limit <= 0:
             return []
-        params: list[Any] = [HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_TOKENS, match]
-        profile_filter = ""
+        scope = "c.deleted_at IS NULL"
+        scope_params: list[Any] = []
         if profile_id is not None:
-            profile_filter = " AND c.profile_id = ?"
-            params.append(profile_id)
-        params.append(limit)
+            scope += " AND c.profile_id = ?"
+            scope_params.append(profile_id)
+        joins = (
+            "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "
+            "JOIN conversations c ON c.id = m.conversation_id"
+        )
         with self._reading() as conn:
+            # Walking the matches newest first is cheap (doclists are in rowid order).
+            row = conn.execute(
+                f"SELECT messages_fts.rowid {joins} WHERE messages_fts MATCH ? AND {scope} "
+                "ORDER BY messages_fts.rowid DESC LIMIT 1 OFFSET ?",
+                (match, *scope_params, RANK_WINDOW - 1),
+            ).fetchone()
+            oldest_ranked = row[0] if row else 0
+            # ORDER BY rank is done inside FTS5, so snippet() runs only for the rows returned.
             rows = conn.execute(
                 "SELECT m.id, m.conversation_id, c.title, c.profile_id, m.position, m.role, "
-                "snippet(messages_fts, 0, ?, ?, '…', ?), m.created_at, "
-                "bm25(messages_fts) AS score "
-                "FROM messages_fts "
-                "JOIN messages m ON m.id = messages_fts.rowid "
-                "JOIN conversations c ON c.id = m.conversation_id "
-                f"WHERE messages_fts MATCH ? AND c.deleted_at IS NULL{profile_filter} "
-                "ORDER BY score LIMIT ?",
-                params,
+                "snippet(messages_fts, 0, ?, ?, '…', ?), m.created_at, messages_fts.rank "
+                f"{joins} WHERE messages_fts MATCH ? AND messages_fts.rowid >= ? AND {scope} "
+                "ORDER BY messages_fts.rank LIMIT ?",
+                (
+                    HIGHLIGHT_START,
+                    HIGHLIGHT_END,
+                    SNIPPET_TOKENS,
+                    match,
+                    oldest_ranked,
+                    *scope_params,
+                    limit,
+                ),
             ).fetchall()
         hits = []
         for row in rows:
