@@ -31,6 +31,41 @@ def _env(server: EmulatorServer | None, **extra: str) -> dict[str, str]:
     return env
 
 
+def cli_all(
+    *commands: tuple[list[str], dict[str, str]], stdin: str | None = None
+) -> list[subprocess.CompletedProcess[str]]:
+    """Run several `python -m desktop_app ARGS` at once (each with its env); return them all.
+
+    Every run is checked for a traceback and for the emulator's secret in its output.
+    """
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-m", "desktop_app", *args],
+            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            cwd=ROOT,
+        )
+        for args, env in commands
+    ]
+    done = []
+    for child, (_, env) in zip(children, commands, strict=True):
+        try:
+            out, err = child.communicate(input=stdin, timeout=60)
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+        assert "Traceback" not in err, err
+        secret = env.get("AGENTSGT_SECRET_KEY")
+        assert not secret or secret not in out + err
+        done.append(subprocess.CompletedProcess(child.args, child.returncode, out, err))
+    return done
+
+
 def cli(
     *args: str,
     server: EmulatorServer | None = None,
@@ -38,19 +73,7 @@ def cli(
     env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run `python -m desktop_app ARGS` and return the finished process (text mode, UTF-8)."""
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop_app", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env if env is not None else _env(server),
-        cwd=ROOT,
-        timeout=60,
-    )
-    assert "Traceback" not in done.stderr, done.stderr
-    if server is not None:
-        assert server.credentials.secret_key not in done.stdout + done.stderr
+    (done,) = cli_all((list(args), env if env is not None else _env(server)), stdin=stdin)
     return done
 
 
@@ -114,31 +137,17 @@ FAILURES = [
 
 def test_failures_exit_with_their_code_and_one_sentence(emulator: EmulatorServer) -> None:
     # The children run at once (faults are chosen per request), which keeps this test quick.
-    children = {}
-    for fault, _, _ in FAILURES:
-        args = [
+    def faulty_chat(fault: str) -> list[str]:
+        return [
             "chat", "--base-url", emulator.base_url, "--agent", AGENT,
-            "--header", f"X-Emulator-Fault: {fault}", "--header", "X-Emulator-Retry-After: 0",
-            "hello",
+            "--header", f"X-Emulator-Fault: {fault}",
+            "--header", "X-Emulator-Retry-After: 0", "hello",
         ]  # fmt: skip
-        children[fault] = subprocess.Popen(
-            [sys.executable, "-m", "desktop_app", *args],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            encoding="utf-8",
-            env=_env(emulator),
-            cwd=ROOT,
-        )
-    for fault, code, words in FAILURES:
-        out, err = children[fault].communicate(timeout=60)
-        done = subprocess.CompletedProcess(
-            children[fault].args, children[fault].returncode, out, err
-        )
-        assert "Traceback" not in err, err
-        assert emulator.credentials.secret_key not in out + err
-        assert done.returncode == code, (fault, err)
-        assert words in _one_sentence(done), (fault, err)
+
+    commands = [(faulty_chat(fault), _env(emulator)) for fault, _, _ in FAILURES]
+    for (fault, code, words), done in zip(FAILURES, cli_all(*commands), strict=True):
+        assert done.returncode == code, (fault, done.stderr)
+        assert words in _one_sentence(done), (fault, done.stderr)
 
 
 def test_stall_is_an_idle_timeout_and_json_still_prints(emulator: EmulatorServer) -> None:
@@ -151,19 +160,20 @@ def test_stall_is_an_idle_timeout_and_json_still_prints(emulator: EmulatorServer
 
 
 def test_bad_input_exits_2(emulator: EmulatorServer) -> None:
-    bad_agent = cli(
-        "chat", "--base-url", emulator.base_url, "--agent", "nope", "hi", server=emulator
-    )
-    assert bad_agent.returncode == 2 and "not a UUID" in _one_sentence(bad_agent)
-    blank = chat(emulator, message="   ")
-    assert blank.returncode == 2 and "empty" in _one_sentence(blank)
-    plain_http = cli("agents", "--base-url", "http://agentsgt.example/api/v1", server=emulator)
-    assert plain_http.returncode == 2 and "https" in _one_sentence(plain_http)
-    no_keys = cli("agents", "--base-url", emulator.base_url, env=_env(None))
-    assert no_keys.returncode == 2 and "AGENTSGT_SECRET_KEY" in _one_sentence(no_keys)
-    unknown_profile = cli("chat", "--profile", "Nobody", "hi", server=emulator)
-    assert unknown_profile.returncode == 2
-    assert "no profile named 'Nobody'" in _one_sentence(unknown_profile)
+    env = _env(emulator)
+    url = emulator.base_url
+    cases = [
+        (["chat", "--base-url", url, "--agent", "nope", "hi"], env, "not a UUID"),
+        (["chat", "--base-url", url, "--agent", AGENT, "   "], env, "empty"),
+        (["agents", "--base-url", "http://agentsgt.example/api/v1"], env, "https"),
+        (["agents", "--base-url", url], _env(None), "AGENTSGT_SECRET_KEY"),
+        (["chat", "--profile", "Nobody", "hi"], env, "no profile named 'Nobody'"),
+        (["chat", "--agent", AGENT, "--idle-timeout", "0", "hi"], env, "more than 0 seconds"),
+    ]
+    results = cli_all(*[(args, case_env) for args, case_env, _ in cases])
+    for (args, _, words), done in zip(cases, results, strict=True):
+        assert done.returncode == 2, (args, done.stderr)
+        assert words in _one_sentence(done), (args, done.stderr)
     usage = cli("history", "--page", "x", server=emulator)
     assert usage.returncode == 2 and "invalid int value" in usage.stderr
 
@@ -183,33 +193,39 @@ def test_network_failure_exits_8() -> None:
 
 def test_agents_balance_history(emulator: EmulatorServer) -> None:
     base = ["--base-url", emulator.base_url]
-    agents = cli("agents", *base, server=emulator)
+    env = _env(emulator)
+    agents, agents_json, balance, balance_json, history, history_json, by_user = cli_all(
+        (["agents", *base], env),
+        (["agents", *base, "--json"], env),
+        (["balance", *base], env),
+        (["balance", *base, "--json"], env),
+        (["history", *base, "--agent", AGENT, "--limit", "2"], env),
+        (["history", *base, "--agent", AGENT, "--json"], env),
+        (["history", *base, "--identifier", "nobody@example.com"], env),
+    )
     assert agents.returncode == 0 and AGENT in agents.stdout and "Aurora" in agents.stdout
-    agents_json = json.loads(cli("agents", *base, "--json", server=emulator).stdout)
-    assert agents_json[0]["id"] == AGENT and agents_json[0]["model"]["name"]
-
-    balance = cli("balance", *base, server=emulator)
+    listed = json.loads(agents_json.stdout)
+    assert listed[0]["id"] == AGENT and listed[0]["model"]["name"]
     assert balance.returncode == 0 and "Subscription: active" in balance.stdout
-    balance_json = json.loads(cli("balance", *base, "--json", server=emulator).stdout)
-    assert balance_json["has_credits"] is True and balance_json["subscription_active"] is True
-
-    history = cli("history", *base, "--agent", AGENT, "--limit", "2", server=emulator)
+    checked = json.loads(balance_json.stdout)
+    assert checked["has_credits"] is True and checked["subscription_active"] is True
     assert history.returncode == 0 and "  > " in history.stdout and "Page 1" in history.stdout
-    page = json.loads(cli("history", *base, "--agent", AGENT, "--json", server=emulator).stdout)
+    page = json.loads(history_json.stdout)
     assert page["records"] and page["records"][0]["agent_id"] == AGENT
-    by_user = cli("history", *base, "--identifier", "nobody@example.com", server=emulator)
     assert by_user.returncode == 0 and "No messages." in by_user.stdout
-    assert emulator.state.requests[-1].path.endswith("/identifier/nobody@example.com")
+    paths = [request.path for request in emulator.state.requests]
+    assert any(path.endswith("/identifier/nobody@example.com") for path in paths)
 
 
 def test_version_help_and_emulator_help() -> None:
-    version = cli("--version", env=_env(None))
+    env = _env(None)
+    version, helped, emulator_help = cli_all(
+        (["--version"], env), (["--help"], env), (["emulator", "--help"], env)
+    )
     assert version.returncode == 0 and __version__ in version.stdout
-    helped = cli("--help", env=_env(None))
     assert helped.returncode == 0
     for command in ("chat", "agents", "balance", "history", "emulator"):
         assert command in helped.stdout
-    emulator_help = cli("emulator", "--help", env=_env(None))
     assert emulator_help.returncode == 0 and "--protocol" in emulator_help.stdout
 
 
