@@ -136,3 +136,46 @@ def test_read_only_folder_and_file_give_plain_errors(tmp_path):
     for folder in (existing_dir, ro_file_dir):
         with Database.open(folder / "history.sqlite3") as db:
             assert [m.text for m in db.messages(db.list_conversations()[0].id)] == ["precious"]
+
+
+def test_a_full_disk_is_reported_and_earlier_data_survives(tmp_path):
+    from desktop_app.core.storage import DatabaseFullError
+
+    with Database.open(tmp_path / "history.sqlite3") as db:
+        profile = db.save_profile(new_profile("Support", AGENT))
+        conv = db.create_conversation(profile.id, "Kept")
+        db.add_message(conv.id, Role.USER, "small")
+        conn = db._connection()
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        # SQLite reports SQLITE_FULL when the file may not grow: the same path as a full disk.
+        conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+        with pytest.raises(DatabaseFullError) as info:
+            db.add_message(conv.id, Role.ASSISTANT, "x" * 200_000)
+        assert "full" in str(info.value) and "not saved" in str(info.value)
+        assert [m.text for m in db.messages(conv.id)] == ["small"]
+        assert db.integrity_check() == ["ok"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "kind"),
+    [
+        (5, "database is locked", "DatabaseLockedError"),
+        (6, "database table is locked", "DatabaseLockedError"),
+        (8, "attempt to write a readonly database", "DatabaseReadOnlyError"),
+        (14, "unable to open database file", "DatabaseReadOnlyError"),
+        (11, "database disk image is malformed", "DatabaseCorruptError"),
+        (26, "file is not a database", "DatabaseCorruptError"),
+        (13, "database or disk is full", "DatabaseFullError"),
+        (10 | (3 << 8), "disk I/O error", "StorageError"),
+        (1, "no such table: x", "StorageError"),
+    ],
+)
+def test_every_sqlite_failure_maps_to_a_sentence(code, text, kind):
+    from desktop_app.core.storage.errors import translate
+
+    exc = sqlite3.OperationalError(text)
+    exc.sqlite_errorcode = code
+    error = translate(exc, "/data/history.sqlite3")
+    assert type(error).__name__ == kind
+    assert error.message.endswith(".")
+    assert "/data/history.sqlite3" in error.message
