@@ -190,3 +190,31 @@ def test_several_replies_and_a_deleted_message(db, reply):
     )
     assert db.get_message(other.id) is None
     assert db.integrity_check() == ["ok"]
+
+
+def test_bad_parts_fail_in_the_caller_not_in_the_thread(db, reply):
+    with StreamingWriter(db.path) as writer:
+        with pytest.raises(TypeError):
+            writer.update(reply.id, "text", parts=[{"type": "tool"}])  # type: ignore[list-item]
+        writer.update(reply.id, "still saving")
+        assert writer.flush(timeout=5)
+    assert db.get_message(reply.id).text == "still saving"
+
+
+def test_a_failing_error_callback_does_not_stop_the_writer(db, reply, caplog):
+    def on_error(error: StorageError) -> None:
+        raise RuntimeError("the GUI callback has a bug")
+
+    writer = StreamingWriter(db.path, interval=0.05, busy_timeout=0.05, on_error=on_error)
+    blocker = sqlite3.connect(db.path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        writer.update(reply.id, "survives")
+        wait_until(lambda: writer.last_error is not None)
+        wait_until(lambda: "callback failed" in caplog.text)
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert writer.flush(timeout=5)
+    assert db.get_message(reply.id).text == "survives"
+    assert writer.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 import time
@@ -14,7 +15,16 @@ from desktop_app.core.events import Usage
 from desktop_app.core.models import MessageStatus
 from desktop_app.core.storage.base import DEFAULT_BUSY_TIMEOUT, connect
 from desktop_app.core.storage.errors import StorageError, translate
-from desktop_app.core.storage.records import PartRecord, parts_to_json, to_db_time, utc_now
+from desktop_app.core.storage.records import (
+    PartRecord,
+    SourceRecord,
+    ToolRecord,
+    parts_to_json,
+    to_db_time,
+    utc_now,
+)
+
+log = logging.getLogger(__name__)
 
 DEFAULT_INTERVAL = 1.0
 
@@ -89,7 +99,11 @@ class StreamingWriter:
         parts: Iterable[PartRecord] | None = None,
     ) -> None:
         """Remember the reply's full text so far (and reasoning/parts when given)."""
-        snapshot = _Snapshot(text, reasoning, tuple(parts) if parts is not None else None)
+        records = tuple(parts) if parts is not None else None
+        if records and not all(isinstance(part, ToolRecord | SourceRecord) for part in records):
+            # Caught here, on the caller's thread, rather than failing a batch on the writer's.
+            raise TypeError("parts must be ToolRecord or SourceRecord instances")
+        snapshot = _Snapshot(text, reasoning, records)
         with self._cond:
             self._check_open()
             was_idle = not self._snapshots and not self._finals
@@ -206,6 +220,12 @@ class StreamingWriter:
                     _write_batch(conn, *batch)
                 except sqlite3.Error as exc:
                     error = translate(exc, self._path)
+                except Exception as exc:
+                    # A bug must not kill the thread (every later reply would go unsaved):
+                    # log it, drop this batch, which retrying would not fix, and go on.
+                    log.exception("The history writer could not save a batch")
+                    error = StorageError(f"Could not save the reply: {type(exc).__name__}.")
+                    batch = ({}, {})
                 self._after_batch(batch, error)
         finally:
             if conn is not None:
@@ -233,7 +253,10 @@ class StreamingWriter:
                 self._last_error = error
             self._cond.notify_all()
         if error is not None and self._on_error is not None:
-            self._on_error(error)
+            try:
+                self._on_error(error)
+            except Exception:
+                log.exception("The history writer's on_error callback failed")
 
 
 def _write_batch(
