@@ -18,7 +18,13 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -43,6 +49,7 @@ RESULT_LIMIT = 50
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 
+MUTED_STYLE = "style='color:#808080'"
 EMPTY_HINT = "Type a few words to search every conversation (Up/Down to pick, Enter to open)."
 _ROLE_NAMES = {Role.USER: "You", Role.ASSISTANT: "Agent", Role.SYSTEM: "System"}
 
@@ -80,7 +87,7 @@ def hit_html(hit: SearchHit, profile_name: str | None = None) -> str:
     meta = html.escape(" · ".join(details))
     return (
         f"<b>{html.escape(hit.conversation_title)}</b>"
-        f"&nbsp;&nbsp;<span style='color:#808080'>{meta}</span><br>{snippet_html(hit.snippet)}"
+        f"&nbsp;&nbsp;<span {MUTED_STYLE}>{meta}</span><br>{snippet_html(hit.snippet)}"
     )
 
 
@@ -99,7 +106,13 @@ class _HtmlDelegate(QStyledItemDelegate):
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(6)
-        document.setHtml(str(index.data(HTML_ROLE) or ""))
+        text = str(index.data(HTML_ROLE) or "")
+        if option.state & QStyle.StateFlag.State_Selected:
+            # Grey details on the selection colour are hard to read: use the selection's text
+            # colour. User text is escaped (' is &#x27;), so only our own attribute matches.
+            colour = option.palette.color(QPalette.ColorRole.HighlightedText).name()
+            text = text.replace(MUTED_STYLE, f"style='color:{colour}'")
+        document.setHtml(text)
         document.setTextWidth(max(50, option.rect.width()))
         return document
 

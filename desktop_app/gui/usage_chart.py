@@ -1,0 +1,177 @@
+"""A small bar chart of credits per day, drawn with QPainter (no chart library)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from desktop_app.core.api_types import DailyConsumption
+
+EMPTY_TEXT = "No credits were used in this period."
+_MARGIN = 8
+_BAR_GAP = 0.25  # share of a slot left empty between bars
+
+
+@dataclass(frozen=True, slots=True)
+class DayCredits:
+    """One bar: a day and the credits used on it (0 for a day the server did not list)."""
+
+    day: date
+    credits: float
+
+
+def fill_days(
+    days: Sequence[DailyConsumption], start: date | None = None, end: date | None = None
+) -> list[DayCredits]:
+    """Every day from `start` to `end` (default: the first and last day given), in order.
+
+    The server lists only days with usage; the gaps become zero bars so time reads evenly.
+    Credits of a day listed twice are added.
+    """
+    totals: dict[date, float] = {}
+    for entry in days:
+        totals[entry.date] = totals.get(entry.date, 0.0) + entry.total_credits
+    if not totals and (start is None or end is None):
+        return []
+    first = start or min(totals)
+    last = end or max(totals)
+    if last < first:
+        return []
+    return [
+        DayCredits(first + timedelta(days=n), totals.get(first + timedelta(days=n), 0.0))
+        for n in range((last - first).days + 1)
+    ]
+
+
+def format_credits(value: float) -> str:
+    """Credits without a needless ".0"."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+class UsageChart(QWidget):
+    """Credits per day as bars; hover a bar to read its day and value."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._days: list[DayCredits] = []
+        self.setMouseTracking(True)
+        self.setMinimumHeight(140)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName("Credits per day")
+        self.setAccessibleDescription(EMPTY_TEXT)
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def set_days(
+        self,
+        days: Sequence[DailyConsumption],
+        start: date | None = None,
+        end: date | None = None,
+    ) -> None:
+        """Show these days (gaps filled with zero between `start` and `end`)."""
+        self._days = fill_days(days, start, end)
+        self.setAccessibleDescription(self.summary())
+        self.update()
+
+    def days(self) -> list[DayCredits]:
+        """The bars shown, oldest first."""
+        return list(self._days)
+
+    def summary(self) -> str:
+        """One sentence about the chart (its accessible description)."""
+        used = [d for d in self._days if d.credits]
+        if not used:
+            return EMPTY_TEXT
+        total = sum(d.credits for d in used)
+        peak = max(used, key=lambda d: d.credits)
+        return (
+            f"{format_credits(total)} credits from {self._days[0].day} to {self._days[-1].day}; "
+            f"the most on {peak.day} ({format_credits(peak.credits)})."
+        )
+
+    # -- geometry ------------------------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:  # Qt override
+        """Room for a month of bars."""
+        return QSize(480, 180)
+
+    def _plot_rect(self) -> QRectF:
+        metrics = QFontMetrics(self.font())
+        left = _MARGIN + metrics.horizontalAdvance("0000000")
+        bottom = _MARGIN + metrics.height() + 4
+        return QRectF(
+            left,
+            _MARGIN + metrics.height() / 2,
+            self.width() - left - _MARGIN,
+            self.height() - bottom - _MARGIN - metrics.height() / 2,
+        )
+
+    def bar_rect(self, index: int) -> QRectF:
+        """Where bar `index` is drawn (for painting, hover and tests)."""
+        plot = self._plot_rect()
+        slot = plot.width() / max(1, len(self._days))
+        peak = max((d.credits for d in self._days), default=0) or 1
+        height = plot.height() * self._days[index].credits / peak
+        x = plot.left() + index * slot + slot * _BAR_GAP / 2
+        return QRectF(x, plot.bottom() - height, slot * (1 - _BAR_GAP), height)
+
+    def index_at(self, x: float) -> int | None:
+        """The bar under horizontal position `x`, or None."""
+        plot = self._plot_rect()
+        if not self._days or not plot.left() <= x < plot.right():
+            return None
+        return min(len(self._days) - 1, int((x - plot.left()) / (plot.width() / len(self._days))))
+
+    # -- painting ------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
+        """Axis line, bars, the peak value on the left and the first/last day below."""
+        del event
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        text_color = palette.color(QPalette.ColorRole.WindowText)
+        muted = QColor(text_color)
+        muted.setAlpha(140)
+        if not any(d.credits for d in self._days):
+            painter.setPen(muted)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, EMPTY_TEXT)
+            return
+        plot = self._plot_rect()
+        painter.setPen(muted)
+        painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
+        peak = max(d.credits for d in self._days)
+        metrics = QFontMetrics(self.font())
+        label_box = QRectF(0, plot.top() - metrics.height() / 2, plot.left() - 6, metrics.height())
+        painter.drawText(
+            label_box,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            format_credits(peak),
+        )
+        below = QRectF(plot.left(), plot.bottom() + 4, plot.width(), metrics.height())
+        painter.drawText(below, Qt.AlignmentFlag.AlignLeft, self._days[0].day.isoformat())
+        if len(self._days) > 1:
+            painter.drawText(below, Qt.AlignmentFlag.AlignRight, self._days[-1].day.isoformat())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+        for index in range(len(self._days)):
+            if self._days[index].credits:
+                painter.drawRect(self.bar_rect(index))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # Qt override
+        """Show the day and its credits for the bar under the pointer."""
+        index = self.index_at(event.position().x())
+        if index is None:
+            QToolTip.hideText()
+            return
+        day = self._days[index]
+        QToolTip.showText(
+            event.globalPosition().toPoint(),
+            f"{day.day:%a %d %b %Y}: {format_credits(day.credits)} credits",
+            self,
+        )
