@@ -95,7 +95,7 @@ def test_steady_stream_is_saved_within_the_interval_and_at_most_once_per_interva
         writer.finish(reply.id, MessageStatus.COMPLETE)
         assert writer.flush(timeout=5)
     print(
-        f"save lag after a change: max {max(lags) * 1000:.0f} ms (interval {interval * 1000:.0f})"
+        f"save lag after a change: max {max(lags) * 1000:.0f} ms, interval {interval * 1000:.0f} ms"
     )
     assert db.get_message(reply.id).text == text
     # Each save waits for the interval, so however the stream is timed there are few batches.
