@@ -77,6 +77,10 @@ def test_deleting_a_profile_deletes_its_conversations_and_index(db, profile):
     assert db.get_conversation(conv.id) is None
     assert db.search("kangaroo") == []
     assert db.integrity_check() == ["ok"]
+    conn = db._connection()
+    # The cascade fired the index triggers: no stale entries (this raises if there were).
+    conn.execute("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)")
+    assert conn.execute("SELECT count(*) FROM messages_fts").fetchone()[0] == 0
 
 
 def test_conversations_are_listed_by_latest_activity(db, profile):

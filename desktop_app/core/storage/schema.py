@@ -99,7 +99,9 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 
 def apply_migrations(
-    conn: sqlite3.Connection, target: int = SCHEMA_VERSION, migrations=MIGRATIONS
+    conn: sqlite3.Connection,
+    target: int = SCHEMA_VERSION,
+    migrations: Sequence[Sequence[str]] = MIGRATIONS,
 ) -> int:
     """Run every migration from the current version up to `target`; return the old version.
 
