@@ -16,7 +16,6 @@ import pytest
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.core.storage import Database
 from desktop_app.emulator.agents import DEMO_AGENTS
-from tests.fixtures.emulator import emulator, emulator_session  # noqa: F401
 
 REPO = Path(__file__).resolve().parents[2]
 TOKENS_PER_SECOND = "80"
@@ -74,7 +73,7 @@ def saved_text(path: Path, message_id: int) -> str:
         return message.text if message else ""
 
 
-def test_sigkill_mid_reply_loses_at_most_about_a_second(tmp_path, emulator):  # noqa: F811
+def test_sigkill_mid_reply_loses_at_most_about_a_second(tmp_path, emulator):
     path = tmp_path / "history.sqlite3"
     agent_id = DEMO_AGENTS[0].agent_id
     env = {
