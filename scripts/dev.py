@@ -110,8 +110,9 @@ def ensure_venv(extra: str | None) -> Path:
         try:
             venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
         except (subprocess.CalledProcessError, OSError) as error:
-            hint = " (on Debian/Ubuntu: sudo apt-get install python3-venv)"
-            raise SystemExit(f"[dev] could not create the virtual environment: {error}{hint}")
+            hint = "on Debian/Ubuntu: sudo apt-get install python3-venv"
+            message = f"[dev] could not create the virtual environment: {error} ({hint})"
+            raise SystemExit(message) from None
     target = f"{ROOT}[{extra}]" if extra else str(ROOT)
     say(f"installing {target} into {VENV}")
     pip = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
