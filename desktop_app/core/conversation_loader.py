@@ -1,0 +1,84 @@
+"""Open a long conversation newest-first: the last page at once, older pages on scroll-up."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from desktop_app.core.storage.records import StoredMessage
+
+#: Messages shown when a conversation opens: enough to fill a tall window several times over,
+#: few enough to render in well under the 500 ms first-paint budget.
+FIRST_PAGE = 100
+#: Messages added each time the reader reaches the top.
+OLDER_PAGE = 100
+
+
+class MessageReader(Protocol):
+    """The part of storage.Database the loader reads."""
+
+    def messages(
+        self,
+        conversation_id: str,
+        *,
+        limit: int | None = None,
+        before_position: int | None = None,
+    ) -> list[StoredMessage]: ...
+
+    def count_messages(self, conversation_id: str) -> int: ...
+
+
+class ConversationLoader:
+    """Pages through one conversation from the end backwards (positions are kept in order).
+
+    The window shows `newest()` when the conversation opens and adds `older()` in front when
+    the reader scrolls to the top, until `has_older` is False. The chat session still gets
+    every message (it sends the whole conversation each turn): that list is cheap; rendering
+    it all is what is not.
+    """
+
+    def __init__(
+        self,
+        reader: MessageReader,
+        conversation_id: str,
+        *,
+        first_page: int = FIRST_PAGE,
+        older_page: int = OLDER_PAGE,
+    ) -> None:
+        if first_page < 1 or older_page < 1:
+            raise ValueError("page sizes must be at least 1")
+        self._reader = reader
+        self.conversation_id = conversation_id
+        self._first_page = first_page
+        self._older_page = older_page
+        self._oldest_position: int | None = None
+        self._has_older = True
+        self.loaded = 0
+
+    @property
+    def has_older(self) -> bool:
+        """True while messages before the loaded ones remain."""
+        return self._has_older
+
+    def newest(self) -> list[StoredMessage]:
+        """The last page of the conversation, oldest first (starts the paging again)."""
+        self._oldest_position, self._has_older, self.loaded = None, True, 0
+        return self._take(self._first_page)
+
+    def older(self) -> list[StoredMessage]:
+        """The page just before what is loaded, oldest first; [] when the start was reached."""
+        if not self._has_older:
+            return []
+        if self._oldest_position is None:
+            return self.newest()
+        return self._take(self._older_page)
+
+    def _take(self, limit: int) -> list[StoredMessage]:
+        page = self._reader.messages(
+            self.conversation_id, limit=limit, before_position=self._oldest_position
+        )
+        if page:
+            self._oldest_position = page[0].position
+            self.loaded += len(page)
+        # A short page means the start was reached; so does position 0.
+        self._has_older = len(page) == limit and page[0].position > 0
+        return page

@@ -1,0 +1,49 @@
+"""ConversationLoader: the newest page first, then older pages, over a real database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.conversation_loader import ConversationLoader
+from desktop_app.core.models import Role
+from desktop_app.core.profiles import new_profile
+from desktop_app.core.storage import Database
+
+
+@pytest.fixture
+def conversation(tmp_path: Path):
+    db = Database.open(tmp_path / "history.db")
+    profile = new_profile(
+        "S", "3f2b8c1e-7a4d-4e9b-9c2a-1d5e6f7a8b01", base_url="https://agentsgt.com/api/v1"
+    )
+    db.save_profile(profile)
+    conversation = db.create_conversation(profile.id, "Long")
+    for n in range(25):
+        db.add_message(conversation.id, Role.USER if n % 2 == 0 else Role.ASSISTANT, f"m{n}")
+    yield db, conversation.id
+    db.close()
+
+
+def test_pages_from_the_end_backwards(conversation) -> None:
+    db, conversation_id = conversation
+    loader = ConversationLoader(db, conversation_id, first_page=10, older_page=8)
+    assert [m.text for m in loader.newest()] == [f"m{n}" for n in range(15, 25)]
+    assert loader.has_older
+    assert [m.text for m in loader.older()] == [f"m{n}" for n in range(7, 15)]
+    assert [m.text for m in loader.older()] == [f"m{n}" for n in range(7)]
+    assert not loader.has_older and loader.older() == [] and loader.loaded == 25
+    # Opening again starts from the end.
+    assert loader.newest()[0].position == 15 and loader.loaded == 10
+
+
+def test_exact_fit_and_empty_conversation(conversation) -> None:
+    db, conversation_id = conversation
+    loader = ConversationLoader(db, conversation_id, first_page=25)
+    assert len(loader.newest()) == 25 and not loader.has_older
+    empty = db.create_conversation(db.list_profiles()[0].id, "Empty")
+    loader = ConversationLoader(db, empty.id)
+    assert loader.newest() == [] and not loader.has_older
+    with pytest.raises(ValueError):
+        ConversationLoader(db, empty.id, first_page=0)
