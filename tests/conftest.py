@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 # Before anything imports Qt: no display is needed or wanted in tests.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Collect only on the main (GUI) thread, between tests, as the app does with
+    # gui.main_thread_gc: a collection that happens to run on the emulator's or a worker's
+    # thread would destroy Qt objects there, which Qt forbids and which can crash.
+    gc.disable()
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    for generation in (2, 1, 0):
+        if counts[generation] > thresholds[generation]:
+            gc.collect(generation)
+            return
+
 
 pytest_plugins = [
     "tests.fixtures.dirs",

@@ -1,0 +1,40 @@
+"""Run Python's garbage collector on the GUI thread only.
+
+CPython collects on whichever thread happens to allocate when a threshold is crossed. If that
+is a worker thread (the demo emulator, asyncio.to_thread jobs, the storage writer) and the
+garbage holds Qt objects, they are destroyed off the GUI thread, which Qt forbids ("Timers
+cannot be stopped from another thread") and which can crash. So automatic collection is turned
+off and a timer on the GUI thread collects whenever the thresholds say it is due.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+
+class MainThreadCollector(QObject):
+    """Disables automatic collection and collects on the GUI thread every `interval_ms`."""
+
+    def __init__(self, parent: QObject | None = None, interval_ms: int = 500) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.collect_if_due)
+        self._threshold = gc.get_threshold()
+        gc.disable()
+        self._timer.start()
+
+    def collect_if_due(self) -> None:
+        """Collect the oldest generation whose allocation count passed its threshold."""
+        counts = gc.get_count()
+        for generation in (2, 1, 0):
+            if counts[generation] > self._threshold[generation]:
+                gc.collect(generation)
+                return
+
+    def stop(self) -> None:
+        """Give collection back to the interpreter (at shutdown)."""
+        self._timer.stop()
+        gc.enable()
