@@ -19,11 +19,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_runtest_teardown(item: pytest.Item) -> None:
-    counts, thresholds = gc.get_count(), gc.get_threshold()
-    for generation in (2, 1, 0):
-        if counts[generation] > thresholds[generation]:
-            gc.collect(generation)
-            return
+    from desktop_app.gui.main_thread_gc import collect_if_due
+
+    collect_if_due()
 
 
 pytest_plugins = [

@@ -14,6 +14,15 @@ import gc
 from PySide6.QtCore import QObject, QTimer
 
 
+def collect_if_due() -> None:
+    """Collect the oldest generation whose allocation count passed its threshold, if any."""
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    for generation in (2, 1, 0):
+        if counts[generation] > thresholds[generation]:
+            gc.collect(generation)
+            return
+
+
 class MainThreadCollector(QObject):
     """Disables automatic collection and collects on the GUI thread every `interval_ms`."""
 
@@ -21,18 +30,9 @@ class MainThreadCollector(QObject):
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.collect_if_due)
-        self._threshold = gc.get_threshold()
+        self._timer.timeout.connect(collect_if_due)
         gc.disable()
         self._timer.start()
-
-    def collect_if_due(self) -> None:
-        """Collect the oldest generation whose allocation count passed its threshold."""
-        counts = gc.get_count()
-        for generation in (2, 1, 0):
-            if counts[generation] > self._threshold[generation]:
-                gc.collect(generation)
-                return
 
     def stop(self) -> None:
         """Give collection back to the interpreter (at shutdown)."""
