@@ -8,9 +8,9 @@ from desktop_app.core.storage.records import StoredMessage
 
 #: Messages shown when a conversation opens: enough to fill a tall window several times over,
 #: few enough to render in well under the 500 ms first-paint budget.
-FIRST_PAGE = 100
+FIRST_PAGE = 50
 #: Messages added each time the reader reaches the top.
-OLDER_PAGE = 100
+OLDER_PAGE = 50
 
 
 class MessageReader(Protocol):
