@@ -72,6 +72,20 @@ class ConversationLoader:
             return self.newest()
         return self._take(self._older_page)
 
+    def older_through(self, position: int, context: int = 5) -> list[StoredMessage]:
+        """Older messages down to `position` (and `context` before it), oldest first.
+
+        For opening a search result that lies before the loaded page: [] when it is loaded.
+        Call `newest()` first.
+        """
+        if self._oldest_position is None:
+            if self._has_older:
+                raise RuntimeError("call newest() before older_through()")
+            return []  # the conversation is empty
+        if not self._has_older or position >= self._oldest_position:
+            return []
+        return self._take(self._oldest_position - max(0, position - context))
+
     def _take(self, limit: int) -> list[StoredMessage]:
         page = self._reader.messages(
             self.conversation_id, limit=limit, before_position=self._oldest_position

@@ -47,3 +47,15 @@ def test_exact_fit_and_empty_conversation(conversation) -> None:
     assert loader.newest() == [] and not loader.has_older
     with pytest.raises(ValueError):
         ConversationLoader(db, empty.id, first_page=0)
+
+
+def test_older_through_reaches_a_search_hit(conversation) -> None:
+    db, conversation_id = conversation
+    loader = ConversationLoader(db, conversation_id, first_page=5)
+    newest = loader.newest()
+    assert loader.older_through(22) == []  # already shown
+    earlier = loader.older_through(9, context=2)
+    assert [m.position for m in earlier] == list(range(7, 20))
+    assert newest[0].position == 20 and loader.has_older
+    assert [m.position for m in loader.older_through(0)] == list(range(7))
+    assert not loader.has_older and loader.older_through(0) == []
