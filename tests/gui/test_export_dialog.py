@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import json
 from pathlib import Path
 
@@ -20,18 +19,6 @@ from tests.fixtures.qt import run_until
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 AGENT = "3f2b8c1e-7a4d-4e9b-9c2a-1d5e6f7a8b01"
-
-
-@pytest.fixture(autouse=True)
-def _collect_garbage_on_the_gui_thread():
-    """Collect the previous tests' Qt garbage (qasync timers in cycles) here, on the GUI thread.
-
-    Left for later, the cyclic GC may run inside an export's worker thread, and Qt warns when a
-    QObject with timers is destroyed from another thread.
-    """
-    gc.collect()
-    yield
-    gc.collect()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 import pytest
@@ -21,15 +20,6 @@ pytestmark = pytest.mark.qt_log_ignore(
 )
 
 AGENT = "3f2b8c1e-7a4d-4e9b-9c2a-1d5e6f7a8b01"
-
-
-@pytest.fixture(autouse=True)
-def _collect_garbage_on_the_gui_thread():
-    """Collect earlier tests' Qt garbage (qasync timers in cycles) on the GUI thread, so the
-    cyclic GC does not run it inside a worker thread, where Qt warns about the timers."""
-    gc.collect()
-    yield
-    gc.collect()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,15 +23,6 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 AGENT = DEMO_AGENTS[0]
 SETTINGS = ClientSettings(max_retries=0, connect_timeout=5.0, idle_timeout=5.0)
-
-
-@pytest.fixture(autouse=True)
-def _collect_garbage_on_the_gui_thread():
-    """Collect earlier tests' Qt garbage (qasync timers in cycles) on the GUI thread, so the
-    cyclic GC does not run it inside a worker thread, where Qt warns about the timers."""
-    gc.collect()
-    yield
-    gc.collect()
 
 
 @pytest.fixture
