@@ -81,8 +81,29 @@ def build_services(paths: AppPaths):  # -> Services (Qt types imported lazily)
     )
 
 
+def release_clipboard() -> None:
+    """Hand what we copied to the clipboard over as data Qt owns entirely.
+
+    A QMimeData made in Python (the transcript copies text/html + text/plain that way) is
+    destroyed by Qt's own exit code after Python has shut down, which crashes the process.
+    Re-setting the text makes Qt free that object now; the plain text stays on the clipboard.
+    """
+    import shiboken6
+    from PySide6.QtGui import QClipboard, QGuiApplication
+
+    clipboard = QGuiApplication.clipboard()
+    modes = [QClipboard.Mode.Clipboard]
+    if clipboard.supportsSelection():
+        modes.append(QClipboard.Mode.Selection)
+    for mode in modes:
+        data = clipboard.mimeData(mode)
+        if data is not None and shiboken6.createdByPython(data):
+            clipboard.setText(data.text(), mode)
+
+
 async def shutdown(window, services, demo) -> None:
     """Stop the reply, wait for tasks, close the HTTP client, flush history, stop the demo."""
+    release_clipboard()
     window.chat.stop()
     await window.chat.wait_idle()
     window.tasks.cancel_all()

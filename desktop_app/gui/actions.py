@@ -48,6 +48,7 @@ class WindowActions:
     copy_conversation: QAction
     export: QAction
     find: QAction
+    search: QAction
     switch_agent: QAction
     profiles: QAction
     settings: QAction
@@ -65,6 +66,9 @@ def create_actions(window: QWidget) -> WindowActions:
         copy_conversation=_action(window, "Copy c&onversation", None, "Copy the whole chat"),
         export=_action(window, "&Export…", "Ctrl+Shift+E", "Export this conversation"),
         find=_action(window, "&Find…", QKeySequence.StandardKey.Find, "Find in conversation"),
+        search=_action(
+            window, "&Search all conversations…", "Ctrl+Shift+F", "Search every conversation"
+        ),
         switch_agent=_action(window, "S&witch agent", "Ctrl+K", "Switch to another agent"),
         profiles=_action(window, "&Profiles && keys…", "Ctrl+Shift+P", "Manage agent profiles"),
         # QKeySequence.StandardKey.Preferences is empty on Linux desktops; "Ctrl+," is what

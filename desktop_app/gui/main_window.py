@@ -41,6 +41,7 @@ from desktop_app.gui.error_text import ErrorAction, ErrorText
 from desktop_app.gui.link_guard import LinkGuard
 from desktop_app.gui.profile_controller import balance_report, key_statuses
 from desktop_app.gui.profile_dialog import ProfileDialog
+from desktop_app.gui.search_dialog import SearchDialog
 from desktop_app.gui.services import Services
 from desktop_app.gui.settings_dialog import SettingsDialog
 from desktop_app.gui.sidebar import ConversationEntry, KeyStatus, ProfileEntry, Sidebar
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.editing_message_id: str | None = None
         self.profile_dialog: ProfileDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self.search_dialog: SearchDialog | None = None
         self._build()
         self.actions_ = create_actions(self)
         self._build_menus(self.actions_)
@@ -166,7 +168,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         edit_menu = menus.addMenu("&Edit")
-        for action in (a.copy_last_reply, a.copy_conversation, a.find):
+        for action in (a.copy_last_reply, a.copy_conversation, a.find, a.search):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         edit_menu.addAction(a.settings)
@@ -198,6 +200,7 @@ class MainWindow(QMainWindow):
         a.copy_conversation.triggered.connect(self._on_copy_conversation_triggered)
         a.export.triggered.connect(self._on_export_triggered)
         a.find.triggered.connect(self._on_find_triggered)
+        a.search.triggered.connect(self.open_search)
         a.switch_agent.triggered.connect(self._on_switch_agent_triggered)
         a.profiles.triggered.connect(lambda: self.open_profiles())
         a.settings.triggered.connect(self.open_settings)
@@ -488,6 +491,29 @@ class MainWindow(QMainWindow):
         self.chat.profile = None if profile_id else self.chat.profile
         self._reload_profiles(select_id=profile_id or None)
         self.tasks.run(self._refresh_key_status())
+
+    def open_search(self) -> SearchDialog:
+        """Open the search over every saved conversation (non-modal)."""
+        names = {profile.id: profile.display_name for profile in self.profiles}
+        if self.search_dialog is None:
+            self.search_dialog = SearchDialog(self.services.database, self, profile_names=names)
+            self.search_dialog.result_chosen.connect(self._on_search_dialog_result_chosen)
+        self.search_dialog.set_profile_names(names)
+        self.search_dialog.start()
+        return self.search_dialog
+
+    def _on_search_dialog_result_chosen(self, conversation_id: str, message_id: str) -> None:
+        conversation = self.services.database.get_conversation(conversation_id)
+        if conversation is None:
+            return
+        profile = next((p for p in self.profiles if p.id == conversation.profile_id), None)
+        if profile is None:
+            return
+        if self.chat.profile is None or self.chat.profile.id != profile.id:
+            self._show_profiles(profile.id)
+            self._use_profile(profile)
+        self._save_draft()
+        self.chat.open_conversation(conversation_id)
 
     def open_settings(self) -> SettingsDialog:
         """Open the Settings dialog (window-modal, non-blocking)."""

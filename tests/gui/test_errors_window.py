@@ -7,10 +7,16 @@ import pytest
 from desktop_app.core.models import MessageStatus
 from desktop_app.gui.error_text import ErrorAction
 from tests.fixtures.qt import run_until
-from tests.gui.window_helpers import add_emulator_profile, last_reply, send, wait_reply
+from tests.gui.window_helpers import (
+    OFFSCREEN_NOISE,
+    add_emulator_profile,
+    last_reply,
+    send,
+    wait_reply,
+)
 
 pytest_plugins = ["tests.fixtures.emulator", "tests.fixtures.keyring", "tests.fixtures.qt"]
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+pytestmark = OFFSCREEN_NOISE
 
 
 @pytest.mark.parametrize(

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.core.secrets import SecretStore
 from desktop_app.emulator.agents import DEMO_AGENTS
 from tests.fixtures.qt import run_until
+from tests.gui.window_helpers import OFFSCREEN_NOISE
 
 pytest_plugins = ["tests.fixtures.emulator", "tests.fixtures.keyring", "tests.fixtures.qt"]
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+pytestmark = OFFSCREEN_NOISE
 
 
 def _idle(loop, dialog) -> None:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.core.settings import ProxyMode, SendShortcut, Settings, Theme
 from desktop_app.gui.settings_dialog import SettingsDialog
 from tests.fixtures.qt import run_until
+from tests.gui.window_helpers import OFFSCREEN_NOISE
 
 pytest_plugins = ["tests.fixtures.emulator", "tests.fixtures.keyring", "tests.fixtures.qt"]
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+pytestmark = OFFSCREEN_NOISE
 
 
 def test_dialog_shows_and_returns_settings(qtbot) -> None:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import pytest
-
 from desktop_app.core.models import MessageStatus, Role
 from tests.fixtures.qt import run_until
-from tests.gui.window_helpers import add_emulator_profile, last_reply, send, wait_reply
+from tests.gui.window_helpers import (
+    OFFSCREEN_NOISE,
+    add_emulator_profile,
+    last_reply,
+    send,
+    wait_reply,
+)
 
 # Until tests/conftest.py lists these plugins (the integrator's file), load them here.
 pytest_plugins = ["tests.fixtures.emulator", "tests.fixtures.keyring", "tests.fixtures.qt"]
 
-# The offscreen platform says this whenever a top-level window is shown; it is harmless.
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+pytestmark = OFFSCREEN_NOISE
 
 
 def test_reply_streams_in_with_several_repaints(make_window, qloop, emulator) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QInputMethodEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -10,10 +9,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.gui.demo import DEMO_PROFILE_ID
 from tests.fixtures.qt import run_until
-from tests.gui.window_helpers import add_emulator_profile, last_reply, send, wait_reply
+from tests.gui.window_helpers import (
+    OFFSCREEN_NOISE,
+    add_emulator_profile,
+    last_reply,
+    send,
+    wait_reply,
+)
 
 pytest_plugins = ["tests.fixtures.emulator", "tests.fixtures.keyring", "tests.fixtures.qt"]
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+pytestmark = OFFSCREEN_NOISE
 
 
 def test_enter_sends_shift_enter_breaks_and_ime_composition_does_not_send(
@@ -213,3 +218,20 @@ def test_copy_last_reply_and_find(make_window, qloop, emulator) -> None:
     assert window.status_label.text() == ""
     window.actions_.stop.trigger()  # Esc closes the find bar when nothing streams
     assert window.find_bar.isHidden()
+
+
+def test_search_opens_the_conversation_of_a_result(make_window, qloop, emulator) -> None:
+    window = make_window()
+    add_emulator_profile(window, emulator)
+    send(window, "Where is the platypus?")
+    wait_reply(qloop, window)
+    found = window.chat.conversation_id
+    window.actions_.new_chat.trigger()
+    assert window.chat.conversation_id is None
+    dialog = window.open_search()
+    dialog.query_edit.setText("platypus")
+    run_until(qloop, lambda: dialog.hits(), message="search results")
+    hit = dialog.hits()[0]
+    dialog.result_chosen.emit(hit.conversation_id, str(hit.message_id))
+    assert window.chat.conversation_id == found
+    dialog.close()

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
+
 from desktop_app.core.models import Credentials
 from desktop_app.core.profiles import Profile, new_profile
 from desktop_app.core.secrets import key_ref
 from desktop_app.emulator.agents import DEMO_AGENTS
 from tests.fixtures.qt import run_until
+
+# The offscreen platform says these whenever a top-level window is shown or raised: harmless.
+OFFSCREEN_NOISE = pytest.mark.qt_log_ignore(
+    "does not support propagateSizeHints", "does not support raise"
+)
 
 
 def add_emulator_profile(
