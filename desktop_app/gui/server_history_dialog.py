@@ -17,15 +17,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -46,7 +43,7 @@ from desktop_app.core.server_history import (
     profile_for_thread,
 )
 from desktop_app.gui.error_text import describe_error, is_expected
-from desktop_app.gui.usage_chart import UsageChart, format_credits
+from desktop_app.gui.usage_chart import UsagePanel, format_credits
 
 ClientSource = AgentsGTClient | Callable[[], Awaitable[AgentsGTClient]]
 THREAD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -188,27 +185,17 @@ class ServerHistoryDialog(QDialog):
         history_layout.addWidget(splitter, 1)
         history_layout.addLayout(pager)
 
-        self.chart = UsageChart(self)
-        self.model_table = QTableWidget(0, 2, self)
-        self.model_table.setHorizontalHeaderLabels(["Model", "Credits"])
-        self.model_table.setAccessibleName("Credits per model")
-        self.model_table.verticalHeader().setVisible(False)
-        self.model_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        header = self.model_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.usage_status = self._status_label("Loading…")
-        usage_tab = QWidget(self)
-        usage_layout = QVBoxLayout(usage_tab)
-        usage_layout.addWidget(self.usage_status)
-        usage_layout.addWidget(QLabel(f"Credits per day (last {self._usage_days} days)", self))
-        usage_layout.addWidget(self.chart, 2)
-        usage_layout.addWidget(QLabel("Credits per model", self))
-        usage_layout.addWidget(self.model_table, 1)
+        self.usage = UsagePanel(self._usage_days, self)
+        # Short names for the panel's parts (tests and the window read them).
+        self.chart, self.model_table, self.usage_status = (
+            self.usage.chart,
+            self.usage.model_table,
+            self.usage.status_label,
+        )
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(history_tab, "Conversations")
-        self.tabs.addTab(usage_tab, "Usage")
+        self.tabs.addTab(self.usage, "Usage")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -414,27 +401,13 @@ class ServerHistoryDialog(QDialog):
     async def _load_usage(self) -> None:
         end = self._today or date.today()
         start = end - timedelta(days=self._usage_days - 1)
-        self.usage_status.setText("Loading…")
-        self.usage_status.setVisible(True)
+        self.usage.show_loading()
         try:
             client = await self._get_client()
-            agent = self._profile.agent_id
-            days, models = await asyncio.gather(
-                client.agent_daily_consumption(agent, from_=start, to=end),
-                client.agent_model_consumption(agent, from_=start, to=end),
-            )
         except Exception as error:
             if not is_expected(error):
                 raise
-            self.usage_status.setText(describe_error(error).sentence)
+            self.usage.show_error(describe_error(error).sentence)
             return
-        self.chart.set_days(days, start, end)
-        self.model_table.setRowCount(len(models))
-        for row, model in enumerate(models):
-            name = model.name or model.model_id or "Unknown model"
-            credits = QTableWidgetItem(format_credits(model.total_credits))
-            credits.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.model_table.setItem(row, 0, QTableWidgetItem(name))
-            self.model_table.setItem(row, 1, credits)
-        self.usage_status.setText(self.chart.summary())
-        self.usage_loaded.emit()
+        if await self.usage.load(client, self._profile.agent_id, start, end):
+            self.usage_loaded.emit()

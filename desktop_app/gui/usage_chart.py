@@ -1,16 +1,28 @@
-"""A small bar chart of credits per day, drawn with QPainter (no chart library)."""
+"""Credit usage: a bar chart per day drawn with QPainter (no chart library), and a model table."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
-from desktop_app.core.api_types import DailyConsumption
+from desktop_app.core.api_types import DailyConsumption, ModelConsumption
+from desktop_app.core.client import AgentsGTClient
+from desktop_app.gui.error_text import describe_error, is_expected
 
 EMPTY_TEXT = "No credits were used in this period."
 _MARGIN = 8
@@ -175,3 +187,75 @@ class UsageChart(QWidget):
             f"{day.day:%a %d %b %Y}: {format_credits(day.credits)} credits",
             self,
         )
+
+
+class UsagePanel(QWidget):
+    """A profile's usage: credits per day as a chart, credits per model as a table."""
+
+    def __init__(self, days: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chart = UsageChart(self)
+        self.model_table = QTableWidget(0, 2, self)
+        self.model_table.setHorizontalHeaderLabels(["Model", "Credits"])
+        self.model_table.setAccessibleName("Credits per model")
+        self.model_table.verticalHeader().setVisible(False)
+        self.model_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.model_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.status_label = QLabel("Loading…", self)
+        self.status_label.setObjectName("statusLabel")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label.setAccessibleName("Usage status")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status_label)
+        layout.addWidget(QLabel(f"Credits per day (last {days} days)", self))
+        layout.addWidget(self.chart, 2)
+        layout.addWidget(QLabel("Credits per model", self))
+        layout.addWidget(self.model_table, 1)
+
+    def show_loading(self) -> None:
+        """Say the figures are on their way."""
+        self.status_label.setText("Loading…")
+
+    def show_error(self, sentence: str) -> None:
+        """Say why the figures could not be read."""
+        self.status_label.setText(sentence)
+
+    async def load(self, client: AgentsGTClient, agent_id: str, start: date, end: date) -> bool:
+        """Read the agent's credits per day and per model for the period and show them.
+
+        False (with the sentence shown) when the server could not be read.
+        """
+        self.show_loading()
+        try:
+            days, models = await asyncio.gather(
+                client.agent_daily_consumption(agent_id, from_=start, to=end),
+                client.agent_model_consumption(agent_id, from_=start, to=end),
+            )
+        except Exception as error:
+            if not is_expected(error):
+                raise
+            self.show_error(describe_error(error).sentence)
+            return False
+        self.show_figures(days, models, start, end)
+        return True
+
+    def show_figures(
+        self,
+        days: Sequence[DailyConsumption],
+        models: Sequence[ModelConsumption],
+        start: date,
+        end: date,
+    ) -> None:
+        """Show figures already read."""
+        self.chart.set_days(days, start, end)
+        self.model_table.setRowCount(len(models))
+        for row, model in enumerate(models):
+            name = model.name or model.model_id or "Unknown model"
+            credits = QTableWidgetItem(format_credits(model.total_credits))
+            credits.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.model_table.setItem(row, 0, QTableWidgetItem(name))
+            self.model_table.setItem(row, 1, credits)
+        self.status_label.setText(self.chart.summary())
