@@ -235,7 +235,7 @@ class ExportDialog(QDialog):
     def on_scope_group_button_toggled(self, _button: QRadioButton, checked: bool) -> None:
         """A new scope: suggest a matching file name unless one was typed."""
         if checked:
-            self.conversation_list.setEnabled(self.scope is ExportScope.SELECTION)
+            # The list stays enabled: ticking a conversation chooses "Chosen conversations".
             self._suggest_path()
 
     def on_conversation_list_item_changed(self, _item: QListWidgetItem) -> None:
