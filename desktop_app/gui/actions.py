@@ -31,8 +31,8 @@ def _action(
         else (tip or plain)
     )
     action.setStatusTip(tip or plain)
-    # Screen readers read the toolbar button's text; keep it a plain phrase.
-    action.setIconText(plain)
+    # Toolbar buttons show the icon text, where "&" would become a mnemonic: double it.
+    action.setIconText(plain.replace("&", "&&"))
     parent.addAction(action)
     return action
 

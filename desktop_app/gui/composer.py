@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 SEND_ON_ENTER = "enter"
 SEND_ON_CTRL_ENTER = "ctrl_enter"
@@ -79,8 +86,10 @@ class ComposerPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = Composer(self)
-        self.editor.setMinimumHeight(56)
-        self.editor.setMaximumHeight(160)
+        self.editor.setMinimumHeight(64)
+        self.editor.setMaximumHeight(120)
+        # The transcript gets the spare height, not the message box.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.send_button = QPushButton("Send", self)
         self.send_button.setAccessibleName("Send message")
         self.send_button.setDefault(False)

@@ -45,7 +45,7 @@ from desktop_app.gui.search_dialog import SearchDialog
 from desktop_app.gui.services import Services
 from desktop_app.gui.settings_dialog import SettingsDialog
 from desktop_app.gui.sidebar import ConversationEntry, KeyStatus, ProfileEntry, Sidebar
-from desktop_app.gui.theme import apply_theme
+from desktop_app.gui.theme import apply_theme, style_sheet
 from desktop_app.gui.transcript import TranscriptView
 from desktop_app.gui.welcome import WelcomePane
 from desktop_app.gui.window_tasks import WindowTasks
@@ -530,9 +530,24 @@ class MainWindow(QMainWindow):
     def _apply_settings(self, settings: Settings) -> None:
         app = QApplication.instance()
         dark = apply_theme(app, settings.theme.value) if isinstance(app, QApplication) else False
+        sheet = style_sheet(dark, QApplication.font().pointSizeF())
+        for widget in self._styled_widgets():
+            widget.setStyleSheet(sheet)
         self.transcript.set_theme(dark)
         self.transcript.set_font_point_size(settings.font_size)
         self.composer.editor.set_send_shortcut(settings.send_shortcut.value)
+
+    def _styled_widgets(self) -> tuple[QWidget, ...]:
+        """Widgets that take the window's style sheet (never an ancestor of the transcript)."""
+        return (
+            self.sidebar,
+            self.welcome,
+            self.banner,
+            self.composer,
+            self.edit_row,
+            self.header,
+            self.status_label,
+        )
 
     def _save_settings(self, settings: Settings) -> None:
         previous = self.services.settings

@@ -61,6 +61,24 @@ def is_dark(mode: str) -> bool:
     return hints.colorScheme() == Qt.ColorScheme.Dark
 
 
+def style_sheet(dark: bool, base_point_size: float = 10.0) -> str:
+    """The style sheet of the window's own widgets (banner, labels, lists, composer).
+
+    It is set on those widgets, never on the application or an ancestor of the transcript: a
+    style sheet there re-polishes the transcript on every theme change and throws away the
+    palette it sets for its document.
+    """
+    return _STYLE.format(
+        banner_bg="#3a2326" if dark else "#fdecec",
+        banner_border="#7a3b40" if dark else "#f0b4b4",
+        banner_fg="#ffd9d9" if dark else "#7a1d1d",
+        muted="#a4a8b0" if dark else "#5d6168",
+        border="#3a3d44" if dark else "#c9ccd1",
+        accent="#5b8fd9" if dark else "#2f6bd1",
+        title_pt=round(base_point_size * 1.6),
+    )
+
+
 def apply_theme(app: QApplication, mode: str, font_point_size: int | None = None) -> bool:
     """Apply the palette for `mode` to the whole app; return True when it is dark."""
     dark = is_dark(mode)
@@ -84,15 +102,4 @@ def apply_theme(app: QApplication, mode: str, font_point_size: int | None = None
     if font_point_size:
         font.setPointSize(font_point_size)
         app.setFont(font)
-    app.setStyleSheet(
-        _STYLE.format(
-            banner_bg="#3a2326" if dark else "#fdecec",
-            banner_border="#7a3b40" if dark else "#f0b4b4",
-            banner_fg="#ffd9d9" if dark else "#7a1d1d",
-            muted="#a4a8b0" if dark else "#5d6168",
-            border="#3a3d44" if dark else "#c9ccd1",
-            accent="#5b8fd9" if dark else "#2f6bd1",
-            title_pt=round(font.pointSizeF() * 1.6),
-        )
-    )
     return dark

@@ -26,7 +26,9 @@ class WelcomePane(QWidget):
         text.setObjectName("welcomeText")
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        text.setMaximumWidth(520)
+        # A fixed width lets the wrapped label compute its height (an alignment flag in the
+        # layout alone leaves it one line tall and cuts the text).
+        text.setFixedWidth(480)
         self.add_button = QPushButton("Add an agent…", self)
         self.add_button.setAccessibleName("Add an agent")
         self.add_button.setDefault(True)
@@ -45,7 +47,11 @@ class WelcomePane(QWidget):
         layout.addStretch(2)
         layout.addWidget(title)
         layout.addSpacing(10)
-        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        text_row = QHBoxLayout()
+        text_row.addStretch(1)
+        text_row.addWidget(text)
+        text_row.addStretch(1)
+        layout.addLayout(text_row)
         layout.addSpacing(22)
         layout.addLayout(buttons)
         layout.addStretch(3)

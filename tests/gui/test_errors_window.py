@@ -15,7 +15,6 @@ from tests.gui.window_helpers import (
     wait_reply,
 )
 
-pytest_plugins = ["tests.fixtures.emulator", "tests.fixtures.keyring", "tests.fixtures.qt"]
 pytestmark = OFFSCREEN_NOISE
 
 

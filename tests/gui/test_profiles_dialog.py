@@ -9,7 +9,6 @@ from desktop_app.emulator.agents import DEMO_AGENTS
 from tests.fixtures.qt import run_until
 from tests.gui.window_helpers import OFFSCREEN_NOISE
 
-pytest_plugins = ["tests.fixtures.emulator", "tests.fixtures.keyring", "tests.fixtures.qt"]
 pytestmark = OFFSCREEN_NOISE
 
 

@@ -12,7 +12,6 @@ from desktop_app.gui.settings_dialog import SettingsDialog
 from tests.fixtures.qt import run_until
 from tests.gui.window_helpers import OFFSCREEN_NOISE
 
-pytest_plugins = ["tests.fixtures.emulator", "tests.fixtures.keyring", "tests.fixtures.qt"]
 pytestmark = OFFSCREEN_NOISE
 
 

@@ -12,9 +12,6 @@ from tests.gui.window_helpers import (
     wait_reply,
 )
 
-# Until tests/conftest.py lists these plugins (the integrator's file), load them here.
-pytest_plugins = ["tests.fixtures.emulator", "tests.fixtures.keyring", "tests.fixtures.qt"]
-
 pytestmark = OFFSCREEN_NOISE
 
 

@@ -17,7 +17,6 @@ from tests.gui.window_helpers import (
     wait_reply,
 )
 
-pytest_plugins = ["tests.fixtures.emulator", "tests.fixtures.keyring", "tests.fixtures.qt"]
 pytestmark = OFFSCREEN_NOISE
 
 
@@ -199,7 +198,8 @@ def test_geometry_and_splitter_are_remembered(make_window) -> None:
     window.splitter.setSizes([300, 600])
     window.close()
     again = make_window()
-    assert again.splitter.sizes()[0] == window.splitter.sizes()[0]
+    # Restored within a few pixels (the window lays the splitter out again around its handle).
+    assert abs(again.splitter.sizes()[0] - 300) <= 10
     assert again.services.ui_state.geometry_bytes()
 
 
