@@ -5,49 +5,39 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desktop_app.commands.common import (
-    add_target_arguments,
-    print_json,
-    resolve_target,
-    run_guarded,
-    run_with_client,
-)
+from desktop_app.commands.common import add_api_command, print_json, run_api_command
 from desktop_app.core.api_types import Agent
 from desktop_app.core.client import AgentsGTClient
 
 
 def register(subparsers: Any) -> None:
     """Add the `agents` subcommand."""
-    parser = subparsers.add_parser(
+    add_api_command(
+        subparsers,
         "agents",
-        help="list your organization's agents",
+        summary="list your organization's agents",
         description="List the agents of the organization that owns the API key.",
+        agent=False,
+        json_help="print the agents as JSON",
+        run=run,
     )
-    add_target_arguments(parser, agent=False)
-    parser.add_argument("--json", action="store_true", help="print the agents as JSON")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run `agents`."""
 
-    def body() -> int:
-        target = resolve_target(args, need_agent=False)
+    async def work(client: AgentsGTClient) -> int:
+        agents = await client.list_agents()
+        if args.json:
+            print_json(agents)
+        elif not agents:
+            print("No agents yet. Create one in the AgentsGT dashboard.")
+        else:
+            for agent in agents:
+                print(format_agent(agent))
+        return 0
 
-        async def work(client: AgentsGTClient) -> int:
-            agents = await client.list_agents()
-            if args.json:
-                print_json(agents)
-            elif not agents:
-                print("No agents yet. Create one in the AgentsGT dashboard.")
-            else:
-                for agent in agents:
-                    print(format_agent(agent))
-            return 0
-
-        return run_with_client(args, target, work)
-
-    return run_guarded(body)
+    return run_api_command(args, lambda _target: work)
 
 
 def format_agent(agent: Agent) -> str:

@@ -5,52 +5,42 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desktop_app.commands.common import (
-    add_target_arguments,
-    print_json,
-    resolve_target,
-    run_guarded,
-    run_with_client,
-)
+from desktop_app.commands.common import add_api_command, print_json, run_api_command
 from desktop_app.core.api_types import Balance
 from desktop_app.core.client import AgentsGTClient
 
 
 def register(subparsers: Any) -> None:
     """Add the `balance` subcommand."""
-    parser = subparsers.add_parser(
+    add_api_command(
+        subparsers,
         "balance",
-        help="check the subscription and credits",
+        summary="check the subscription and credits",
         description="Check whether the key's organization has an active subscription and "
         "credits left. Exits 0 whatever the answer; read the output (or --json).",
+        agent=False,
+        json_help="print the balance as JSON",
+        run=run,
     )
-    add_target_arguments(parser, agent=False)
-    parser.add_argument("--json", action="store_true", help="print the balance as JSON")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run `balance`."""
 
-    def body() -> int:
-        target = resolve_target(args, need_agent=False)
+    async def work(client: AgentsGTClient) -> int:
+        balance = await client.check_balance()
+        if args.json:
+            print_json(
+                {
+                    **print_ready(balance),
+                    "subscription_active": balance.subscription_active,
+                }
+            )
+        else:
+            print(format_balance(balance))
+        return 0
 
-        async def work(client: AgentsGTClient) -> int:
-            balance = await client.check_balance()
-            if args.json:
-                print_json(
-                    {
-                        **print_ready(balance),
-                        "subscription_active": balance.subscription_active,
-                    }
-                )
-            else:
-                print(format_balance(balance))
-            return 0
-
-        return run_with_client(args, target, work)
-
-    return run_guarded(body)
+    return run_api_command(args, lambda _target: work)
 
 
 def print_ready(balance: Balance) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from typing import Any
 from desktop_app.commands.common import (
     ExitCode,
     Target,
-    add_target_arguments,
+    add_api_command,
     describe_outcome,
     fail,
     print_json,
@@ -25,17 +25,15 @@ from desktop_app.core.models import ChatMessage, Credentials, Role
 
 def register(subparsers: Any) -> None:
     """Add the `chat` subcommand."""
-    parser = subparsers.add_parser(
+    parser = add_api_command(
+        subparsers,
         "chat",
-        help="send a message and print the streamed reply",
+        summary="send a message and print the streamed reply",
         description="Send MESSAGE to an agent and print the reply as it streams in.",
-    )
-    add_target_arguments(parser, agent=True)
-    parser.add_argument(
-        "--json",
-        action="store_true",
-        help='print one JSON object at the end: {"text", "outcome", "finish_reason", "error", '
-        '"protocol"}',
+        agent=True,
+        json_help='print one JSON object at the end: {"text", "outcome", "finish_reason", '
+        '"error", "protocol"}',
+        run=run,
     )
     parser.add_argument(
         "--demo",
@@ -43,7 +41,6 @@ def register(subparsers: Any) -> None:
         help="chat with the built-in demo agent (a local emulator; no account or keys needed)",
     )
     parser.add_argument("message", metavar="MESSAGE", help="the message, or - to read stdin")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

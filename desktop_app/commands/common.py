@@ -269,11 +269,44 @@ def resolve_target(args: argparse.Namespace, *, need_agent: bool) -> Target:
     )
 
 
-def run_with_client(
-    args: argparse.Namespace,
-    target: Target,
-    work: Callable[[AgentsGTClient], Awaitable[int]],
+Work = Callable[[AgentsGTClient], Awaitable[int]]
+
+
+def add_api_command(
+    subparsers: Any,
+    name: str,
+    *,
+    summary: str,
+    description: str,
+    agent: bool,
+    json_help: str,
+    run: Callable[[argparse.Namespace], int],
+    options: Callable[[argparse.ArgumentParser], None] | None = None,
+) -> argparse.ArgumentParser:
+    """Add a subcommand that calls the API: target flags, its own `options`, then --json."""
+    parser = subparsers.add_parser(name, help=summary, description=description)
+    add_target_arguments(parser, agent=agent)
+    if options is not None:
+        options(parser)
+    parser.add_argument("--json", action="store_true", help=json_help)
+    parser.set_defaults(run=run)
+    return parser
+
+
+def run_api_command(
+    args: argparse.Namespace, work_for: Callable[[Target], Work], *, need_agent: bool = False
 ) -> int:
+    """Resolve the target, build the work for it (which may refuse with InvalidInputError),
+    run that work on a client; expected failures become one sentence and an exit code."""
+
+    def body() -> int:
+        target = resolve_target(args, need_agent=need_agent)
+        return run_with_client(args, target, work_for(target))
+
+    return run_guarded(body)
+
+
+def run_with_client(args: argparse.Namespace, target: Target, work: Work) -> int:
     """Build the shared http client and an AgentsGTClient, run `work`, map failures to exits."""
     settings = settings_from_args(args)
     extra = extra_headers_from_args(args)

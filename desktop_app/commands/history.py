@@ -6,11 +6,11 @@ import argparse
 from typing import Any
 
 from desktop_app.commands.common import (
-    add_target_arguments,
+    Target,
+    Work,
+    add_api_command,
     print_json,
-    resolve_target,
-    run_guarded,
-    run_with_client,
+    run_api_command,
 )
 from desktop_app.core.api_types import HistoryPage, HistoryRecord
 from desktop_app.core.client import AgentsGTClient
@@ -19,27 +19,31 @@ from desktop_app.core.errors import InvalidInputError
 
 def register(subparsers: Any) -> None:
     """Add the `history` subcommand."""
-    parser = subparsers.add_parser(
+    add_api_command(
+        subparsers,
         "history",
-        help="show the server's chat history of an agent or a user",
+        summary="show the server's chat history of an agent or a user",
         description="Show one page of the chat history kept by AgentsGT: an agent's "
         "(--agent, or the profile's agent) or a user's across all agents (--identifier).",
+        agent=True,
+        json_help="print the page as JSON",
+        run=run,
+        options=_add_page_options,
     )
-    add_target_arguments(parser, agent=True)
+
+
+def _add_page_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--page", type=int, default=1, metavar="N", help="page number (from 1)")
     parser.add_argument("--limit", type=int, default=50, metavar="N", help="records per page")
     parser.add_argument("--thread", metavar="ID", help="only this thread")
     parser.add_argument("--start-date", metavar="DATE", help="from this ISO 8601 date")
     parser.add_argument("--end-date", metavar="DATE", help="up to this ISO 8601 date")
-    parser.add_argument("--json", action="store_true", help="print the page as JSON")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run `history`."""
 
-    def body() -> int:
-        target = resolve_target(args, need_agent=False)
+    def work_for(target: Target) -> Work:
         by_identifier = args.identifier is not None
         if not by_identifier and not target.agent_id:
             raise InvalidInputError(
@@ -66,9 +70,9 @@ def run(args: argparse.Namespace) -> int:
                 print(format_page(page, args.page))
             return 0
 
-        return run_with_client(args, target, work)
+        return work
 
-    return run_guarded(body)
+    return run_api_command(args, work_for)
 
 
 def format_record(record: HistoryRecord) -> str:
