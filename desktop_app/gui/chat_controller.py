@@ -7,6 +7,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -19,7 +20,6 @@ from desktop_app.core.chat_session import (
     reply_status,
     session_message,
 )
-from desktop_app.core.client import AgentsGTClient
 from desktop_app.core.events import (
     Finish,
     ReasoningDelta,
@@ -48,11 +48,16 @@ from desktop_app.gui.transcript import (
     TranscriptView,
 )
 
+if TYPE_CHECKING:
+    from desktop_app.core.client import AgentsGTClient
+
 log = logging.getLogger(__name__)
 
 # How often the streaming reply's snapshot is handed to the StreamingWriter. The writer itself
 # writes at most once a second; handing it the whole text per token would copy O(n²) bytes.
 _SNAPSHOT_INTERVAL = 0.25
+# Longest run of stream events handled without letting the Qt event loop run.
+_YIELD_INTERVAL = 0.015
 
 _TOOL_STATES = {
     ToolPhase.INPUT_START: "preparing",
@@ -229,6 +234,9 @@ class ChatController(QObject):
         self.conversation_opened.emit(conversation.id)
 
     async def _client(self, profile: Profile) -> AgentsGTClient:
+        # Imported on the first send (httpx is slow to import), never before the first paint.
+        from desktop_app.core.client import AgentsGTClient
+
         credentials = await asyncio.to_thread(self.services.secrets.get, profile.key_ref)
         if credentials is None:
             raise MissingKeyError(
@@ -254,6 +262,7 @@ class ChatController(QObject):
         failure: BaseException | None = None
         stopped = False
         next_snapshot = time.monotonic() + _SNAPSHOT_INTERVAL
+        next_yield = time.monotonic() + _YIELD_INTERVAL
         try:
             client = await self._client(profile)
             async with client.stream_chat(profile.agent_id, turn.request) as stream:
@@ -275,6 +284,11 @@ class ChatController(QObject):
                     if now >= next_snapshot:
                         next_snapshot = now + _SNAPSHOT_INTERVAL
                         writer.update(stored_id, "".join(text), "".join(reasoning))
+                    if now >= next_yield:
+                        # A fast stream always has bytes ready, so reading never waits and
+                        # Qt would get no turn: give it one (repaints, input) every ~15 ms.
+                        await asyncio.sleep(0.001)
+                        next_yield = time.monotonic() + _YIELD_INTERVAL
             result = stream.result
         except asyncio.CancelledError:
             stopped = True

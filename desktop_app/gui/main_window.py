@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -39,16 +40,18 @@ from desktop_app.gui.demo import DemoRuntime
 from desktop_app.gui.error_banner import ErrorBanner
 from desktop_app.gui.error_text import ErrorAction, ErrorText
 from desktop_app.gui.link_guard import LinkGuard
-from desktop_app.gui.profile_controller import balance_report, key_statuses
-from desktop_app.gui.profile_dialog import ProfileDialog
-from desktop_app.gui.search_dialog import SearchDialog
 from desktop_app.gui.services import Services
-from desktop_app.gui.settings_dialog import SettingsDialog
 from desktop_app.gui.sidebar import ConversationEntry, KeyStatus, ProfileEntry, Sidebar
 from desktop_app.gui.theme import apply_theme, style_sheet
 from desktop_app.gui.transcript import TranscriptView
 from desktop_app.gui.welcome import WelcomePane
 from desktop_app.gui.window_tasks import WindowTasks
+
+if TYPE_CHECKING:
+    # Dialogs and the API client load when first used, so the window paints sooner.
+    from desktop_app.gui.profile_dialog import ProfileDialog
+    from desktop_app.gui.search_dialog import SearchDialog
+    from desktop_app.gui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -256,6 +259,8 @@ class MainWindow(QMainWindow):
         self.started.emit()
 
     async def _refresh_key_status(self) -> None:
+        from desktop_app.gui.profile_controller import key_statuses
+
         self.key_status = await key_statuses(self.services, self.profiles)
         self._show_profiles()
 
@@ -433,6 +438,8 @@ class MainWindow(QMainWindow):
         if profile is None:
             return
         self.status_label.setText("Checking the balance…")
+        from desktop_app.gui.profile_controller import balance_report
+
         report = await balance_report(self.services, profile)
         self.banner.show_error(ErrorText(report, False))
         self.announce(report)
@@ -478,6 +485,8 @@ class MainWindow(QMainWindow):
 
     def open_profiles(self, *, new: bool = False, focus_keys: bool = False) -> ProfileDialog:
         """Open the Profiles & keys dialog (window-modal, non-blocking)."""
+        from desktop_app.gui.profile_dialog import ProfileDialog
+
         if self.profile_dialog is not None:
             self.profile_dialog.close()
         current = "" if new else (self.chat.profile.id if self.chat.profile else None)
@@ -494,6 +503,8 @@ class MainWindow(QMainWindow):
 
     def open_search(self) -> SearchDialog:
         """Open the search over every saved conversation (non-modal)."""
+        from desktop_app.gui.search_dialog import SearchDialog
+
         names = {profile.id: profile.display_name for profile in self.profiles}
         if self.search_dialog is None:
             self.search_dialog = SearchDialog(self.services.database, self, profile_names=names)
@@ -517,6 +528,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> SettingsDialog:
         """Open the Settings dialog (window-modal, non-blocking)."""
+        from desktop_app.gui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.services.settings, self)
         dialog.settings_accepted.connect(self._on_settings_dialog_settings_accepted)
         self.settings_dialog = dialog

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-import httpx
-
-from desktop_app.core.http import ClientSettings, make_http_client
 from desktop_app.core.paths import AppPaths
 from desktop_app.core.secrets import SecretStore
 from desktop_app.core.settings import ProxyMode, Settings, SettingsStore, UiState, UiStateStore
 from desktop_app.core.storage import Database, StreamingWriter
+
+if TYPE_CHECKING:
+    # httpx costs ~40 ms to import: it loads on the first request, after the window shows.
+    import httpx
+
+    from desktop_app.core.http import ClientSettings
 
 
 def client_settings(settings: Settings, *, max_retries: int = 0) -> ClientSettings:
@@ -19,6 +23,8 @@ def client_settings(settings: Settings, *, max_retries: int = 0) -> ClientSettin
     The window retries visibly itself (a countdown for 429, a Retry button), so by default the
     client makes no silent retries of its own.
     """
+    from desktop_app.core.http import ClientSettings
+
     return ClientSettings(
         connect_timeout=settings.connect_timeout,
         idle_timeout=settings.idle_timeout,
@@ -60,6 +66,8 @@ class Services:
     def http_client(self) -> httpx.AsyncClient:
         """The shared AsyncClient (created on first use)."""
         if self.http is None:
+            from desktop_app.core.http import make_http_client
+
             self.http = make_http_client(client_settings(self.settings))
         return self.http
 
