@@ -88,7 +88,7 @@ class AgentsGTClient:
         raises the typed status error for a non-2xx answer; iterating yields typed events and
         ends normally even when the connection drops (see `ChatStream`).
         """
-        agent = validation.validate_agent_id(agent_id)
+        agent = _agent_segment(agent_id)
         turns = validation.validate_messages(messages)
         who = validation.validate_identifier(identifier) if identifier else self.identifier
         headers = self._headers(json_body=True)
@@ -96,7 +96,7 @@ class AgentsGTClient:
         if who:
             headers["X-Agent-Identifier"] = who
         body = _json_bytes({"messages": [turn.to_wire() for turn in turns]})
-        url = f"{self.base_url}/agents/chat/{quote(agent, safe='')}"
+        url = f"{self.base_url}/agents/chat/{agent}"
 
         def build() -> httpx.Request:
             return self._http.build_request(
@@ -124,7 +124,7 @@ class AgentsGTClient:
         self, agent_id: str, message: str, identifier: str | None = None
     ) -> api_types.BasicReply:
         """The blocking endpoint: one message in, the whole reply out (string or JSON)."""
-        agent = validation.validate_agent_id(agent_id)
+        agent = _agent_segment(agent_id)
         text = validation.validate_message_text(message)
         who = identifier if identifier is not None else self.identifier
         if who is None:
@@ -134,7 +134,7 @@ class AgentsGTClient:
         who = validation.validate_identifier(who, for_header=False)
         body = await self._request_json(
             "POST",
-            f"/agents/basic/{quote(agent, safe='')}",
+            f"/agents/basic/{agent}",
             "send the message",
             json_body={"message": text, "identifier": who},
         )
@@ -164,12 +164,9 @@ class AgentsGTClient:
         end_date: DateLike = None,
     ) -> api_types.HistoryPage:
         """One page of an agent's exchanges (each record holds an input and its output)."""
-        agent = validation.validate_agent_id(agent_id)
+        path = f"/chat-history/agent/{_agent_segment(agent_id)}"
         params = _history_params(page, limit, thread_id, start_date, end_date)
-        body = await self._request_json(
-            "GET", f"/chat-history/agent/{quote(agent, safe='')}", "read the history", params
-        )
-        return api_types.parse_history_page(body)
+        return await self._history_page(path, params)
 
     async def history_by_identifier(
         self,
@@ -187,9 +184,12 @@ class AgentsGTClient:
         params = _history_params(page, limit, thread_id, start_date, end_date)
         if agent_id is not None:
             params["agent_id"] = validation.validate_agent_id(agent_id)
-        body = await self._request_json(
-            "GET", f"/chat-history/identifier/{quote(who, safe='')}", "read the history", params
-        )
+        return await self._history_page(f"/chat-history/identifier/{quote(who, safe='')}", params)
+
+    async def _history_page(
+        self, path: str, params: Mapping[str, str | int]
+    ) -> api_types.HistoryPage:
+        body = await self._request_json("GET", path, "read the history", params)
         return api_types.parse_history_page(body)
 
     # -- consumption -----------------------------------------------------------------------------
@@ -198,51 +198,35 @@ class AgentsGTClient:
         self, organization_id: str, from_: DateLike = None, to: DateLike = None
     ) -> api_types.ConsumptionSummary:
         """Total credits the organization used in the period."""
-        body = await self._request_json(
-            "GET",
-            f"/consumption/organization/{_org_segment(organization_id)}/summary",
-            "read the consumption",
-            _period_params(from_, to),
-        )
-        return api_types.parse_consumption_summary(body)
+        path = f"/consumption/organization/{_org_segment(organization_id)}/summary"
+        return api_types.parse_consumption_summary(await self._consumption(path, from_, to))
 
     async def consumption_by_agent(
         self, organization_id: str, from_: DateLike = None, to: DateLike = None
     ) -> list[api_types.AgentConsumption]:
         """Credits each agent of the organization used in the period."""
-        body = await self._request_json(
-            "GET",
-            f"/consumption/organization/{_org_segment(organization_id)}/agents",
-            "read the consumption",
-            _period_params(from_, to),
-        )
-        return api_types.parse_agent_consumption(body)
+        path = f"/consumption/organization/{_org_segment(organization_id)}/agents"
+        return api_types.parse_agent_consumption(await self._consumption(path, from_, to))
 
     async def agent_daily_consumption(
         self, agent_id: str, from_: DateLike = None, to: DateLike = None
     ) -> list[api_types.DailyConsumption]:
         """Credits the agent used per day."""
-        agent = validation.validate_agent_id(agent_id)
-        body = await self._request_json(
-            "GET",
-            f"/consumption/agent/{quote(agent, safe='')}/dates",
-            "read the consumption",
-            _period_params(from_, to),
-        )
-        return api_types.parse_daily_consumption(body)
+        path = f"/consumption/agent/{_agent_segment(agent_id)}/dates"
+        return api_types.parse_daily_consumption(await self._consumption(path, from_, to))
 
     async def agent_model_consumption(
         self, agent_id: str, from_: DateLike = None, to: DateLike = None
     ) -> list[api_types.ModelConsumption]:
         """Credits the agent used per model."""
-        agent = validation.validate_agent_id(agent_id)
-        body = await self._request_json(
-            "GET",
-            f"/consumption/agent/{quote(agent, safe='')}/models",
-            "read the consumption",
-            _period_params(from_, to),
+        path = f"/consumption/agent/{_agent_segment(agent_id)}/models"
+        return api_types.parse_model_consumption(await self._consumption(path, from_, to))
+
+    async def _consumption(self, path: str, from_: DateLike, to: DateLike) -> Any:
+        """The JSON body of a consumption endpoint, asked for the period `from_`..`to`."""
+        return await self._request_json(
+            "GET", path, "read the consumption", _period_params(from_, to)
         )
-        return api_types.parse_model_consumption(body)
 
     # -- plumbing --------------------------------------------------------------------------------
 
@@ -406,6 +390,10 @@ def _period_params(from_: DateLike, to: DateLike) -> dict[str, str | int]:
 
 def _org_segment(organization_id: str) -> str:
     return quote(validation.validate_path_value(organization_id, "organization id"), safe="")
+
+
+def _agent_segment(agent_id: str) -> str:
+    return quote(validation.validate_agent_id(agent_id), safe="")
 
 
 __all__ = ["AgentsGTClient", "AgentsGTError", "ChatStream", "ClientSettings"]
