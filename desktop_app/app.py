@@ -117,7 +117,7 @@ async def shutdown(window, services, demo) -> None:
 async def _default_self_test(window) -> int:
     """The minimal self-test: the window shows, the history opens, the loop runs."""
     await asyncio.sleep(0.2)
-    ok = window.isVisible() and not window.services.database.integrity_check()
+    ok = window.isVisible() and window.services.database.integrity_check() == ["ok"]
     print("self-test: ok" if ok else "self-test: FAILED")
     return 0 if ok else 1
 
