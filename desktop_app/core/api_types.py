@@ -8,13 +8,15 @@ raises `ResponseFormatError`).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from desktop_app.core.errors import PaymentReason, ResponseFormatError, payment_reason
 
 JSONValue = Any
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +247,12 @@ def _data(body: JSONValue, where: str = "body") -> JSONValue:
     return body
 
 
+def _each(body: JSONValue, parse: Callable[[JSONValue, str], _T]) -> list[_T]:
+    """Parse a `data` list item by item; each item's place (`data[3]`) names it in errors."""
+    items = _list(_data(body), "body.data")
+    return [parse(item, f"data[{i}]") for i, item in enumerate(items)]
+
+
 # --- resource parsers --------------------------------------------------------------------------
 
 
@@ -297,8 +305,7 @@ def parse_agent(value: JSONValue, where: str = "agent") -> Agent:
 
 def parse_agents(body: JSONValue) -> list[Agent]:
     """Parse `{"success": true, "data": [Agent, ...]}`."""
-    items = _list(_data(body), "body.data")
-    return [parse_agent(item, f"data[{i}]") for i, item in enumerate(items)]
+    return _each(body, parse_agent)
 
 
 def parse_balance(body: JSONValue) -> Balance:
@@ -380,49 +387,42 @@ def parse_consumption_summary(body: JSONValue) -> ConsumptionSummary:
 
 def parse_agent_consumption(body: JSONValue) -> list[AgentConsumption]:
     """Parse `{"data": [{"agent_id", "name", "total_credits"}, ...]}`."""
-    items = _list(_data(body), "body.data")
-    result = []
-    for i, item in enumerate(items):
-        where = f"data[{i}]"
-        obj = _obj(item, where)
-        result.append(
-            AgentConsumption(
-                agent_id=_str(obj, "agent_id", where),
-                name=_opt_str(obj, "name", where),
-                total_credits=_num(obj, "total_credits", where),
-            )
-        )
-    return result
+    return _each(body, _agent_consumption)
 
 
 def parse_daily_consumption(body: JSONValue) -> list[DailyConsumption]:
     """Parse `{"data": [{"date": "YYYY-MM-DD", "total_credits"}, ...]}`."""
-    items = _list(_data(body), "body.data")
-    result = []
-    for i, item in enumerate(items):
-        where = f"data[{i}]"
-        obj = _obj(item, where)
-        text = _str(obj, "date", where)
-        try:
-            day = date.fromisoformat(text[:10])
-        except ValueError:
-            raise _fail(f"{where}.date", "a date like 2024-01-15") from None
-        result.append(DailyConsumption(date=day, total_credits=_num(obj, "total_credits", where)))
-    return result
+    return _each(body, _daily_consumption)
 
 
 def parse_model_consumption(body: JSONValue) -> list[ModelConsumption]:
     """Parse `{"data": [{"model_id", "name", "total_credits"}, ...]}`."""
-    items = _list(_data(body), "body.data")
-    result = []
-    for i, item in enumerate(items):
-        where = f"data[{i}]"
-        obj = _obj(item, where)
-        result.append(
-            ModelConsumption(
-                model_id=_opt_str(obj, "model_id", where),
-                name=_opt_str(obj, "name", where),
-                total_credits=_num(obj, "total_credits", where),
-            )
-        )
-    return result
+    return _each(body, _model_consumption)
+
+
+def _agent_consumption(value: JSONValue, where: str) -> AgentConsumption:
+    obj = _obj(value, where)
+    return AgentConsumption(
+        agent_id=_str(obj, "agent_id", where),
+        name=_opt_str(obj, "name", where),
+        total_credits=_num(obj, "total_credits", where),
+    )
+
+
+def _daily_consumption(value: JSONValue, where: str) -> DailyConsumption:
+    obj = _obj(value, where)
+    text = _str(obj, "date", where)
+    try:
+        day = date.fromisoformat(text[:10])
+    except ValueError:
+        raise _fail(f"{where}.date", "a date like 2024-01-15") from None
+    return DailyConsumption(date=day, total_credits=_num(obj, "total_credits", where))
+
+
+def _model_consumption(value: JSONValue, where: str) -> ModelConsumption:
+    obj = _obj(value, where)
+    return ModelConsumption(
+        model_id=_opt_str(obj, "model_id", where),
+        name=_opt_str(obj, "name", where),
+        total_credits=_num(obj, "total_credits", where),
+    )
