@@ -31,6 +31,7 @@ from desktop_app.core.stream_parts import (
 )
 
 _WHAT = "data stream part"
+_Handler = Callable[[Any, list[StreamEvent]], None]
 _BOM = "\ufeff"
 
 
@@ -151,62 +152,42 @@ def _annotations(value: Any, out: list[StreamEvent]) -> None:
     out.append(DataPart("annotations", value))
 
 
-def _tool_call(value: Any, out: list[StreamEvent]) -> None:
-    obj = _object(value, "9")
-    out.append(
-        ToolActivity(
-            tool_call_id=required_str(obj, "toolCallId", "9:"),
-            phase=ToolPhase.INPUT_AVAILABLE,
-            tool_name=optional_str(obj, "toolName"),
-            input=obj.get("args"),
+def _tool(
+    code: str,
+    phase: ToolPhase,
+    *,
+    name_key: str | None = "toolName",
+    input_key: str | None = None,
+    output_key: str | None = None,
+    delta_key: str | None = None,
+) -> _Handler:
+    """A handler for an ai 4 tool part: its call id, phase and whichever of the keys it carries."""
+
+    def handle(value: Any, out: list[StreamEvent]) -> None:
+        obj = _object(value, code)
+        out.append(
+            ToolActivity(
+                tool_call_id=required_str(obj, "toolCallId", f"{code}:"),
+                phase=phase,
+                tool_name=optional_str(obj, name_key) if name_key else None,
+                input_text_delta=optional_str(obj, delta_key) if delta_key else None,
+                input=obj.get(input_key) if input_key else None,
+                output=obj.get(output_key) if output_key else None,
+            )
         )
-    )
+
+    return handle
 
 
-def _tool_result(value: Any, out: list[StreamEvent]) -> None:
-    obj = _object(value, "a")
-    out.append(
-        ToolActivity(
-            tool_call_id=required_str(obj, "toolCallId", "a:"),
-            phase=ToolPhase.OUTPUT_AVAILABLE,
-            tool_name=optional_str(obj, "toolName"),
-            output=obj.get("result"),
-        )
-    )
+def _finish(code: str, event: type[Finish] | type[StepFinish]) -> _Handler:
+    """A handler for `d:` (the message) or `e:` (a step): finish reason and token usage."""
 
+    def handle(value: Any, out: list[StreamEvent]) -> None:
+        obj = _object(value, code)
+        usage = usage_from(obj.get("usage"), "promptTokens", "completionTokens")
+        out.append(event(optional_str(obj, "finishReason"), usage))
 
-def _tool_call_start(value: Any, out: list[StreamEvent]) -> None:
-    obj = _object(value, "b")
-    out.append(
-        ToolActivity(
-            tool_call_id=required_str(obj, "toolCallId", "b:"),
-            phase=ToolPhase.INPUT_START,
-            tool_name=optional_str(obj, "toolName"),
-        )
-    )
-
-
-def _tool_call_delta(value: Any, out: list[StreamEvent]) -> None:
-    obj = _object(value, "c")
-    out.append(
-        ToolActivity(
-            tool_call_id=required_str(obj, "toolCallId", "c:"),
-            phase=ToolPhase.INPUT_DELTA,
-            input_text_delta=optional_str(obj, "argsTextDelta"),
-        )
-    )
-
-
-def _finish_message(value: Any, out: list[StreamEvent]) -> None:
-    obj = _object(value, "d")
-    usage = usage_from(obj.get("usage"), "promptTokens", "completionTokens")
-    out.append(Finish(optional_str(obj, "finishReason"), usage))
-
-
-def _finish_step(value: Any, out: list[StreamEvent]) -> None:
-    obj = _object(value, "e")
-    usage = usage_from(obj.get("usage"), "promptTokens", "completionTokens")
-    out.append(StepFinish(optional_str(obj, "finishReason"), usage))
+    return handle
 
 
 def _start_step(value: Any, out: list[StreamEvent]) -> None:
@@ -231,16 +212,16 @@ def _file(value: Any, out: list[StreamEvent]) -> None:
     out.append(FilePart(media_type=media_type, data_base64=optional_str(obj, "data")))
 
 
-_HANDLERS: dict[str, Callable[[Any, list[StreamEvent]], None]] = {
+_HANDLERS: dict[str, _Handler] = {
     "2": _data,
     "3": _error,
     "8": _annotations,
-    "9": _tool_call,
-    "a": _tool_result,
-    "b": _tool_call_start,
-    "c": _tool_call_delta,
-    "d": _finish_message,
-    "e": _finish_step,
+    "9": _tool("9", ToolPhase.INPUT_AVAILABLE, input_key="args"),
+    "a": _tool("a", ToolPhase.OUTPUT_AVAILABLE, output_key="result"),
+    "b": _tool("b", ToolPhase.INPUT_START),
+    "c": _tool("c", ToolPhase.INPUT_DELTA, name_key=None, delta_key="argsTextDelta"),
+    "d": _finish("d", Finish),
+    "e": _finish("e", StepFinish),
     "f": _start_step,
     "h": _source,
     "k": _file,
