@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import pairwise
@@ -16,6 +15,7 @@ from desktop_app.core.events import Usage
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.core.profiles import Profile, normalize_base_url
 from desktop_app.core.storage.conversations import propose_title
+from desktop_app.core.storage.ports import ConversationImporter
 from desktop_app.core.storage.records import Conversation, StoredMessage
 
 #: Prefix of the thread key given to a record the server sent without a thread id.
@@ -92,29 +92,14 @@ class ThreadImport:
         return f"“{self.title}” was already imported and is up to date."
 
 
-class ThreadStore(Protocol):
+class ThreadStore(ConversationImporter, Protocol):
     """The part of storage.Database an import uses (its public API only)."""
-
-    def transaction(self) -> AbstractContextManager[Any]: ...
-
-    def list_profiles(self) -> list[Profile]: ...
 
     def list_conversations(
         self, profile_id: str | None = None, *, deleted: bool = False
     ) -> list[Conversation]: ...
 
     def restore_conversation(self, conversation_id: str) -> Conversation: ...
-
-    def create_conversation(
-        self,
-        profile_id: str,
-        title: str | None = None,
-        *,
-        conversation_id: str | None = None,
-        created_at: datetime | None = None,
-        updated_at: datetime | None = None,
-        server_thread_id: str | None = None,
-    ) -> Conversation: ...
 
     def messages(self, conversation_id: str) -> list[StoredMessage]: ...
 

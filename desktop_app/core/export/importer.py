@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from desktop_app.core.errors import InvalidInputError
 from desktop_app.core.events import Usage
@@ -39,32 +38,18 @@ from desktop_app.core.profiles import (
     normalize_base_url,
     validate_profile,
 )
+from desktop_app.core.storage.ports import ConversationImporter
 from desktop_app.core.storage.records import Conversation, PartRecord, StoredMessage
 
 IMPORTED_PREFIX = "Imported: "
 
 
-class HistoryWriter(Protocol):
+class HistoryWriter(ConversationImporter, Protocol):
     """The part of storage.Database the importer uses (its public API only)."""
-
-    def transaction(self) -> AbstractContextManager[Any]: ...
-
-    def list_profiles(self) -> list[Profile]: ...
 
     def save_profile(self, profile: Profile) -> Profile: ...
 
     def get_conversation(self, conversation_id: str) -> Conversation | None: ...
-
-    def create_conversation(
-        self,
-        profile_id: str,
-        title: str | None = None,
-        *,
-        conversation_id: str | None = None,
-        created_at: datetime | None = None,
-        updated_at: datetime | None = None,
-        server_thread_id: str | None = None,
-    ) -> Conversation: ...
 
     def add_message(
         self,
