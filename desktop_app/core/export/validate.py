@@ -8,7 +8,7 @@ transaction starts. Errors are ConversationImportError sentences such as
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, NoReturn, TypeVar
@@ -113,6 +113,17 @@ class _Fields:
         if not isinstance(value, list):
             self.fail(f"{key!r} must be a JSON array, not {_kind(value)}")
         return value
+
+
+def _reject_repeated_ids(
+    fields: _Fields, items: Sequence[ExportedMessage | ConversationExport], noun: str
+) -> None:
+    """Fail on the first item (counted from 1, as `noun N`) whose id an earlier one has."""
+    seen: set[int | str] = set()
+    for index, item in enumerate(items, start=1):
+        if item.id in seen:
+            fields.fail(f"{noun} {index} repeats the id {item.id!r}")
+        seen.add(item.id)
 
 
 def _kind(value: JsonValue) -> str:
@@ -283,11 +294,7 @@ def conversation_from_dict(value: JsonValue, where: str) -> ConversationExport:
         message_from_dict(item, f"{where}, message {index}")
         for index, item in enumerate(fields.array("messages"), start=1)
     )
-    seen: set[int] = set()
-    for index, message in enumerate(messages, start=1):
-        if message.id in seen:
-            fields.fail(f"message {index} repeats the id {message.id!r}")
-        seen.add(message.id)
+    _reject_repeated_ids(fields, messages, "message")
     return ConversationExport(
         id=conversation_id,
         title=title,
@@ -329,11 +336,7 @@ def document_from_dict(value: JsonValue) -> ExportDocument:
         conversation_from_dict(item, f"conversation {index}")
         for index, item in enumerate(fields.array("conversations"), start=1)
     )
-    seen: set[str] = set()
-    for index, conversation in enumerate(conversations, start=1):
-        if conversation.id in seen:
-            fields.fail(f"conversation {index} repeats the id {conversation.id!r}")
-        seen.add(conversation.id)
+    _reject_repeated_ids(fields, conversations, "conversation")
     return ExportDocument(
         conversations=conversations,
         exported_at=exported_at,
