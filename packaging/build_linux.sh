@@ -13,7 +13,11 @@ if [ ! -x "$PY" ]; then
   python3 -m venv "$ROOT/.venv"
   PY="$ROOT/.venv/bin/python"
 fi
-"$PY" -m pip install -q --disable-pip-version-check -e ".[package]"
+# The project's own dependencies and PyInstaller: installed only when missing, so a prepared
+# environment (PYTHON=/path/to/venv/bin/python) is used as it is.
+if ! "$PY" -c 'import PyInstaller, PySide6, qasync, httpx, keyring, uvicorn' 2>/dev/null; then
+  "$PY" -m pip install -q --disable-pip-version-check -e ".[package]"
+fi
 
 VERSION="$("$PY" -c 'import tomllib;print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')"
 ARCH="$(dpkg --print-architecture 2>/dev/null || uname -m)"
@@ -49,13 +53,16 @@ done
 mkdir -p "$DEBROOT/usr/share/icons/hicolor/scalable/apps"
 install -m 0644 "resources/icons/$NAME.svg" "$DEBROOT/usr/share/icons/hicolor/scalable/apps/$NAME.svg"
 INSTALLED_KB="$(du -sk "$DEBROOT" | cut -f1)"
+# The system libraries the build links to but does not bundle (the spec leaves the desktop's
+# own X11/Wayland/GL/fontconfig/glib/D-Bus/libstdc++ to the system), as package names.
+DEPENDS="$("$PY" packaging/linux/deb_depends.py "$APPDIR")"
 cat > "$DEBROOT/DEBIAN/control" <<CONTROL
 Package: $NAME
 Version: $VERSION
 Architecture: $ARCH
 Maintainer: AgentsGT Desktop team <desktop@agentsgt.com>
 Installed-Size: $INSTALLED_KB
-Depends: libc6, libgl1, libegl1, libxkbcommon0, libxkbcommon-x11-0, libfontconfig1, libfreetype6, libglib2.0-0, libdbus-1-3, libx11-xcb1, libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xkb1
+Depends: $DEPENDS
 Recommends: gnome-keyring | kwalletmanager, fonts-noto-color-emoji
 Section: net
 Priority: optional
