@@ -45,51 +45,42 @@ class EmulatorApp:
         self.state = state
         self.stopping = asyncio.Event()
         self._expected = config.authorization().encode("utf-8")
-        routes = [
-            Route(
-                "/agents/chat/{agent_id}", self._route(Endpoint.CHAT, self._chat), methods=["POST"]
-            ),
-            Route(
-                "/agents/basic/{agent_id}",
-                self._route(Endpoint.BASIC, self._basic),
-                methods=["POST"],
-            ),
-            Route(
-                "/agents/check-balance",
-                self._route(Endpoint.BALANCE, self._balance),
-                methods=["GET"],
-            ),
-            Route("/agents", self._route(Endpoint.AGENTS, self._agents), methods=["GET"]),
-            Route(
-                "/chat-history/agent/{agent_id}",
-                self._route(Endpoint.HISTORY, self._history_by_agent),
-                methods=["GET"],
-            ),
-            Route(
+        # (path, endpoint family, handler, method): every route goes through _route's checks.
+        table: tuple[tuple[str, Endpoint, Handler, str], ...] = (
+            ("/agents/chat/{agent_id}", Endpoint.CHAT, self._chat, "POST"),
+            ("/agents/basic/{agent_id}", Endpoint.BASIC, self._basic, "POST"),
+            ("/agents/check-balance", Endpoint.BALANCE, self._balance, "GET"),
+            ("/agents", Endpoint.AGENTS, self._agents, "GET"),
+            ("/chat-history/agent/{agent_id}", Endpoint.HISTORY, self._history_by_agent, "GET"),
+            (
                 "/chat-history/identifier/{identifier:path}",
-                self._route(Endpoint.HISTORY, self._history_by_identifier),
-                methods=["GET"],
+                Endpoint.HISTORY,
+                self._history_by_identifier,
+                "GET",
             ),
-            Route(
+            (
                 "/consumption/organization/{organization_id}/summary",
-                self._route(Endpoint.CONSUMPTION, self._org_summary),
-                methods=["GET"],
+                Endpoint.CONSUMPTION,
+                self._org_summary,
+                "GET",
             ),
-            Route(
+            (
                 "/consumption/organization/{organization_id}/agents",
-                self._route(Endpoint.CONSUMPTION, self._org_agents),
-                methods=["GET"],
+                Endpoint.CONSUMPTION,
+                self._org_agents,
+                "GET",
             ),
-            Route(
-                "/consumption/agent/{agent_id}/dates",
-                self._route(Endpoint.CONSUMPTION, self._agent_dates),
-                methods=["GET"],
-            ),
-            Route(
+            ("/consumption/agent/{agent_id}/dates", Endpoint.CONSUMPTION, self._agent_dates, "GET"),
+            (
                 "/consumption/agent/{agent_id}/models",
-                self._route(Endpoint.CONSUMPTION, self._agent_models),
-                methods=["GET"],
+                Endpoint.CONSUMPTION,
+                self._agent_models,
+                "GET",
             ),
+        )
+        routes = [
+            Route(path, self._route(endpoint, handler), methods=[method])
+            for path, endpoint, handler, method in table
         ]
         self._asgi = Starlette(
             routes=[Mount(API_PREFIX, routes=routes)],
