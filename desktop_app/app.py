@@ -57,6 +57,7 @@ def setup_logging(paths: AppPaths) -> None:
 def build_services(paths: AppPaths):  # -> Services (Qt types imported lazily)
     """Open settings, UI state, history and the streaming writer. No keyring access here."""
     from desktop_app.core.identity import installation_identifier
+    from desktop_app.core.instances import InstanceRegistry
     from desktop_app.core.secrets import SecretStore
     from desktop_app.core.settings import SettingsStore, UiStateStore
     from desktop_app.core.storage import Database, StreamingWriter
@@ -78,7 +79,18 @@ def build_services(paths: AppPaths):  # -> Services (Qt types imported lazily)
         identifier=installation_identifier(paths),
         settings=settings,
         ui_state=ui_state_store.load(),
+        instances=InstanceRegistry(paths.data_dir),
     )
+
+
+def app_icon():  # -> QIcon
+    """The window icon at every size shipped in resources/icons (Qt picks the best per use)."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for path in sorted(resource_path("icons").glob("agentsgt-desktop-*.png")):
+        icon.addFile(str(path))
+    return icon
 
 
 def release_clipboard() -> None:
@@ -111,6 +123,8 @@ async def shutdown(window, services, demo) -> None:
     await services.aclose()
     await asyncio.to_thread(services.writer.close)
     services.database.close()
+    if services.instances is not None:
+        services.instances.close()
     await asyncio.to_thread(demo.stop)
 
 
@@ -133,11 +147,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     import qasync
     from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop_app.gui.crash_dialog import CrashHandler
     from desktop_app.gui.demo import DemoRuntime
+    from desktop_app.gui.main_thread_gc import MainThreadCollector
     from desktop_app.gui.main_window import MainWindow
 
     app = QApplication([sys.argv[0] if sys.argv else APP_ID, *qt_args])
@@ -145,9 +159,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("AgentsGT")
     app.setDesktopFileName(APP_ID)
-    icon = resource_path("icons", "agentsgt-desktop.png")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setWindowIcon(app_icon())
+    collector = MainThreadCollector(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     window: MainWindow | None = None
@@ -183,6 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         loop.run_until_complete(run())
     finally:
         crash.uninstall()
+        collector.stop()
         loop.close()
     log.info("%s stopped", APP_NAME)
     return exit_code

@@ -241,7 +241,11 @@ class MainWindow(QMainWindow):
 
     def start(self, *, demo: bool = False) -> None:
         """Work that may be slow: mark interrupted replies, read key status (keyring), demo."""
-        interrupted = self.services.database.mark_interrupted()
+        # Another window on the same history may be streaming right now: only a lone instance
+        # may call what is still "streaming" interrupted.
+        instances = self.services.instances
+        alone = instances is None or instances.others_running() == 0
+        interrupted = self.services.database.mark_interrupted() if alone else []
         if interrupted:
             count = len(interrupted)
             self.status_label.setText(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from desktop_app.core.instances import InstanceRegistry
 from desktop_app.core.paths import AppPaths
 from desktop_app.core.secrets import SecretStore
 from desktop_app.core.settings import ProxyMode, Settings, SettingsStore, UiState, UiStateStore
@@ -52,6 +53,8 @@ class Services:
     settings: Settings
     ui_state: UiState = field(default_factory=UiState)
     http: httpx.AsyncClient | None = None
+    #: This process's entry among the instances sharing the data folder (None in some tests).
+    instances: InstanceRegistry | None = None
     #: Timeouts used instead of the settings' when set: tests and benchmarks need waits shorter
     #: than the Settings dialog allows (e.g. a 0.5 s idle timeout).
     idle_timeout_override: float | None = None
