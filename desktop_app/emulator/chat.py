@@ -94,7 +94,13 @@ def parse_chat_body(raw: bytes) -> tuple[Turn, ...]:
     return tuple(turns)
 
 
-def _billing_error(state: EmulatorState, endpoint: Endpoint) -> ErrorReply | None:
+def _refusal(
+    state: EmulatorState, agent: DemoAgent | None, endpoint: Endpoint
+) -> ErrorReply | None:
+    """Why a chat is refused once faults are out of the way: no such agent (404), or billing
+    (402); None when the agent may answer."""
+    if agent is None:
+        return not_found(endpoint)
     if not state.subscription_active:
         return error_reply(endpoint, 402, NO_SUBSCRIPTION_MESSAGE)
     if state.credits <= 0:
@@ -109,6 +115,11 @@ def _select_fault(
     if fault is not None and status_only and not fault.is_status:
         fault = None
     return fault if fault is not None else state.take_fault(endpoint, status_only=status_only)
+
+
+def _retry_after(options: RequestOptions, config: EmulatorConfig) -> int:
+    """The Retry-After seconds of a fault answer: the request's own, else the emulator's."""
+    return options.retry_after if options.retry_after is not None else config.retry_after
 
 
 def _now() -> datetime:
@@ -134,15 +145,14 @@ async def stream_chat(
     except ValueError as exc:
         return error_response(error_reply(Endpoint.CHAT, 400, str(exc)))
     fault = _select_fault(state, Endpoint.CHAT, options, status_only=False)
-    retry_after = options.retry_after if options.retry_after is not None else config.retry_after
+    retry_after = _retry_after(options, config)
     if fault is not None and fault.is_status:
         return error_response(status_fault_reply(fault, Endpoint.CHAT, retry_after))
     agent = find_agent(agent_id)
-    if agent is None:
-        return error_response(not_found(Endpoint.CHAT))
-    billing = _billing_error(state, Endpoint.CHAT)
-    if billing is not None:
-        return error_response(billing)
+    refusal = _refusal(state, agent, Endpoint.CHAT)
+    if refusal is not None:
+        return error_response(refusal)
+    assert agent is not None  # _refusal answered for an unknown agent
 
     user_turns = [turn for turn in turns if turn.role == "user"]
     script = compose_reply(agent, directives.text, len(user_turns))
@@ -252,14 +262,13 @@ def send_message(
         return error_response(error_reply(Endpoint.BASIC, 400, str(exc)))
     fault = _select_fault(state, Endpoint.BASIC, options, status_only=True)
     if fault is not None:
-        retry_after = options.retry_after if options.retry_after is not None else config.retry_after
+        retry_after = _retry_after(options, config)
         return error_response(status_fault_reply(fault, Endpoint.BASIC, retry_after))
     agent = find_agent(agent_id)
-    if agent is None:
-        return error_response(not_found(Endpoint.BASIC))
-    billing = _billing_error(state, Endpoint.BASIC)
-    if billing is not None:
-        return error_response(billing)
+    refusal = _refusal(state, agent, Endpoint.BASIC)
+    if refusal is not None:
+        return error_response(refusal)
+    assert agent is not None  # _refusal answered for an unknown agent
 
     # The basic endpoint keeps the conversation on the server: one thread per identifier + agent.
     thread_id = thread_id_for(identifier, agent.agent_id, "basic")
