@@ -9,7 +9,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop_app.core.decoding import (
-    ReplyAccumulator,
     StreamDecoder,
     protocol_from_headers,
 )
@@ -32,7 +31,13 @@ from desktop_app.core.events import (
     ToolPhase,
     Usage,
 )
-from tests.fixtures.splits import every_split, merge_deltas, one_byte_chunks, random_splits
+from tests.core.decoding_helpers import (
+    assert_every_split_decodes_to,
+    assert_random_splits_agree,
+    decode_chunks,
+    reply_from,
+)
+from tests.fixtures.splits import every_split, merge_deltas
 
 # The headers `toDataStreamResponse()` sets (ai-sdk-wire-formats.md, section b), as written.
 DATA_HEADERS = {"Content-Type": "text/plain; charset=utf-8", "X-Vercel-AI-Data-Stream": "v1"}
@@ -44,18 +49,11 @@ def part(code: str, value: object) -> bytes:
 
 
 def decode(chunks: list[bytes], protocol: Protocol | None = Protocol.DATA) -> list[StreamEvent]:
-    decoder = StreamDecoder(protocol)
-    events: list[StreamEvent] = []
-    for chunk in chunks:
-        events.extend(decoder.feed(chunk))
-    events.extend(decoder.end())
-    return events
+    return decode_chunks(chunks, protocol)
 
 
 def reply(body: bytes, protocol: Protocol | None = Protocol.DATA) -> StreamResult:
-    accumulator = ReplyAccumulator(protocol)
-    accumulator.add_all(decode([body], protocol))
-    return accumulator.result()
+    return reply_from(body, protocol)
 
 
 USAGE = {"promptTokens": 12, "completionTokens": 5}
@@ -93,18 +91,13 @@ def test_headers_select_the_data_stream() -> None:
 
 @pytest.mark.parametrize("protocol", [Protocol.DATA, None])
 def test_normal_reply_at_every_split(protocol: Protocol | None) -> None:
-    for chunks in every_split(NORMAL, pairs_up_to=0):
-        assert merge_deltas(decode(chunks, protocol)) == NORMAL_EVENTS, chunks
-    assert merge_deltas(decode(one_byte_chunks(NORMAL), protocol)) == NORMAL_EVENTS
+    assert_every_split_decodes_to(NORMAL, NORMAL_EVENTS, protocol)
 
 
 @settings(max_examples=50, deadline=None)
 @given(data=st.data())
 def test_every_outcome_at_random_splits(data: st.DataObject) -> None:
-    for body in (NORMAL, MODEL_ERROR, NO_FINISH, D_ONLY):
-        expected = merge_deltas(decode([body]))
-        assert merge_deltas(decode(data.draw(random_splits(body)))) == expected
-        assert merge_deltas(decode(data.draw(random_splits(body)), None)) == expected
+    assert_random_splits_agree(data, (NORMAL, MODEL_ERROR, NO_FINISH, D_ONLY), Protocol.DATA)
 
 
 def test_normal_reply_completes_with_usage() -> None:

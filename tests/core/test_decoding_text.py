@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from desktop_app.core.decoding import ReplyAccumulator, StreamDecoder, protocol_from_headers
 from desktop_app.core.events import Finish, Outcome, Protocol, StreamEvent, TextDelta
+from tests.core.decoding_helpers import decode_chunks
 from tests.fixtures.splits import every_split, one_byte_chunks, random_splits
 
 TEXT_HEADERS = {"content-type": "text/plain; charset=utf-8"}
@@ -14,12 +15,7 @@ TEXT = "Hola, ¿qué tal? 漢字 🎉 👩‍👩‍👧"
 
 
 def run(chunks: list[bytes], protocol: Protocol | None = Protocol.TEXT) -> list[StreamEvent]:
-    decoder = StreamDecoder(protocol)
-    events: list[StreamEvent] = []
-    for chunk in chunks:
-        events.extend(decoder.feed(chunk))
-    events.extend(decoder.end())
-    return events
+    return decode_chunks(chunks, protocol)
 
 
 def text_of(events: list[StreamEvent]) -> str:
