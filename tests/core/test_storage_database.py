@@ -24,13 +24,6 @@ AGENT = "123e4567-e89b-12d3-a456-426614174000"
 
 
 @pytest.fixture
-def db(tmp_path):
-    database = Database.open(tmp_path / "data" / "history.sqlite3")
-    yield database
-    database.close()
-
-
-@pytest.fixture
 def profile(db):
     return db.save_profile(new_profile("Support", AGENT, key_ref="ref-1", identifier="user-1"))
 

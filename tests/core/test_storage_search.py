@@ -8,17 +8,10 @@ from hypothesis import strategies as st
 
 from desktop_app.core.models import Role
 from desktop_app.core.profiles import new_profile
-from desktop_app.core.storage import HIGHLIGHT_END, HIGHLIGHT_START, Database
+from desktop_app.core.storage import HIGHLIGHT_END, HIGHLIGHT_START
 from desktop_app.core.storage.search import build_match_query, strip_highlights
 
 AGENT = "123e4567-e89b-12d3-a456-426614174000"
-
-
-@pytest.fixture
-def db(tmp_path):
-    database = Database.open(tmp_path / "history.sqlite3")
-    yield database
-    database.close()
 
 
 @pytest.fixture

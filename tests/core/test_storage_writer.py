@@ -12,7 +12,6 @@ from desktop_app.core.events import Usage
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.core.profiles import new_profile
 from desktop_app.core.storage import (
-    Database,
     DatabaseLockedError,
     SourceRecord,
     StorageError,
@@ -20,13 +19,6 @@ from desktop_app.core.storage import (
 )
 
 AGENT = "123e4567-e89b-12d3-a456-426614174000"
-
-
-@pytest.fixture
-def db(tmp_path):
-    database = Database.open(tmp_path / "history.sqlite3")
-    yield database
-    database.close()
 
 
 @pytest.fixture
