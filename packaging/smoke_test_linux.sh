@@ -52,8 +52,9 @@ got="$("$APP/$NAME" --version)"
 
 echo "== frozen --self-test (offscreen)"
 export QT_QPA_PLATFORM=offscreen
-timeout 120 "$APP/$NAME" --self-test --self-test-report "$TMP/report.txt"
-grep -q "^self-test ok: " "$TMP/report.txt" || fail "the report file does not say ok"
+REPORT="$ROOT/packaging/out/self-test.txt"
+timeout 120 "$APP/$NAME" --self-test --self-test-report "$REPORT"
+grep -q "^self-test ok: " "$REPORT" || fail "the report file does not say ok"
 
 echo "== frozen --self-test without a keyring (must fail, saying why)"
 status=0

@@ -18,7 +18,7 @@ APP="$OUT/dist/AgentsGT Desktop.app"
 [ -d "$APP" ] || { echo "no app bundle at $APP" >&2; exit 1; }
 
 QT_QPA_PLATFORM=offscreen AGENTSGT_DESKTOP_HOME="$(mktemp -d)" \
-  "$APP/Contents/MacOS/agentsgt-desktop" --self-test
+  "$APP/Contents/MacOS/agentsgt-desktop" --self-test --self-test-report "$OUT/self-test.txt"
 
 if [ -n "${MACOS_SIGN_IDENTITY:-}" ]; then
   echo "== signing with $MACOS_SIGN_IDENTITY"
