@@ -1,4 +1,5 @@
-"""The only module that calls `keyring`: key pairs in the OS keyring, or in memory for a session.
+"""Key pairs in the OS keyring, or in memory for a session (with keyring_backends, the only
+modules that touch `keyring`; that one picks and vets the backend, this one reads and writes).
 
 `keyring` is imported lazily inside functions: importing it (and detecting a backend over
 D-Bus) costs a few hundred milliseconds, which must not delay the window's first paint.
@@ -8,14 +9,20 @@ Every method is synchronous; the GUI calls them through `asyncio.to_thread`.
 from __future__ import annotations
 
 import json
-import os
-import sys
 import threading
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from desktop_app.core.errors import AgentsGTError, InvalidInputError, redact
+from desktop_app.core.keyring_backends import (
+    SecretProblem,
+    backend_display_name,
+    detect_backend,
+    native_backend,
+    refusal,
+    usable_backend,
+)
 from desktop_app.core.models import Credentials
 
 if TYPE_CHECKING:
@@ -24,43 +31,6 @@ if TYPE_CHECKING:
 SERVICE = "AgentsGT Desktop"
 
 _DEFAULT_PORTS = {"https": 443, "http": 80}
-
-# Human names for the backends a person may meet, keyed by "module.Class".
-_BACKEND_NAMES = {
-    "keyring.backends.macOS.Keyring": "macOS Keychain",
-    "keyring.backends.Windows.WinVaultKeyring": "Windows Credential Locker",
-    "keyring.backends.SecretService.Keyring": "Secret Service (GNOME Keyring / KWallet)",
-    "keyring.backends.libsecret.Keyring": "Secret Service (GNOME Keyring / KWallet)",
-    "keyring.backends.kwallet.DBusKeyring": "KWallet",
-    "keyring.backends.kwallet.DBusKeyringKWallet4": "KWallet",
-    "keyring.backends.fail.Keyring": "no keyring",
-    "keyring.backends.null.Keyring": "the null keyring (storage disabled)",
-}
-
-_NO_BACKEND = {
-    "linux": (
-        "No keyring service is running (Secret Service not found on D-Bus). Install and "
-        "unlock gnome-keyring or KWallet, or use the key for this session only."
-    ),
-    "darwin": (
-        "The macOS Keychain could not be reached, so keys cannot be saved. "
-        "You can use the key for this session only."
-    ),
-    "win32": (
-        "The Windows Credential Locker could not be reached, so keys cannot be saved. "
-        "You can use the key for this session only."
-    ),
-}
-
-
-class SecretProblem(StrEnum):
-    """Why a keyring operation failed, so the GUI can pick its offer (unlock, session only)."""
-
-    NO_BACKEND = "no-backend"  # nothing usable: offer "this session only"
-    REFUSED = "refused"  # only an unsafe backend (plain-text file, null): same offer
-    LOCKED = "locked"  # the keyring is locked or the unlock prompt was dismissed
-    DAMAGED = "damaged"  # the entry exists but does not hold a key pair
-    FAILED = "failed"  # anything else the backend reported
 
 
 class SecretStoreError(AgentsGTError):
@@ -107,112 +77,6 @@ def key_ref(base_url: str, public_key: str) -> str:
     return f"{public}@{host}"
 
 
-def backend_display_name(backend: KeyringBackend) -> str:
-    """A human name for a keyring backend ("macOS Keychain", ...), else the backend's own."""
-    kind = type(backend)
-    known = _BACKEND_NAMES.get(f"{kind.__module__}.{kind.__qualname__}")
-    if known:
-        return known
-    name = getattr(kind, "name", None)
-    return name if isinstance(name, str) and name else kind.__qualname__
-
-
-def refusal(backend: KeyringBackend) -> tuple[SecretProblem, str] | None:
-    """Why `backend` must not hold keys, or None when it is fine.
-
-    Refused: keyring's fail backend (nothing found), the null backend (drops everything),
-    a chainer with nothing usable inside, and plain-text/file backends (keyrings.alt and
-    anything named Plaintext), because a key in a readable file is a leak waiting to happen.
-    """
-    from keyring.backends import chainer, fail, null
-
-    kind = type(backend)
-    module, name = kind.__module__, kind.__qualname__
-    if isinstance(backend, fail.Keyring):
-        return SecretProblem.NO_BACKEND, _NO_BACKEND.get(sys.platform, _NO_BACKEND["linux"])
-    if isinstance(backend, null.Keyring):
-        return SecretProblem.REFUSED, (
-            "Saving keys is turned off: the keyring library is set to its null backend "
-            "(see PYTHON_KEYRING_BACKEND or keyringrc.cfg). "
-            "You can use the key for this session only."
-        )
-    if isinstance(backend, chainer.ChainerBackend):
-        inner = getattr(backend, "backends", [])
-        if any(refusal(candidate) is None for candidate in inner):
-            return None
-        return SecretProblem.NO_BACKEND, _NO_BACKEND.get(sys.platform, _NO_BACKEND["linux"])
-    if module.startswith("keyrings.alt") or "plaintext" in name.lower():
-        return SecretProblem.REFUSED, (
-            f"The configured keyring ({backend_display_name(backend)}) keeps keys in a file "
-            "that is not protected, so AgentsGT Desktop will not use it. Set up the system "
-            "keyring, or use the key for this session only."
-        )
-    return None
-
-
-def _usable(backend: KeyringBackend) -> KeyringBackend:
-    # A chainer writes to its first backend that accepts, which could be a refused one:
-    # pick the best usable backend inside it instead, so every call goes somewhere safe.
-    from keyring.backends import chainer
-
-    if isinstance(backend, chainer.ChainerBackend):
-        for candidate in getattr(backend, "backends", []):
-            if refusal(candidate) is None:
-                return candidate
-    return backend
-
-
-def native_backend() -> KeyringBackend | None:
-    """The best native backend found by importing this OS's backend modules directly.
-
-    For frozen apps whose bundle lost keyring's entry-point metadata (then keyring's own
-    discovery finds nothing and falls back to its fail backend).
-    """
-    import importlib
-
-    from keyring.backend import KeyringBackend
-
-    modules = {
-        "darwin": ("keyring.backends.macOS",),
-        "win32": ("keyring.backends.Windows",),
-    }.get(sys.platform, ("keyring.backends.SecretService", "keyring.backends.kwallet"))
-    for module in modules:
-        try:
-            importlib.import_module(module)
-        except Exception:  # a missing optional dependency just rules that backend out
-            continue
-    best: KeyringBackend | None = None
-    best_priority = 0.0
-    for kind in KeyringBackend.get_viable_backends():
-        if not kind.__module__.startswith(modules):
-            continue
-        try:
-            priority = float(kind.priority)
-            candidate = kind()
-        except Exception:
-            continue
-        if priority > best_priority and refusal(candidate) is None:
-            best, best_priority = candidate, priority
-    return best
-
-
-def _detect_backend() -> tuple[KeyringBackend | None, str | None]:
-    import keyring
-    from keyring.backends import fail
-
-    try:
-        backend = keyring.get_keyring()
-    except Exception as exc:  # a broken keyringrc.cfg or PYTHON_KEYRING_BACKEND
-        return None, f"The keyring could not be set up ({type(exc).__name__}: {redact(str(exc))})."
-    # An explicit choice (even "fail", to turn storage off) is respected as it is.
-    configured = bool(os.environ.get("PYTHON_KEYRING_BACKEND"))
-    if isinstance(backend, fail.Keyring) and not configured:
-        native = native_backend()
-        if native is not None:
-            return native, None
-    return backend, None
-
-
 class SecretStore:
     """Key pairs by `key_ref`: in the OS keyring, or in process memory for this session only.
 
@@ -243,7 +107,7 @@ class SecretStore:
     def _resolve(self) -> KeyringBackend | None:
         with self._lock:
             if not self._resolved:
-                self._backend, self._setup_problem = _detect_backend()
+                self._backend, self._setup_problem = detect_backend()
                 self._resolved = True
             return self._backend
 
@@ -258,7 +122,7 @@ class SecretStore:
         backend = self._resolve()
         if backend is None:
             return "no keyring"
-        return backend_display_name(_usable(backend))
+        return backend_display_name(usable_backend(backend))
 
     def available(self) -> bool:
         """True when keys can be saved in a safe OS keyring (session-only mode aside)."""
@@ -279,7 +143,7 @@ class SecretStore:
         refused = refusal(backend)
         if refused:
             raise SecretStoreError(refused[1], problem=refused[0])
-        return _usable(backend)
+        return usable_backend(backend)
 
     # --- session-only mode -------------------------------------------------------------
 
@@ -417,3 +281,18 @@ def _decode(raw: str, ref: str) -> Credentials:
             problem=SecretProblem.DAMAGED,
         )
     return Credentials(public_key=public, secret_key=secret)
+
+
+# SecretProblem, backend_display_name, native_backend and refusal live in keyring_backends;
+# they stay importable from here, where callers have always found them.
+__all__ = [
+    "SERVICE",
+    "KeyLocation",
+    "SecretProblem",
+    "SecretStore",
+    "SecretStoreError",
+    "backend_display_name",
+    "key_ref",
+    "native_backend",
+    "refusal",
+]
