@@ -69,6 +69,11 @@ if [ "${AGENTSGT_SMOKE_INSTALL:-}" = "1" ]; then
   echo "== apt-get install (AGENTSGT_SMOKE_INSTALL=1)"
   cp "$DEB" "$TMP/pkg.deb"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$TMP/pkg.deb" >/dev/null
+  [ "$(command -v "$NAME")" = "/usr/bin/$NAME" ] || fail "$NAME is not on PATH as /usr/bin/$NAME"
+  for path in "/opt/$NAME/$NAME" "/usr/share/applications/$NAME.desktop" \
+              "/usr/share/icons/hicolor/48x48/apps/$NAME.png"; do
+    [ -e "$path" ] || fail "not installed: $path"
+  done
   timeout 120 "/usr/bin/$NAME" --self-test
   apt-get remove -y -q "$NAME" >/dev/null
   [ ! -e "/opt/$NAME" ] || fail "/opt/$NAME is left behind after removal"
