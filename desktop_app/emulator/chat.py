@@ -94,18 +94,19 @@ def parse_chat_body(raw: bytes) -> tuple[Turn, ...]:
     return tuple(turns)
 
 
-def _refusal(
-    state: EmulatorState, agent: DemoAgent | None, endpoint: Endpoint
-) -> ErrorReply | None:
-    """Why a chat is refused once faults are out of the way: no such agent (404), or billing
-    (402); None when the agent may answer."""
+def _answering_agent(
+    state: EmulatorState, agent_id: str, endpoint: Endpoint
+) -> DemoAgent | JSONResponse:
+    """The agent that answers, or the error response once faults are out of the way: no such
+    agent (404), no subscription or no credits (402)."""
+    agent = find_agent(agent_id)
     if agent is None:
-        return not_found(endpoint)
+        return error_response(not_found(endpoint))
     if not state.subscription_active:
-        return error_reply(endpoint, 402, NO_SUBSCRIPTION_MESSAGE)
+        return error_response(error_reply(endpoint, 402, NO_SUBSCRIPTION_MESSAGE))
     if state.credits <= 0:
-        return error_reply(endpoint, 402, NO_CREDITS_MESSAGE)
-    return None
+        return error_response(error_reply(endpoint, 402, NO_CREDITS_MESSAGE))
+    return agent
 
 
 def _select_fault(
@@ -148,11 +149,9 @@ async def stream_chat(
     retry_after = _retry_after(options, config)
     if fault is not None and fault.is_status:
         return error_response(status_fault_reply(fault, Endpoint.CHAT, retry_after))
-    agent = find_agent(agent_id)
-    refusal = _refusal(state, agent, Endpoint.CHAT)
-    if refusal is not None:
-        return error_response(refusal)
-    assert agent is not None  # _refusal answered for an unknown agent
+    agent = _answering_agent(state, agent_id, Endpoint.CHAT)
+    if isinstance(agent, JSONResponse):
+        return agent
 
     user_turns = [turn for turn in turns if turn.role == "user"]
     script = compose_reply(agent, directives.text, len(user_turns))
@@ -264,11 +263,9 @@ def send_message(
     if fault is not None:
         retry_after = _retry_after(options, config)
         return error_response(status_fault_reply(fault, Endpoint.BASIC, retry_after))
-    agent = find_agent(agent_id)
-    refusal = _refusal(state, agent, Endpoint.BASIC)
-    if refusal is not None:
-        return error_response(refusal)
-    assert agent is not None  # _refusal answered for an unknown agent
+    agent = _answering_agent(state, agent_id, Endpoint.BASIC)
+    if isinstance(agent, JSONResponse):
+        return agent
 
     # The basic endpoint keeps the conversation on the server: one thread per identifier + agent.
     thread_id = thread_id_for(identifier, agent.agent_id, "basic")
