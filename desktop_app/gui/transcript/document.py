@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -37,22 +38,78 @@ def make_gap(cursor: QTextCursor) -> None:
     cursor.setBlockCharFormat(char)
 
 
+@dataclass(frozen=True, slots=True)
+class ParsedHtml:
+    """A piece of HTML parsed once: the fragment to insert and how to fix its first block.
+
+    `insertHtml` merges the first inserted paragraph into the current block and drops its
+    block format (a heading would lose its size), so the first block's formats are kept here
+    and put back after the insertion.
+    """
+
+    fragment: QTextDocumentFragment
+    first_kind: str  # "plain", "gap" (blank line Qt puts before a table) or "list"
+    block_format: QTextBlockFormat
+    char_format: QTextCharFormat
+
+
+class HtmlParser:
+    """Parses HTML in a target document's style, reusing one scratch document.
+
+    A fresh scratch document per piece parsed the style sheet again each time, which cost
+    more than the piece itself; the small, repeated pieces (the header of every message is
+    the same few lines) are kept parsed.
+    """
+
+    _REPEATS_KEPT = 16
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        self._scratch = QTextDocument(parent)
+        self._scratch.setUndoRedoEnabled(False)
+        self._css: str | None = None
+        self._repeats: dict[str, ParsedHtml] = {}
+        #: How many pieces were actually parsed (for tests and benchmarks).
+        self.parse_count = 0
+
+    def parse(self, document: QTextDocument, html: str) -> ParsedHtml:
+        """`html` as it would look in `document` (same style sheet and font)."""
+        css, font = document.defaultStyleSheet(), document.defaultFont()
+        if css != self._css or font != self._scratch.defaultFont():
+            self._scratch.setDefaultStyleSheet(css)
+            self._scratch.setDefaultFont(font)
+            self._css = css
+            self._repeats.clear()
+        if len(html) < 200:
+            parsed = self._repeats.get(html)
+            if parsed is not None:
+                return parsed
+        self._scratch.setHtml(html)
+        self.parse_count += 1
+        first = self._scratch.begin()
+        if first.textList() is not None:
+            kind = "list"
+        elif _is_blank_before_frame(first):
+            kind = "gap"
+        else:
+            kind = "plain"
+        parsed = ParsedHtml(
+            QTextDocumentFragment(self._scratch), kind, first.blockFormat(), first.charFormat()
+        )
+        if len(html) < 200:
+            if len(self._repeats) >= self._REPEATS_KEPT:
+                del self._repeats[next(iter(self._repeats))]
+            self._repeats[html] = parsed
+        return parsed
+
+
 def replace_to_frame_end(
-    document: QTextDocument, frame: QTextFrame, start: int, html: str
+    document: QTextDocument, frame: QTextFrame, start: int, html: str, parser: HtmlParser
 ) -> QTextCursor:
     """Replace the text from `start` (a block start inside `frame`) to the frame's end by `html`.
 
-    `insertHtml` merges the first inserted paragraph into the current block and drops its
-    block format (a heading would lose its size), so the HTML is parsed once into a scratch
-    document and its first block's format is put back after the insertion. Returns a cursor
-    at the end of the inserted text.
+    Returns a cursor at the end of the inserted text.
     """
-    scratch = QTextDocument()
-    scratch.setDefaultStyleSheet(document.defaultStyleSheet())
-    scratch.setDefaultFont(document.defaultFont())
-    scratch.setHtml(html)
-    first = scratch.begin()
-    fragment = QTextDocumentFragment(scratch)
+    parsed = parser.parse(document, html)
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
     cursor.setPosition(start)
@@ -60,14 +117,15 @@ def replace_to_frame_end(
     cursor.removeSelectedText()
     cursor.setBlockFormat(QTextBlockFormat())  # also takes the block out of any old list
     cursor.setBlockCharFormat(QTextCharFormat())
-    cursor.insertFragment(fragment)
+    if not parsed.fragment.isEmpty():
+        cursor.insertFragment(parsed.fragment)
     fix = QTextCursor(document)
     fix.setPosition(start)
-    if first.textList() is None and _is_blank_before_frame(first):
+    if parsed.first_kind == "gap":
         make_gap(fix)  # Qt starts a table with an empty line: keep it thin
-    elif first.textList() is None:
-        fix.setBlockFormat(first.blockFormat())
-        fix.setBlockCharFormat(first.charFormat())
+    elif parsed.first_kind == "plain":
+        fix.setBlockFormat(parsed.block_format)
+        fix.setBlockCharFormat(parsed.char_format)
     elif not fix.block().text() and fix.block().next().textList() is not None:
         fix.deleteChar()  # Qt put the list after an empty line; the list item keeps its list
     cursor.endEditBlock()
@@ -85,9 +143,11 @@ def _is_rule(block: QTextBlock) -> bool:
     return block.blockFormat().hasProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth)
 
 
-def replace_frame(document: QTextDocument, frame: QTextFrame, html: str) -> None:
+def replace_frame(
+    document: QTextDocument, frame: QTextFrame, html: str, parser: HtmlParser
+) -> None:
     """Replace the whole content of `frame` by `html`."""
-    replace_to_frame_end(document, frame, frame.firstPosition(), html)
+    replace_to_frame_end(document, frame, frame.firstPosition(), html, parser)
 
 
 @dataclass(slots=True)
@@ -108,10 +168,14 @@ class MessageFrames:
         make_gap(cursor)
 
 
-def append_message_frames(
-    document: QTextDocument, background: str | None, bottom_margin: int = 10
+def insert_message_frames(
+    document: QTextDocument, position: int, background: str | None, bottom_margin: int = 10
 ) -> MessageFrames:
-    """Add an empty message at the end of the document."""
+    """Add an empty message at `position`: the start of an empty block of the root frame.
+
+    The block after the new message is again an empty root block, at the returned
+    `outer.lastPosition() + 1`: the place for the message that follows it.
+    """
     outer_format = QTextFrameFormat()
     outer_format.setPadding(8 if background else 2)
     outer_format.setBottomMargin(bottom_margin)
@@ -122,7 +186,7 @@ def append_message_frames(
     inner_format.setPadding(0)
 
     cursor = QTextCursor(document)
-    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.setPosition(position)
     make_gap(cursor)
     outer = cursor.insertFrame(outer_format)
     inner: list[QTextFrame] = []
@@ -138,6 +202,14 @@ def append_message_frames(
     return MessageFrames(outer=outer, meta=inner[0], body=inner[1], footer=inner[2])
 
 
+def append_message_frames(
+    document: QTextDocument, background: str | None, bottom_margin: int = 10
+) -> MessageFrames:
+    """Add an empty message at the end of the document."""
+    end = document.characterCount() - 1
+    return insert_message_frames(document, end, background, bottom_margin)
+
+
 class BodyWriter:
     """Writes a message body as a sequence of pieces: finished ones, then one replaceable tail.
 
@@ -146,9 +218,10 @@ class BodyWriter:
     earlier messages move it along and edits at the tail itself do not.
     """
 
-    def __init__(self, document: QTextDocument, frame: QTextFrame) -> None:
+    def __init__(self, document: QTextDocument, frame: QTextFrame, parser: HtmlParser) -> None:
         self._document = document
         self._frame = frame
+        self._parser = parser
         self._anchor = QTextCursor(document)
         self._anchor.setPosition(frame.firstPosition() - 1)
 
@@ -157,11 +230,13 @@ class BodyWriter:
 
     def set_tail(self, html: str) -> None:
         """Replace the unfinished tail by `html`."""
-        replace_to_frame_end(self._document, self._frame, self._tail_start(), html)
+        replace_to_frame_end(self._document, self._frame, self._tail_start(), html, self._parser)
 
     def commit(self, html: str) -> None:
         """Replace the tail by a finished piece and start a new, empty tail after it."""
-        cursor = replace_to_frame_end(self._document, self._frame, self._tail_start(), html)
+        cursor = replace_to_frame_end(
+            self._document, self._frame, self._tail_start(), html, self._parser
+        )
         cursor.setPosition(self._frame.lastPosition())
         block = cursor.block()
         if block.text() or block.textList() is not None or _is_rule(block):

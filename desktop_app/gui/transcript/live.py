@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 
 from desktop_app.core.markdown_render import BlockSplitter, RenderedMarkdown
 from desktop_app.core.models import MessageStatus
-from desktop_app.gui.transcript.document import BodyWriter
 from desktop_app.gui.transcript.throttle import Throttle
 from desktop_app.gui.transcript.types import MessageView, SourceLink, ToolSummary
 
 if TYPE_CHECKING:
-    from desktop_app.gui.transcript.view import TranscriptView, _Entry
+    from PySide6.QtCore import QObject
+
+    from desktop_app.gui.transcript.writer import Entry, MessageWriter
 
 #: The live message is repainted at most this often, however fast tokens arrive.
 REPAINT_INTERVAL_MS = 40
@@ -30,8 +31,10 @@ class LiveReply:
     the tail, not of the reply, so a token costs the same at 100,000 tokens as at 100.
     """
 
-    def __init__(self, view: TranscriptView, entry: _Entry, interval_ms: int) -> None:
-        self._view = view
+    def __init__(
+        self, writer: MessageWriter, entry: Entry, interval_ms: int, owner: QObject
+    ) -> None:
+        self._message_writer = writer
         self._entry = entry
         self._splitter = BlockSplitter()
         self._parts: list[str] = []
@@ -43,8 +46,8 @@ class LiveReply:
         self._committed_codes = 0
         self._shown_tail: str | None = None
         self._meta_dirty = self._footer_dirty = False
-        self._writer = BodyWriter(view.document(), entry.frames.body)
-        self._throttle = Throttle(self._repaint, interval_ms, view)
+        self._body_writer = writer.body_writer(entry)
+        self._throttle = Throttle(self._repaint, interval_ms, owner)
         self._done = False
         #: How many times the live message was re-rendered.
         self.repaint_count = 0
@@ -116,12 +119,13 @@ class LiveReply:
         self._throttle.cancel()
         self._new_blocks.extend(self._splitter.finish())
         self._shown_tail = None
-        self._commit_new_blocks(keep_last_as_tail=True)
-        self._done = True
-        self._entry.message = self._snapshot(status, error_text)
-        self._entry.live = None
-        self._view._render_meta(self._entry)
-        self._view._render_footer(self._entry)
+        with self._message_writer.edit_block():
+            self._commit_new_blocks(keep_last_as_tail=True)
+            self._done = True
+            self._entry.message = self._snapshot(status, error_text)
+            self._entry.live = None
+            self._message_writer.render_meta(self._entry)
+            self._message_writer.render_footer(self._entry)
         self.repaint_count += 1
 
     def cancel(self) -> None:
@@ -131,14 +135,14 @@ class LiveReply:
 
     def rebuild(self) -> None:
         """Paint everything again into freshly made frames (after a theme change)."""
-        self._writer = BodyWriter(self._view.document(), self._entry.frames.body)
+        self._body_writer = self._message_writer.body_writer(self._entry)
         self._entry.code_blocks.clear()
         self._entry.piece_html.clear()
         self._committed_codes = 0
         for block in self._committed_blocks:
             self._record(self._render_block(block))
         if self._entry.piece_html:
-            self._writer.commit("".join(self._entry.piece_html))
+            self._body_writer.commit("".join(self._entry.piece_html))
         self._shown_tail = None
         self._meta_dirty = self._footer_dirty = True
         self._repaint()
@@ -157,7 +161,7 @@ class LiveReply:
         )
 
     def _render_block(self, source: str, highlight: bool = True) -> RenderedMarkdown:
-        return self._view.bodies.render_piece(
+        return self._message_writer.bodies.render_piece(
             self.message_id, source, self._committed_codes, highlight
         )
 
@@ -176,15 +180,21 @@ class LiveReply:
             self._committed_blocks.append(block)
             self._record(rendered)
             if keep_last_as_tail and position == len(blocks) - 1:
-                self._writer.set_tail(rendered.html)  # no empty line after the last piece
+                self._body_writer.set_tail(rendered.html)  # no empty line after the last piece
             else:
-                self._writer.commit(rendered.html)
+                self._body_writer.commit(rendered.html)
         if keep_last_as_tail and not blocks:
-            self._writer.set_tail("")
+            self._body_writer.set_tail("")
 
     def _repaint(self) -> None:
         if self._done:
             return
+        # One edit block: Qt re-scans the document's frames once per repaint, not per piece.
+        with self._message_writer.edit_block():
+            self._paint_changes()
+        self.repaint_count += 1
+
+    def _paint_changes(self) -> None:
         committed = bool(self._new_blocks)
         self._commit_new_blocks()
         tail = self._splitter.tail
@@ -195,16 +205,15 @@ class LiveReply:
             del self._entry.code_blocks[self._committed_codes :]
             if rendered is not None:
                 self._entry.code_blocks.extend(code.code for code in rendered.code_blocks)
-            self._writer.set_tail(rendered.html if rendered is not None else "")
+            self._body_writer.set_tail(rendered.html if rendered is not None else "")
             self._shown_tail = tail
         if self._meta_dirty or self._footer_dirty:
             self._entry.message = self._snapshot(MessageStatus.STREAMING)
         if self._meta_dirty:
-            self._view._render_meta(self._entry)
+            self._message_writer.render_meta(self._entry)
         if self._footer_dirty:
-            self._view._render_footer(self._entry)
+            self._message_writer.render_footer(self._entry)
         self._meta_dirty = self._footer_dirty = False
-        self.repaint_count += 1
 
 
 def _same_call(shown: ToolSummary, update: ToolSummary) -> bool:

@@ -21,6 +21,7 @@ class TranscriptPalette:
     rule: str
     error: str
     pygments_style: str
+    flash: str  # a message the reader was taken to (from a search result), for a moment
 
     @property
     def code_style(self) -> CodeStyle:
@@ -39,6 +40,7 @@ LIGHT = TranscriptPalette(
     rule="#d0d7de",
     error="#b42318",
     pygments_style="default",
+    flash="#fff3bf",
 )
 
 DARK = TranscriptPalette(
@@ -52,6 +54,7 @@ DARK = TranscriptPalette(
     rule="#3d444d",
     error="#ff7b72",
     pygments_style="github-dark",
+    flash="#4a4020",
 )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QMimeData, QUrl, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
@@ -13,51 +12,39 @@ from desktop_app.core.markdown_render import is_safe_link
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.gui.transcript.bodies import BodyRenderer
 from desktop_app.gui.transcript.browser import SafeTextBrowser
-from desktop_app.gui.transcript.document import (
-    BodyWriter,
-    MessageFrames,
-    append_message_frames,
-    replace_frame,
-)
 from desktop_app.gui.transcript.live import REPAINT_INTERVAL_MS, LiveReply
+from desktop_app.gui.transcript.locate import Flash, find_in_frame, frame_top
+from desktop_app.gui.transcript.scrolling import TOP_DEBOUNCE_MS, ScrollTracker
 from desktop_app.gui.transcript.sections import (
     INTERNAL_SCHEME,
     ROLE_LABELS,
-    footer_html,
-    meta_html,
     parse_internal,
     status_sentence,
 )
 from desktop_app.gui.transcript.styles import palette_for
 from desktop_app.gui.transcript.types import MessageView
-
-#: The reader counts as "at the bottom" within this many pixels of it.
-FOLLOW_SLACK_PX = 8
-
-
-@dataclass(slots=True)
-class _Entry:
-    """What the view keeps per displayed message."""
-
-    message: MessageView
-    frames: MessageFrames
-    code_blocks: list[str] = field(default_factory=list)
-    piece_html: list[str] = field(default_factory=list)
-    reasoning_open: bool = False
-    tools_open: bool = False
-    live: LiveReply | None = None
+from desktop_app.gui.transcript.writer import Entry, MessageWriter
 
 
 class TranscriptView(QWidget):
-    """Shows a conversation and renders the reply being streamed, cheaply and safely."""
+    """Shows a conversation and renders the reply being streamed, cheaply and safely.
+
+    A long conversation is shown a page at a time: the newest messages first
+    (`set_messages`), older ones added above as the reader reaches the top
+    (`scrolled_to_top` -> `prepend_messages`), each message rendered once.
+    """
 
     retry_requested = Signal(str)
     edit_requested = Signal(str)
     link_activated = Signal(QUrl)  # only http, https and mailto; the window confirms first
     copied = Signal(str)  # what was put on the clipboard: "message" or "code"
+    scrolled_to_top = Signal()  # the reader reached (near) the top: time for older messages
 
     def __init__(
-        self, parent: QWidget | None = None, repaint_interval_ms: int = REPAINT_INTERVAL_MS
+        self,
+        parent: QWidget | None = None,
+        repaint_interval_ms: int = REPAINT_INTERVAL_MS,
+        top_debounce_ms: int = TOP_DEBOUNCE_MS,
     ):
         super().__init__(parent)
         self._repaint_interval_ms = repaint_interval_ms
@@ -65,35 +52,51 @@ class TranscriptView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._browser)
-        self._entries: dict[str, _Entry] = {}
+        self._entries: dict[str, Entry] = {}
         self._building: QTextDocument | None = None
-        self._follow = True
-        self._palette = palette_for(False)
-        self._bodies = BodyRenderer(self._palette)
-        self._browser.apply_palette(self._palette)
+        self._writer = MessageWriter(self.document, palette_for(False), self)
+        self._scroll = ScrollTracker(self._browser.verticalScrollBar(), top_debounce_ms, self)
+        self._flash = Flash(self._browser)
+        self._browser.apply_palette(self._writer.palette)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
         self._browser.anchorClicked.connect(self.on_browser_anchor_clicked)
-        bar = self._browser.verticalScrollBar()
-        bar.valueChanged.connect(self.on_scroll_value_changed)
-        bar.rangeChanged.connect(self.on_scroll_range_changed)
+        self._scroll.top_reached.connect(self.on_scroll_top_reached)
 
     # --- public API ------------------------------------------------------------------------
 
     @property
     def bodies(self) -> BodyRenderer:
         """The renderer of message bodies in the current theme (the live reply uses it too)."""
-        return self._bodies
+        return self._writer.bodies
+
+    @property
+    def writer(self) -> MessageWriter:
+        """What writes messages into the document (the live reply uses it too; tests count)."""
+        return self._writer
 
     @property
     def browser(self) -> SafeTextBrowser:
         """The text browser (for focus, key handling and tests)."""
         return self._browser
 
+    @property
+    def following(self) -> bool:
+        """True while new text scrolls the view (the reader is at the bottom)."""
+        return self._scroll.follow
+
     def document(self) -> QTextDocument:
         """The transcript document (while `set_messages` builds, the one being built)."""
         return self._building if self._building is not None else self._browser.document()
+
+    def has_message(self, message_id: str) -> bool:
+        """True if the message is shown."""
+        return message_id in self._entries
+
+    def message_count(self) -> int:
+        """How many messages are shown."""
+        return len(self._entries)
 
     def set_messages(self, messages: Sequence[MessageView]) -> None:
         """Show these messages instead of the current ones, and scroll to the end."""
@@ -106,8 +109,9 @@ class TranscriptView(QWidget):
         self._building.setDocumentMargin(current.documentMargin())
         self._building.setUndoRedoEnabled(False)
         try:
-            for message in messages:
-                self._add_entry(message)
+            with self._writer.edit_block():
+                for message in messages:
+                    self._entries[message.message_id] = self._writer.add(message)
         finally:
             built, self._building = self._building, None
             ours = current.parent() is self._browser  # else Qt's own, deleted by setDocument
@@ -115,13 +119,42 @@ class TranscriptView(QWidget):
             if ours:
                 current.deleteLater()
         self.scroll_to_end()
+        self._scroll.check_top()
+
+    def prepend_messages(self, messages: Sequence[MessageView]) -> None:
+        """Insert older messages above the shown ones; the reader's view does not move.
+
+        Nothing already shown is rendered again; the cost is that of the new messages. Ids
+        already shown are skipped.
+        """
+        fresh = [message for message in messages if message.message_id not in self._entries]
+        if not fresh:
+            return
+        bar = self._browser.verticalScrollBar()
+        old_first = next(iter(self._entries.values()), None)
+        document = self.document()
+        top_before = frame_top(document, old_first.frames.outer) if old_first else 0.0
+        value_before = bar.value()
+        added: dict[str, Entry] = {}
+        with self._writer.edit_block():
+            position = 0
+            for message in fresh:
+                entry = self._writer.add(message, position=position)
+                added[message.message_id] = entry
+                position = entry.frames.outer.lastPosition() + 1
+        self._entries = added | self._entries
+        if old_first is not None and not self._scroll.follow:
+            grown = frame_top(document, old_first.frames.outer) - top_before
+            self._scroll.hold(value_before + round(grown))
+        self._scroll.check_top()
 
     def append_message(self, message: MessageView) -> None:
         """Add a finished (or failed) message at the end."""
         if message.message_id in self._entries:
             self.update_message(message)
             return
-        self._add_entry(message)
+        with self._writer.edit_block():
+            self._entries[message.message_id] = self._writer.add(message)
 
     def update_message(self, message: MessageView) -> None:
         """Show a message's new state (status, text, sources...); unknown ids are ignored."""
@@ -133,10 +166,11 @@ class TranscriptView(QWidget):
             entry.live = None
         text_changed = message.text != entry.message.text or message.role != entry.message.role
         entry.message = message
-        if text_changed or not entry.piece_html:
-            self._render_body(entry)
-        self._render_meta(entry)
-        self._render_footer(entry)
+        with self._writer.edit_block():
+            if text_changed or not entry.piece_html:
+                self._writer.render_body(entry)
+            self._writer.render_meta(entry)
+            self._writer.render_footer(entry)
 
     def remove_messages_from(self, message_id: str) -> None:
         """Remove this message and every message after it (edit & resend, regenerate)."""
@@ -158,17 +192,18 @@ class TranscriptView(QWidget):
         if entry is None or entry.message.role is not Role.ASSISTANT:
             if entry is not None:
                 self.remove_messages_from(message_id)
-            entry = self._add_entry(message, render_body=False)
+            with self._writer.edit_block():
+                entry = self._writer.add(message, render_body=False)
+            self._entries[message_id] = entry
         else:  # the window showed the placeholder first: stream into it, where it is
             if entry.live is not None:
                 entry.live.cancel()
             entry.message = message
-            entry.code_blocks.clear()
-            entry.piece_html.clear()
-            replace_frame(self.document(), entry.frames.body, "")
-            self._render_meta(entry)
-            self._render_footer(entry)
-        entry.live = LiveReply(self, entry, self._repaint_interval_ms)
+            with self._writer.edit_block():
+                self._writer.clear_body(entry)
+                self._writer.render_meta(entry)
+                self._writer.render_footer(entry)
+        entry.live = LiveReply(self._writer, entry, self._repaint_interval_ms, self)
         return entry.live
 
     def clear(self) -> None:
@@ -177,17 +212,20 @@ class TranscriptView(QWidget):
             if entry.live is not None:
                 entry.live.cancel()
         self._entries.clear()
+        self._flash.clear()
         self.document().clear()
-        self._follow = True
+        self._scroll.release()
+        self._scroll.follow = True
 
     def set_theme(self, dark: bool) -> None:
         """Switch between the light and dark palettes (re-renders every message once)."""
-        if dark == self._palette.dark:
+        if dark == self._writer.palette.dark:
             return
-        self._palette = palette_for(dark)
-        self._bodies = BodyRenderer(self._palette)
-        self._browser.apply_palette(self._palette)
-        self._rebuild()
+        self._writer.set_palette(palette_for(dark))
+        self._browser.apply_palette(self._writer.palette)
+        self._flash.clear()
+        self.document().clear()
+        self._writer.rebuild(self._entries.values())
 
     def set_font_point_size(self, size: int) -> None:
         """Change the text size; everything already shown is rescaled, not re-rendered."""
@@ -208,6 +246,31 @@ class TranscriptView(QWidget):
         )
         self._browser.setTextCursor(cursor)
         return self._browser.find(text, flags)
+
+    def scroll_to_message(self, message_id: str, highlight_text: str | None = None) -> bool:
+        """Scroll so the message's top is at the top of the view, and point it out.
+
+        With `highlight_text`, its first match in the message is selected (so Find goes on
+        from there); otherwise, or if it does not appear as displayed, the whole message is
+        highlighted for a moment. False if the message is not shown.
+        """
+        entry = self._entries.get(message_id)
+        if entry is None:
+            return False
+        document = self.document()
+        outer = entry.frames.outer
+        match = find_in_frame(document, outer, highlight_text or "")
+        if match is not None:
+            self._browser.setTextCursor(match)
+        self._scroll.hold(max(0, int(frame_top(document, outer))))
+        if match is None:
+            whole = QTextCursor(document)
+            whole.setPosition(outer.firstPosition())
+            whole.setPosition(outer.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+            self._flash.show(whole, self._writer.palette.flash)
+        elif not self._browser.viewport().rect().contains(self._browser.cursorRect(match)):
+            self._browser.ensureCursorVisible()  # a long message: the match is further down
+        return True
 
     def message_markdown(self, message_id: str) -> str:
         """A message's text as written (Markdown for replies); "" for an unknown id."""
@@ -244,7 +307,7 @@ class TranscriptView(QWidget):
         if entry is None:
             return
         text = self.message_markdown(message_id)
-        body = self._bodies.render_for_clipboard(entry.message.role, text)
+        body = self._writer.bodies.render_for_clipboard(entry.message.role, text)
         mime = QMimeData()
         mime.setHtml(f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>')
         mime.setText(text)
@@ -253,9 +316,7 @@ class TranscriptView(QWidget):
 
     def scroll_to_end(self) -> None:
         """Scroll to the bottom and follow new text from there."""
-        self._follow = True
-        bar = self._browser.verticalScrollBar()
-        bar.setValue(bar.maximum())
+        self._scroll.to_end()
 
     # --- slots -----------------------------------------------------------------------------
 
@@ -266,68 +327,12 @@ class TranscriptView(QWidget):
         elif is_safe_link(url.toString(QUrl.ComponentFormattingOption.FullyEncoded)):
             self.link_activated.emit(url)
 
-    def on_scroll_value_changed(self, value: int) -> None:
-        """Follow the reply only while the reader is at the bottom."""
-        self._follow = value >= self._browser.verticalScrollBar().maximum() - FOLLOW_SLACK_PX
+    def on_scroll_top_reached(self) -> None:
+        """Tell the window the reader is at the top (only when there is something shown)."""
+        if self._entries and self._building is None:
+            self.scrolled_to_top.emit()
 
-    def on_scroll_range_changed(self, _minimum: int, maximum: int) -> None:
-        """The document grew or shrank: stay at the bottom if the reader was there."""
-        if self._follow:
-            self._browser.verticalScrollBar().setValue(maximum)
-
-    # --- rendering (also used by LiveReply) -------------------------------------------------
-
-    def _rebuild(self) -> None:
-        entries = list(self._entries.values())
-        self.document().clear()
-        for entry in entries:
-            entry.frames = self._new_frames(entry.message.role)
-            self._render_meta(entry)
-            self._render_footer(entry)
-            if entry.live is not None:
-                entry.live.rebuild()
-            else:
-                self._render_body(entry)
-
-    def _new_frames(self, role: Role) -> MessageFrames:
-        background = self._palette.user_background if role is Role.USER else None
-        return append_message_frames(self.document(), background)
-
-    def _add_entry(self, message: MessageView, render_body: bool = True) -> _Entry:
-        entry = _Entry(message=message, frames=self._new_frames(message.role))
-        self._entries[message.message_id] = entry
-        self._render_meta(entry)
-        if render_body:
-            self._render_body(entry)
-        self._render_footer(entry)
-        return entry
-
-    def _render_body(self, entry: _Entry) -> None:
-        """Render a finished message's body (cached: the same text is rendered once)."""
-        body = self._bodies.render_body(entry.message)
-        entry.piece_html[:] = body.piece_html
-        entry.code_blocks[:] = body.code_blocks
-        BodyWriter(self.document(), entry.frames.body).set_tail("".join(body.piece_html))
-
-    def _render_meta(self, entry: _Entry) -> None:
-        message = entry.message
-        html = meta_html(
-            message.message_id,
-            message.role,
-            message.reasoning,
-            message.tools,
-            streaming=message.status is MessageStatus.STREAMING,
-            reasoning_open=entry.reasoning_open,
-            tools_open=entry.tools_open,
-        )
-        replace_frame(self.document(), entry.frames.meta, html)
-
-    def _render_footer(self, entry: _Entry) -> None:
-        message = entry.message
-        html = footer_html(
-            message.message_id, message.role, message.status, message.error_text, message.sources
-        )
-        replace_frame(self.document(), entry.frames.footer, html)
+    # --- internals -----------------------------------------------------------------------
 
     def _handle_internal(self, encoded_url: str) -> None:
         link = parse_internal(encoded_url)
@@ -350,4 +355,5 @@ class TranscriptView(QWidget):
                 entry.reasoning_open = not entry.reasoning_open
             else:
                 entry.tools_open = not entry.tools_open
-            self._render_meta(entry)
+            with self._writer.edit_block():
+                self._writer.render_meta(entry)
