@@ -8,17 +8,20 @@ import dataclasses
 import json
 import os
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum, IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.core import errors
 from desktop_app.core.client import AgentsGTClient
 from desktop_app.core.events import Outcome, StreamResult
 from desktop_app.core.http import ClientSettings, make_http_client
 from desktop_app.core.models import DEFAULT_BASE_URL, Credentials
+
+if TYPE_CHECKING:
+    from desktop_app.core.profiles import Profile
 
 PUBLIC_KEY_ENV = "AGENTSGT_PUBLIC_KEY"
 SECRET_KEY_ENV = "AGENTSGT_SECRET_KEY"
@@ -222,19 +225,7 @@ def load_profile_target(name: str) -> Target:
             profiles = database.list_profiles()
         finally:
             database.close()
-    matches = [p for p in profiles if p.id == wanted] or [
-        p for p in profiles if p.display_name.casefold() == wanted.casefold()
-    ]
-    if not matches:
-        known = ", ".join(sorted(p.display_name for p in profiles)) or "none saved yet"
-        raise errors.InvalidInputError(
-            f"There is no profile named {wanted!r} (profiles: {known}). Add it in the app first."
-        )
-    if len(matches) > 1:
-        raise errors.InvalidInputError(
-            f"Several profiles are named {wanted!r}; use the profile id instead."
-        )
-    profile = matches[0]
+    profile = find_profile(profiles, wanted, hint=" Add it in the app first.")
     credentials = SecretStore().get(profile.key_ref) if profile.key_ref else None
     if credentials is None:
         raise errors.InvalidInputError(
@@ -246,6 +237,26 @@ def load_profile_target(name: str) -> Target:
         agent_id=profile.agent_id,
         identifier=profile.identifier or None,
     )
+
+
+def find_profile(
+    profiles: Sequence[Profile],
+    wanted: str,
+    *,
+    error: type[errors.AgentsGTError] = errors.InvalidInputError,
+    hint: str = "",
+) -> Profile:
+    """The profile with this id or (case-insensitive) display name; `error` explains a miss
+    (followed by `hint`) or a name that several profiles share."""
+    matches = [p for p in profiles if p.id == wanted] or [
+        p for p in profiles if p.display_name.casefold() == wanted.strip().casefold()
+    ]
+    if not matches:
+        known = ", ".join(sorted(p.display_name for p in profiles)) or "none saved yet"
+        raise error(f"There is no profile named {wanted!r} (profiles: {known}).{hint}")
+    if len(matches) > 1:
+        raise error(f"Several profiles are named {wanted!r}; use the profile id instead.")
+    return matches[0]
 
 
 def resolve_target(args: argparse.Namespace, *, need_agent: bool) -> Target:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desktop_app.commands.common import ExitCode, fail, print_json
+from desktop_app.commands.common import ExitCode, fail, find_profile, print_json
 from desktop_app.core.paths import app_paths
-from desktop_app.core.profiles import Profile
 from desktop_app.core.storage import Conversation, Database, StorageError
 
 
@@ -39,19 +38,6 @@ def open_history() -> Database | None:
     return Database.open(path)
 
 
-def find_profile(profiles: list[Profile], wanted: str) -> Profile:
-    """The profile with this id or (case-insensitive) display name; StorageError explains misses."""
-    matches = [p for p in profiles if p.id == wanted] or [
-        p for p in profiles if p.display_name.casefold() == wanted.strip().casefold()
-    ]
-    if not matches:
-        known = ", ".join(sorted(p.display_name for p in profiles)) or "none saved yet"
-        raise StorageError(f"There is no profile named {wanted!r} (profiles: {known}).")
-    if len(matches) > 1:
-        raise StorageError(f"Several profiles are named {wanted!r}; use the profile id instead.")
-    return matches[0]
-
-
 def run(args: argparse.Namespace) -> int:
     """Run `conversations`."""
     try:
@@ -62,7 +48,11 @@ def run(args: argparse.Namespace) -> int:
             return _show([], {}, as_json=args.json)
         with database:
             profiles = database.list_profiles()
-            profile_id = find_profile(profiles, args.profile).id if args.profile else None
+            profile_id = (
+                find_profile(profiles, args.profile, error=StorageError).id
+                if args.profile
+                else None
+            )
             conversations = database.list_conversations(profile_id, deleted=args.deleted)
     except StorageError as error:
         return fail(ExitCode.USAGE, error.message)

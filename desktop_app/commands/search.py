@@ -6,8 +6,8 @@ import argparse
 import sys
 from typing import Any
 
-from desktop_app.commands.common import ExitCode, fail, print_json
-from desktop_app.commands.conversations import find_profile, open_history, printable
+from desktop_app.commands.common import ExitCode, fail, find_profile, print_json
+from desktop_app.commands.conversations import open_history, printable
 from desktop_app.core.storage import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, StorageError
 from desktop_app.core.storage.search import build_match_query, split_highlights
 
@@ -43,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
             with database:
                 profile_id = None
                 if args.profile:
-                    profile_id = find_profile(database.list_profiles(), args.profile).id
+                    profiles = database.list_profiles()
+                    profile_id = find_profile(profiles, args.profile, error=StorageError).id
                 hits = database.search(query, profile_id=profile_id, limit=args.limit)
         elif args.profile:
             return fail(ExitCode.USAGE, "No profiles are saved yet; add one in the app.")
