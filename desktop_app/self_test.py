@@ -230,6 +230,8 @@ def keyring_check() -> str:
     if problem:
         raise RuntimeError(problem)
     name = store.backend_name
+    if _entry_points_lost():
+        name += " (found directly: keyring's entry points are missing from this build)"
     ref = key_ref("https://self-test.invalid", "agentsgt-self-test")
     probe = Credentials("agentsgt-self-test", "self-test-" + os.urandom(8).hex())
     store.set(ref, probe)
@@ -239,6 +241,16 @@ def keyring_check() -> str:
     finally:
         store.delete(ref)
     return f"keyring {name}"
+
+
+def _entry_points_lost() -> bool:
+    # keyring finds its backends through package metadata; a frozen build without it falls
+    # back to the fail backend, which SecretStore then works around (see native_backend).
+    import keyring
+    from keyring.backends import fail
+
+    configured = bool(os.environ.get("PYTHON_KEYRING_BACKEND"))
+    return not configured and isinstance(keyring.get_keyring(), fail.Keyring)
 
 
 def resources_check(window) -> str:
