@@ -1,16 +1,19 @@
 """Benchmark (run by hand): open a 10,000-message (~5 MB) conversation in the real TranscriptView.
 
     QT_QPA_PLATFORM=offscreen python tests/perf/bench_open_conversation.py [--messages 10000]
-        [--skip-full] [--page 50]
+        [--page 50] [--full]
 
-Each way of opening runs in a fresh child process so its RSS is its own:
-- "newest page": ConversationLoader.newest() (the last --page messages) into set_messages;
-  then one older page, shown the only way the view allows today (set_messages of both pages);
-- "everything": every message into set_messages (what ChatController.open_conversation does
-  today), for comparison; skip it with --skip-full on a slow machine.
-Figures: time from the click (reading the database) to the first paint, and RSS after it.
-Targets: first paint <= 500 ms, RSS <= 200 MB. Search over 100,000 messages is measured by
-tests/perf/bench_storage.py.
+Each measurement runs in a fresh child process so its RSS is its own:
+- "newest page": the way the window opens a conversation: ConversationLoader.newest() (the
+  last --page messages) into set_messages, first paint; then the reader reaches the top and
+  one older page is added with prepend_messages; then a search hit near the start is opened
+  (older_through(position) prepended, scroll_to_message with the matched text);
+- "scaling": set_messages of 50, 100 and 1,000 messages (bodies not rendered before) and the
+  cost per message; then prepend_messages of 50 older messages with 1,000 shown;
+- "everything" (--full): every message into set_messages, for comparison.
+Targets: first paint <= 500 ms, RSS <= 200 MB; set_messages of 50 well under 300 ms; the
+cost per message at 1,000 within 1.5x of that at 100. Search over 100,000 messages is
+measured by tests/perf/bench_storage.py.
 """
 
 from __future__ import annotations
@@ -77,60 +80,163 @@ def build(path: Path, count: int) -> str:
         return conversation.id
 
 
-def child(db_path: Path, conversation_id: str, mode: str, page: int) -> dict[str, float]:
-    """Open the conversation one way in this (fresh) process and measure it."""
-    import psutil
+def _views(stored: list) -> list:
+    from desktop_app.gui.transcript import MessageView
+
+    return [
+        MessageView(str(m.id), m.role, m.text, m.status, m.error_text, m.reasoning) for m in stored
+    ]
+
+
+def _open_view():
+    """A shown TranscriptView, warmed up (imports, fonts, lexers) as in a running app."""
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.core.conversation_loader import ConversationLoader
-    from desktop_app.core.storage import Database
+    from desktop_app.core.models import MessageStatus, Role
     from desktop_app.gui.transcript import MessageView, TranscriptView
 
     app = QApplication.instance() or QApplication([])
-    process = psutil.Process()
     view = TranscriptView()
     view.resize(900, 700)
     view.show()
-    # Warm up (imports, fonts, lexers) as a running app already has: render one message first.
-    from desktop_app.core.models import MessageStatus, Role
-
     warm = "Warm **up**\n\n```python\nx = 1\n```\n\n| a |\n|---|\n| 1 |"
     view.set_messages([MessageView("warm", Role.ASSISTANT, warm, MessageStatus.COMPLETE)])
     app.processEvents()  # a benchmark may spin the loop; the app never does
+    return app, view
+
+
+def _timed(action) -> float:
+    """Milliseconds to run `action` and paint the result synchronously."""
+    start = time.perf_counter()
+    action()
+    return (time.perf_counter() - start) * 1000
+
+
+def child_newest(db_path: Path, conversation_id: str, page: int) -> dict[str, float]:
+    """Open the conversation as the window does: newest page, then older pages on demand."""
+    import psutil
+
+    from desktop_app.core.conversation_loader import ConversationLoader
+    from desktop_app.core.storage import Database
+
+    app, view = _open_view()
+    process = psutil.Process()
     rss_before = process.memory_info().rss
-
-    def views(stored):
-        return [
-            MessageView(str(m.id), m.role, m.text, m.status, m.error_text, m.reasoning)
-            for m in stored
-        ]
-
     figures: dict[str, float] = {}
     with Database.open(db_path) as db:
         start = time.perf_counter()
         loader = ConversationLoader(db, conversation_id, first_page=page, older_page=page)
-        stored = loader.newest() if mode == "newest" else db.messages(conversation_id)
+        stored = loader.newest()
         read_done = time.perf_counter()
-        shown = views(stored)
-        view.set_messages(shown)
+        view.set_messages(_views(stored))
         view.browser.viewport().repaint()  # the first paint, synchronously
         painted = time.perf_counter()
         figures.update(
-            messages=len(shown),
+            messages=len(stored),
             read_ms=(read_done - start) * 1000,
             first_paint_ms=(painted - start) * 1000,
             rss_mb=process.memory_info().rss / 2**20,
             rss_growth_mb=(process.memory_info().rss - rss_before) / 2**20,
         )
-        if mode == "newest":
-            # Scrolling up: one more page. Without a prepend in the view, everything loaded
-            # so far is shown again.
-            start = time.perf_counter()
-            shown = views(loader.older()) + shown
-            view.set_messages(shown)
+        app.processEvents()
+        bar = view.browser.verticalScrollBar()
+        bar.setValue(0)  # the reader reaches the top: the window prepends the older page
+
+        def older() -> None:
+            view.prepend_messages(_views(loader.older()))
             view.browser.viewport().repaint()
-            figures["older_page_ms"] = (time.perf_counter() - start) * 1000
+
+        figures["older_page_ms"] = _timed(older)
+        figures["older_page_kept_place"] = float(bar.value() > 0)
+        app.processEvents()
+        hit = db.messages(conversation_id, limit=None)[3]  # a search hit near the start
+
+        def open_hit() -> None:
+            view.prepend_messages(_views(loader.older_through(hit.position)))
+            view.scroll_to_message(str(hit.id), highlight_text=hit.text.split()[0])
+            view.browser.viewport().repaint()
+
+        figures["search_hit_ms"] = _timed(open_hit)
+        figures["search_hit_shown"] = float(view.message_count())
+        figures["rss_after_hit_mb"] = process.memory_info().rss / 2**20
     return figures
+
+
+def child_scaling(db_path: Path, conversation_id: str, page: int) -> dict[str, float]:
+    """set_messages at 50, 100 and 1,000 messages (distinct ones: nothing cached), prepend."""
+    from desktop_app.core.storage import Database
+
+    app, view = _open_view()
+    with Database.open(db_path) as db:
+        stored = db.messages(conversation_id)
+    shown = _views(stored)
+    figures: dict[str, float] = {}
+    offset = 0
+    for count in (50, 100, 1000):
+        batch = shown[offset : offset + count]
+        offset += count
+
+        def show(batch=batch) -> None:
+            view.set_messages(batch)
+            view.browser.viewport().repaint()
+
+        figures[f"set_{count}_ms"] = _timed(show)
+        app.processEvents()
+    older = shown[offset : offset + page]
+    view.browser.verticalScrollBar().setValue(view.browser.verticalScrollBar().maximum() // 2)
+
+    def prepend() -> None:
+        view.prepend_messages(older)
+        view.browser.viewport().repaint()
+
+    figures["prepend_ms"] = _timed(prepend)
+    figures["prepend_count"] = len(older)
+    return figures
+
+
+def child_full(db_path: Path, conversation_id: str, page: int) -> dict[str, float]:
+    """Every message into set_messages (what the window did before paging), for comparison."""
+    import psutil
+
+    from desktop_app.core.storage import Database
+
+    del page
+    app, view = _open_view()
+    process = psutil.Process()
+    with Database.open(db_path) as db:
+        start = time.perf_counter()
+        shown = _views(db.messages(conversation_id))
+        view.set_messages(shown)
+        view.browser.viewport().repaint()
+        figures = {
+            "messages": len(shown),
+            "first_paint_ms": (time.perf_counter() - start) * 1000,
+            "rss_mb": process.memory_info().rss / 2**20,
+        }
+    del app
+    return figures
+
+
+CHILDREN = {"newest": child_newest, "scaling": child_scaling, "full": child_full}
+
+
+def _run_child(db_path: Path, conversation_id: str, mode: str, page: int) -> dict[str, float]:
+    result = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--page",
+            str(page),
+            "--child",
+            str(db_path),
+            conversation_id,
+            mode,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,12 +244,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=10_000)
     parser.add_argument("--page", type=int, default=50)
-    parser.add_argument("--skip-full", action="store_true")
+    parser.add_argument("--full", action="store_true", help="also show all messages at once")
     parser.add_argument("--child", nargs=3, metavar=("DB", "CONVERSATION", "MODE"))
     args = parser.parse_args(argv)
     if args.child:
         db_path, conversation_id, mode = args.child
-        print(json.dumps(child(Path(db_path), conversation_id, mode, args.page)))
+        print(json.dumps(CHILDREN[mode](Path(db_path), conversation_id, args.page)))
         return 0
     with tempfile.TemporaryDirectory(prefix="bench-open-") as folder:
         db_path = Path(folder) / "history.db"
@@ -154,37 +260,42 @@ def main(argv: list[str] | None = None) -> int:
             f"stored {args.messages:,} messages ({size_mb:.1f} MB database) "
             f"in {time.perf_counter() - started:.1f} s"
         )
-        modes = ["newest"] if args.skip_full else ["newest", "full"]
-        for mode in modes:
-            result = subprocess.run(
-                [
-                    sys.executable,
-                    __file__,
-                    "--page",
-                    str(args.page),
-                    "--child",
-                    str(db_path),
-                    conversation_id,
-                    mode,
-                ],
-                capture_output=True,
-                text=True,
-                check=True,
+        scaling = _run_child(db_path, conversation_id, "scaling", args.page)
+        print("set_messages (bodies rendered too; the first paint included):")
+        per_message = {}
+        for count in (50, 100, 1000):
+            total = scaling[f"set_{count}_ms"]
+            per_message[count] = total / count
+            print(f"  {count:>5} messages: {total:8.1f} ms, {total / count:5.2f} ms per message")
+        ratio = per_message[1000] / per_message[100]
+        print(f"  per message at 1,000 / at 100: {ratio:.2f} (target <= 1.5)")
+        print(
+            f"prepend_messages of {scaling['prepend_count']:.0f} older messages with 1,000 "
+            f"shown: {scaling['prepend_ms']:.1f} ms"
+        )
+        figures = _run_child(db_path, conversation_id, "newest", args.page)
+        print(
+            f"open newest {args.page} of {args.messages:,}: read {figures['read_ms']:.1f} ms, "
+            f"first paint {figures['first_paint_ms']:.1f} ms (target <= 500), "
+            f"RSS {figures['rss_mb']:.1f} MB (target <= 200; "
+            f"+{figures['rss_growth_mb']:.1f} MB for the transcript)"
+        )
+        kept = "kept" if figures["older_page_kept_place"] else "NOT kept"
+        print(
+            f"  one older page (prepend_messages): {figures['older_page_ms']:.1f} ms, "
+            f"reader's place {kept}"
+        )
+        print(
+            f"  a search hit near the start (older_through + prepend + scroll_to_message): "
+            f"{figures['search_hit_ms']:.1f} ms, {figures['search_hit_shown']:,.0f} messages "
+            f"shown, RSS {figures['rss_after_hit_mb']:.1f} MB"
+        )
+        if args.full:
+            full = _run_child(db_path, conversation_id, "full", args.page)
+            print(
+                f"everything at once: {full['messages']:,.0f} messages, first paint "
+                f"{full['first_paint_ms']:.1f} ms, RSS {full['rss_mb']:.1f} MB"
             )
-            figures = json.loads(result.stdout.strip().splitlines()[-1])
-            label = f"newest {args.page}" if mode == "newest" else "everything"
-            line = (
-                f"{label:>12}: {figures['messages']:>6,.0f} messages, read "
-                f"{figures['read_ms']:7.1f} ms, first paint {figures['first_paint_ms']:8.1f} ms "
-                f"(target <= 500), RSS {figures['rss_mb']:6.1f} MB (target <= 200; "
-                f"+{figures['rss_growth_mb']:.1f} MB for the transcript)"
-            )
-            print(line)
-            if "older_page_ms" in figures:
-                print(
-                    f"{'':>12}  one older page (re-shows all loaded): "
-                    f"{figures['older_page_ms']:.1f} ms"
-                )
     return 0
 
 

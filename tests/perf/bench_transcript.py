@@ -92,14 +92,15 @@ def measure_naive(app: QApplication, tokens: list[str]) -> dict[int, float]:
     view.show()
     view.set_messages([MessageView("a", Role.ASSISTANT, "", MessageStatus.COMPLETE)])
     entry = view._entries["a"]
-    renderer = view._renderer
+    bodies, parser = view.bodies, view.writer.parser
     results: dict[int, float] = {}
     for checkpoint in CHECKPOINTS:
         samples = []
         for sample in range(5):
             text = "".join(tokens[: checkpoint + sample * TOKENS_PER_REPAINT])
             started = time.perf_counter()
-            replace_frame(view.document(), entry.frames.body, renderer.render(text).html)
+            html = bodies.render_piece("a", text, 0).html
+            replace_frame(view.document(), entry.frames.body, html, parser)
             view.browser.viewport().repaint()
             samples.append(time.perf_counter() - started)
         app.processEvents()

@@ -109,9 +109,8 @@ class TranscriptView(QWidget):
         self._building.setDocumentMargin(current.documentMargin())
         self._building.setUndoRedoEnabled(False)
         try:
-            with self._writer.edit_block():
-                for message in messages:
-                    self._entries[message.message_id] = self._writer.add(message)
+            for entry in self._writer.add_at_top(messages):
+                self._entries[entry.message.message_id] = entry
         finally:
             built, self._building = self._building, None
             ours = current.parent() is self._browser  # else Qt's own, deleted by setDocument
@@ -135,13 +134,7 @@ class TranscriptView(QWidget):
         document = self.document()
         top_before = frame_top(document, old_first.frames.outer) if old_first else 0.0
         value_before = bar.value()
-        added: dict[str, Entry] = {}
-        with self._writer.edit_block():
-            position = 0
-            for message in fresh:
-                entry = self._writer.add(message, position=position)
-                added[message.message_id] = entry
-                position = entry.frames.outer.lastPosition() + 1
+        added = {entry.message.message_id: entry for entry in self._writer.add_at_top(fresh)}
         self._entries = added | self._entries
         if old_first is not None and not self._scroll.follow:
             grown = frame_top(document, old_first.frames.outer) - top_before

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -88,6 +88,20 @@ class MessageWriter:
             self.render_body(entry)
         self.render_footer(entry)
         return entry
+
+    def add_at_top(self, messages: Sequence[MessageView]) -> list[Entry]:
+        """Insert these messages, in order, above everything shown (one edit block).
+
+        They go in last first, each at the very top: Qt finds a new frame's place among its
+        siblings by a linear search from the first one, so putting each message after the
+        previous one would make a batch of n messages cost O(n squared) again.
+        """
+        entries: list[Entry] = []
+        with self.edit_block():
+            for message in reversed(messages):
+                entries.append(self.add(message, position=0))
+        entries.reverse()
+        return entries
 
     def new_frames(self, role: Role, position: int | None = None) -> MessageFrames:
         """Empty frames for one message."""
