@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desktop_app.commands.common import add_api_command, print_json, run_api_command
+from desktop_app.commands.api import add_api_command, run_api_command
+from desktop_app.commands.common import print_json
 from desktop_app.core.api_types import Agent
 from desktop_app.core.client import AgentsGTClient
 

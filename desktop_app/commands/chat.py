@@ -6,16 +6,13 @@ import argparse
 import sys
 from typing import Any
 
+from desktop_app.commands.api import Target, add_api_command, resolve_target, run_with_client
 from desktop_app.commands.common import (
     ExitCode,
-    Target,
-    add_api_command,
     describe_outcome,
     fail,
     print_json,
-    resolve_target,
     run_guarded,
-    run_with_client,
 )
 from desktop_app.core.client import AgentsGTClient
 from desktop_app.core.errors import InvalidInputError

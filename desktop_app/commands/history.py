@@ -5,13 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desktop_app.commands.common import (
-    Target,
-    Work,
-    add_api_command,
-    print_json,
-    run_api_command,
-)
+from desktop_app.commands.api import Target, Work, add_api_command, run_api_command
+from desktop_app.commands.common import print_json
 from desktop_app.core.api_types import HistoryPage, HistoryRecord
 from desktop_app.core.client import AgentsGTClient
 from desktop_app.core.errors import InvalidInputError
