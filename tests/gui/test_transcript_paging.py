@@ -142,6 +142,8 @@ def test_actions_work_on_prepended_messages(qtbot, view) -> None:
     view.set_theme(True)
     assert lines(view.message_plain_text("a0")) == ["changed"]
     assert lines(view.message_plain_text("q0")) == ["first question"]
+    text = view.document().toPlainText()
+    assert text.index("first question") < text.index("changed") < text.index("message 2")
 
 
 def test_scrolling_to_the_top_is_reported_once_per_stop(qtbot, view) -> None:

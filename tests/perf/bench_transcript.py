@@ -5,7 +5,8 @@
 Prints, at 1k, 5k and 20k tokens of a realistic Markdown reply (prose, lists, code, tables):
 the median cost of one repaint of the live message (render + document edit + layout + paint),
 the same for the naive approach (re-render the whole message per repaint), and the CPU time
-to stream 10k tokens with a repaint every few tokens.
+to stream 10k tokens with a repaint every few tokens; then set_messages of 50, 100 and 1,000
+long messages and the cost per message.
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ import re
 import statistics
 import sys
 import time
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtWidgets import QApplication
 
@@ -125,15 +130,19 @@ def cpu_per_10k_tokens(app: QApplication, tokens: list[str]) -> float:
     return elapsed
 
 
-def load_conversation(tokens: list[str], messages: int = 200) -> float:
-    """Seconds to show a stored conversation of `messages` finished messages (~500 tokens each)."""
+def load_conversation(tokens: list[str], messages: int) -> float:
+    """Seconds to show a stored conversation of `messages` finished messages (~500 tokens each,
+    every one rendered: they are all new to the view) and paint it."""
     view = TranscriptView()
     view.resize(900, 700)
     view.show()
     text = "".join(tokens[:500])
     history = [
         MessageView(
-            str(index), Role.USER if index % 2 else Role.ASSISTANT, text, MessageStatus.COMPLETE
+            f"{messages}-{index}",
+            Role.USER if index % 2 else Role.ASSISTANT,
+            text,
+            MessageStatus.COMPLETE,
         )
         for index in range(messages)
     ]
@@ -161,7 +170,15 @@ def main() -> int:
         f"CPU to stream 10k tokens, repaint every {TOKENS_PER_REPAINT} tokens: "
         f"{cpu_per_10k_tokens(app, tokens):.2f} s"
     )
-    print(f"show a stored conversation of 200 messages: {load_conversation(tokens) * 1e3:.0f} ms")
+    per_message: dict[int, float] = {}
+    for count in (50, 100, 1000):
+        total_ms = load_conversation(tokens, count) * 1e3
+        per_message[count] = total_ms / count
+        print(
+            f"show a stored conversation of {count:>4} long messages: {total_ms:7.0f} ms, "
+            f"{per_message[count]:.2f} ms per message"
+        )
+    print(f"per message at 1,000 / at 100: {per_message[1000] / per_message[100]:.2f} (<= 1.5)")
     return 0
 
 

@@ -114,8 +114,8 @@ class MessageWriter:
     def rebuild(self, entries: Iterable[Entry]) -> None:
         """Write every message again, in order, into the (cleared) document."""
         with self.edit_block():
-            for entry in entries:
-                entry.frames = self.new_frames(entry.message.role)
+            for entry in reversed(list(entries)):  # at the top, last first: see add_at_top
+                entry.frames = self.new_frames(entry.message.role, position=0)
                 self.render_meta(entry)
                 self.render_footer(entry)
                 if entry.live is not None:
