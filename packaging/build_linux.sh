@@ -2,7 +2,8 @@
 # Build the Linux packages: the one-folder PyInstaller build, a .tar.gz of it, and a .deb that
 # installs to /opt/agentsgt-desktop with a launcher in /usr/bin, a .desktop file and icons.
 #   bash packaging/build_linux.sh            -> packaging/out/*.tar.gz, *.deb
-# Uses .venv (made by `python3 scripts/dev.py test` or `demo`), adding the `package` extra.
+# Uses .venv (made by `python3 scripts/dev.py test` or `demo`), adding the `package` extra, or
+# the interpreter in $PYTHON as it is when PyInstaller and the app's dependencies import there.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 OUT="$ROOT/packaging/out"
