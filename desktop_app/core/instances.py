@@ -11,11 +11,13 @@ and msvcrt (Windows).
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 from pathlib import Path
 from typing import IO
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+# sys.platform rather than os.name: mypy narrows on it, so msvcrt's Windows-only names check.
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _try_lock(handle: IO[bytes]) -> bool:
