@@ -59,6 +59,7 @@ def _lines(text: str) -> list[str]:
 
 
 @pytest.mark.secret_service
+@pytest.mark.slow
 @pytest.mark.skipif(bool(MISSING_TOOLS), reason=f"needs {', '.join(MISSING_TOOLS)}")
 def test_self_test_passes_with_a_keyring_and_fails_clearly_without(
     tmp_path: Path, _isolated_home: Path
