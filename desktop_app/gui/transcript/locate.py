@@ -1,4 +1,4 @@
-"""Finding a message on screen: where its frame starts, a matched text in it, a brief highlight."""
+"""Finding things on screen: a message's frame, a text (wrapping), a brief highlight."""
 
 from __future__ import annotations
 
@@ -37,6 +37,29 @@ def find_in_frame(document: QTextDocument, frame: QTextFrame, text: str) -> QTex
     if cursor.isNull() or cursor.selectionEnd() > frame.lastPosition():
         return None
     return cursor
+
+
+def frame_cursor(document: QTextDocument, frame: QTextFrame) -> QTextCursor:
+    """A cursor selecting all of `frame`."""
+    cursor = QTextCursor(document)
+    cursor.setPosition(frame.firstPosition())
+    cursor.setPosition(frame.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+    return cursor
+
+
+def find_wrapping(browser: QTextEdit, text: str, backward: bool = False) -> bool:
+    """Select the next (or previous) match in `browser`, wrapping around; False if none."""
+    if not text:
+        return False
+    flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+    if browser.find(text, flags):
+        return True
+    cursor = browser.textCursor()
+    cursor.movePosition(
+        QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start
+    )
+    browser.setTextCursor(cursor)
+    return browser.find(text, flags)
 
 
 class Flash(QObject):

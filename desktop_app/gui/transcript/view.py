@@ -13,7 +13,13 @@ from desktop_app.core.models import MessageStatus, Role
 from desktop_app.gui.transcript.bodies import BodyRenderer
 from desktop_app.gui.transcript.browser import SafeTextBrowser
 from desktop_app.gui.transcript.live import REPAINT_INTERVAL_MS, LiveReply
-from desktop_app.gui.transcript.locate import Flash, find_in_frame, frame_top
+from desktop_app.gui.transcript.locate import (
+    Flash,
+    find_in_frame,
+    find_wrapping,
+    frame_cursor,
+    frame_top,
+)
 from desktop_app.gui.transcript.scrolling import TOP_DEBOUNCE_MS, ScrollTracker
 from desktop_app.gui.transcript.sections import (
     INTERNAL_SCHEME,
@@ -228,17 +234,7 @@ class TranscriptView(QWidget):
 
     def find(self, text: str, backward: bool = False) -> bool:
         """Select the next (or previous) match, wrapping around; False if there is none."""
-        if not text:
-            return False
-        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
-        if self._browser.find(text, flags):
-            return True
-        cursor = self._browser.textCursor()
-        cursor.movePosition(
-            QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start
-        )
-        self._browser.setTextCursor(cursor)
-        return self._browser.find(text, flags)
+        return find_wrapping(self._browser, text, backward)
 
     def scroll_to_message(self, message_id: str, highlight_text: str | None = None) -> bool:
         """Scroll so the message's top is at the top of the view, and point it out.
@@ -257,10 +253,7 @@ class TranscriptView(QWidget):
             self._browser.setTextCursor(match)
         self._scroll.hold(max(0, int(frame_top(document, outer))))
         if match is None:
-            whole = QTextCursor(document)
-            whole.setPosition(outer.firstPosition())
-            whole.setPosition(outer.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
-            self._flash.show(whole, self._writer.palette.flash)
+            self._flash.show(frame_cursor(document, outer), self._writer.palette.flash)
         elif not self._browser.viewport().rect().contains(self._browser.cursorRect(match)):
             self._browser.ensureCursorVisible()  # a long message: the match is further down
         return True
