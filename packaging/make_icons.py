@@ -1,8 +1,7 @@
 """Make every icon file from the one source image: `python packaging/make_icons.py`.
 
 Reads resources/icons/agentsgt-desktop.svg and writes, next to it, PNGs at the sizes the
-Linux icon theme wants (16-512), agentsgt-desktop.png (the 256 px window icon app.py loads),
-a Windows .ico and a macOS .icns. Both container formats
+Linux icon theme wants (16-512), a Windows .ico and a macOS .icns. Both container formats
 embed PNG images, so only Qt (to rasterise the SVG) is needed. The generated files are
 committed, so building a package does not need this script.
 """
@@ -23,7 +22,6 @@ from PySide6.QtSvg import QSvgRenderer
 ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
 SOURCE = ICON_DIR / "agentsgt-desktop.svg"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
-WINDOW_ICON_SIZE = 256
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # icns element types holding PNG data, by pixel size (the @2x types reuse the larger renders).
 ICNS_TYPES = (
@@ -89,7 +87,6 @@ def main() -> int:
     pngs = {size: render_png(renderer, size) for size in sizes}
     for size in PNG_SIZES:
         (ICON_DIR / f"agentsgt-desktop-{size}.png").write_bytes(pngs[size])
-    (ICON_DIR / "agentsgt-desktop.png").write_bytes(pngs[WINDOW_ICON_SIZE])
     (ICON_DIR / "agentsgt-desktop.ico").write_bytes(build_ico(pngs))
     (ICON_DIR / "agentsgt-desktop.icns").write_bytes(build_icns(pngs))
     print(f"wrote {len(PNG_SIZES)} PNGs, agentsgt-desktop.ico and agentsgt-desktop.icns")

@@ -281,7 +281,6 @@ def test_icons_exist_at_every_size_the_deb_installs() -> None:
     assert loop and tuple(int(size) for size in loop.group(1).split()) == tuple(sizes)
     for size in sizes:
         assert png_size(ROOT / "resources" / "icons" / f"{NAME}-{size}.png") == (size, size)
-    assert png_size(ROOT / "resources" / "icons" / f"{NAME}.png") == (256, 256)
 
 
 def test_linux_build_lays_out_the_deb_as_desktops_expect() -> None:
