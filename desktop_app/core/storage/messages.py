@@ -184,28 +184,33 @@ class MessageStore(StoreBase):
         *,
         limit: int | None = None,
         before_position: int | None = None,
+        from_position: int | None = None,
     ) -> list[StoredMessage]:
         """Messages in ascending position.
 
         With `limit`, only the newest `limit` messages (before `before_position` when given):
-        the transcript loads the tail first and older pages as the reader scrolls up.
+        the transcript loads the tail first and older pages as the reader scrolls up. With
+        `from_position`, the first `limit` messages at or after it instead (a page around a
+        search hit, then newer pages as the reader scrolls down).
         """
         where = "conversation_id = ?"
         params: list[Any] = [conversation_id]
         if before_position is not None:
             where += " AND position < ?"
             params.append(before_position)
+        if from_position is not None:
+            where += " AND position >= ?"
+            params.append(from_position)
+        newest_first = limit is not None and from_position is None
+        order = "position DESC" if newest_first else "position"
+        query = f"SELECT {_COLUMNS} FROM messages WHERE {where} ORDER BY {order}"
+        if limit is not None:
+            query += " LIMIT ?"
+            params.append(max(0, limit))
         with self._reading() as conn:
-            if limit is None:
-                rows = conn.execute(
-                    f"SELECT {_COLUMNS} FROM messages WHERE {where} ORDER BY position", params
-                ).fetchall()
-            else:
-                rows = conn.execute(
-                    f"SELECT {_COLUMNS} FROM messages WHERE {where} ORDER BY position DESC LIMIT ?",
-                    (*params, max(0, limit)),
-                ).fetchall()
-                rows.reverse()
+            rows = conn.execute(query, params).fetchall()
+        if newest_first:
+            rows.reverse()
         return [message_from_row(row) for row in rows]
 
     def count_messages(self, conversation_id: str) -> int:
