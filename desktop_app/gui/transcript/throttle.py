@@ -17,6 +17,7 @@ class Throttle(QObject):
     def __init__(self, callback: Callable[[], None], interval_ms: int, parent: QObject) -> None:
         super().__init__(parent)
         self._callback = callback
+        self._interval_ms = interval_ms
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(interval_ms)
@@ -32,9 +33,17 @@ class Throttle(QObject):
         if not self._timer.isActive():
             self._timer.start()
 
+    def hurry(self) -> None:
+        """Ask for a call as soon as the event loop has had a turn (paints, input, network).
+
+        For work done in slices: the next slice follows at once, not an interval later.
+        """
+        self._timer.start(0)
+
     def cancel(self) -> None:
         """Drop a scheduled call."""
         self._timer.stop()
 
     def _on_timer_timeout(self) -> None:
+        self._timer.setInterval(self._interval_ms)  # after a hurry(), back to the interval
         self._callback()
