@@ -6,10 +6,13 @@ import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    # markdown-it is imported when the first message is rendered, not when the window starts.
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 #: The only link schemes a reply may make clickable. Everything else renders as plain text.
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -73,6 +76,14 @@ class MarkdownRenderer:
     ) -> None:
         self._highlight = highlight or escape_code
         self._code_style = code_style or CodeStyle()
+        self._md: MarkdownIt | None = None
+
+    def _parser(self) -> MarkdownIt:
+        """The markdown-it parser, made (and markdown-it imported) on first use."""
+        if self._md is not None:
+            return self._md
+        from markdown_it import MarkdownIt
+
         md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": False})
         md.enable(["table", "strikethrough"])
         md.core.ruler.push("agentsgt_safe_links", _make_links_safe)
@@ -88,6 +99,7 @@ class MarkdownRenderer:
         for cell in ("th_open", "td_open"):
             md.add_render_rule(cell, _render_cell_open)
         self._md = md
+        return md
 
     def render(
         self,
@@ -102,7 +114,7 @@ class MarkdownRenderer:
             "first": first_code_index,
             "copy_href": copy_href,
         }
-        rendered = self._md.render(source, env)
+        rendered = self._parser().render(source, env)
         codes: list[CodeBlock] = env["codes"]  # type: ignore[assignment]
         return RenderedMarkdown(html=rendered, code_blocks=tuple(codes))
 
@@ -158,6 +170,8 @@ def _make_links_safe(state: object) -> None:
 
 def _image_as_link(image: Token) -> list[Token]:
     """An image is never loaded: it becomes `[image: alt]`, a link when its source is safe."""
+    from markdown_it.token import Token
+
     alt = image.content or "image"
     label = Token("text", "", 0, content=f"[image: {alt}]")
     src = str(image.attrGet("src") or "")

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -49,6 +49,8 @@ from desktop_app.gui.transcript import (
 )
 
 if TYPE_CHECKING:
+    import httpx
+
     from desktop_app.core.client import AgentsGTClient
 
 log = logging.getLogger(__name__)
@@ -81,6 +83,26 @@ def message_view(message: SessionMessage) -> MessageView:
         error_text=message.error_text,
         reasoning=message.reasoning,
     )
+
+
+#: Languages whose Pygments lexers the warm-up loads (the ones replies use most).
+_WARM_LEXERS = ("python", "json", "javascript", "bash")
+
+
+def prepare_first_reply(pygments_styles: Iterable[str]) -> None:
+    """Import and build what the first send and the first shown reply need. Blocking.
+
+    For a worker thread after the first paint: httpx and the API client (~100 ms to import),
+    markdown-it, and Pygments' formatters and common lexers (loaded on first use). Done on the
+    GUI thread at the first send and the first code block, they were stalls of 50-150 ms.
+    """
+    from desktop_app.core import client  # noqa: F401 (httpx comes with it)
+    from desktop_app.core.markdown_render import MarkdownRenderer
+    from desktop_app.gui.transcript.highlight import make_highlighter
+
+    sample = "".join(f"```{language}\nx = 1\n```\n\n" for language in _WARM_LEXERS)
+    for style in pygments_styles:
+        MarkdownRenderer(make_highlighter(style)).render(f"# T\n\n| a |\n|---|\n| b |\n\n{sample}")
 
 
 def _preview(value: object, limit: int = 200) -> str:
@@ -234,7 +256,8 @@ class ChatController(QObject):
         self.conversation_opened.emit(conversation.id)
 
     async def _client(self, profile: Profile) -> AgentsGTClient:
-        # Imported on the first send (httpx is slow to import), never before the first paint.
+        # Imported on the first send (httpx is slow to import), never before the first paint;
+        # the window's warm-up has normally imported it by then, off the GUI thread.
         from desktop_app.core.client import AgentsGTClient
 
         credentials = await asyncio.to_thread(self.services.secrets.get, profile.key_ref)
@@ -243,13 +266,31 @@ class ChatController(QObject):
                 f"The profile {profile.display_name!r} has no key: edit the profile's keys."
             )
         return AgentsGTClient(
-            self.services.http_client(),
+            await self._http_client(),
             base_url=profile.base_url,
             credentials=credentials,
             identifier=profile.identifier or None,
             settings=self.services.client_settings(),
             extra_headers=self._extra_headers(profile),
         )
+
+    async def _http_client(self) -> httpx.AsyncClient:
+        """The shared AsyncClient; the first one is made off the GUI thread.
+
+        Making one loads the TLS trust store (30-60 ms): on the GUI thread that was a stall at
+        the first send. If another caller made one meanwhile, that one is kept.
+        """
+        if self.services.http is None:
+            from desktop_app.core.http import make_http_client
+            from desktop_app.gui.services import client_settings
+
+            settings = client_settings(self.services.settings)
+            made = await asyncio.to_thread(make_http_client, settings)
+            if self.services.http is None:
+                self.services.http = made
+            else:
+                await made.aclose()
+        return self.services.http_client()
 
     async def _stream_reply(self, profile: Profile, turn: Turn, live: LiveReply) -> None:
         reply_id = turn.reply.id

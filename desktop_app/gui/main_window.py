@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -34,7 +35,7 @@ from desktop_app.core.models import MessageStatus, Role
 from desktop_app.core.profiles import Profile
 from desktop_app.core.settings import Settings
 from desktop_app.gui.actions import WindowActions, create_actions
-from desktop_app.gui.chat_controller import ChatController
+from desktop_app.gui.chat_controller import ChatController, prepare_first_reply
 from desktop_app.gui.composer import ComposerPanel
 from desktop_app.gui.demo import DemoRuntime
 from desktop_app.gui.error_banner import ErrorBanner
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         self.profile_dialog: ProfileDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.search_dialog: SearchDialog | None = None
+        #: The warm-up `start()` runs after the first paint (benchmarks wait for it).
+        self.warm_up: asyncio.Task[None] | None = None
         self._build()
         self.actions_ = create_actions(self)
         self._build_menus(self.actions_)
@@ -258,9 +261,18 @@ class MainWindow(QMainWindow):
                 conversation_id, self.chat.conversation_id = self.chat.conversation_id, None
                 self.chat.open_conversation(conversation_id)
         self.tasks.run(self._refresh_key_status())
+        self.warm_up = self.tasks.run(self._warm_up())
         if demo:
             self.start_demo()
         self.started.emit()
+
+    async def _warm_up(self) -> None:
+        # What the first send and the first reply need, loaded now on a worker thread: on the
+        # GUI thread at the first send it stalled the window (see prepare_first_reply).
+        from desktop_app.gui.transcript.styles import palette_for
+
+        styles = [palette_for(dark).pygments_style for dark in (False, True)]
+        await asyncio.to_thread(prepare_first_reply, styles)
 
     async def _refresh_key_status(self) -> None:
         from desktop_app.gui.profile_controller import key_statuses
