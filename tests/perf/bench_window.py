@@ -19,6 +19,7 @@ in one network read into one event). Nothing here is an assertion: the figures a
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import resource
 import socket
@@ -198,10 +199,12 @@ def bench_streaming() -> list[Run]:
     from desktop_app.core.profiles import new_profile
     from desktop_app.core.secrets import SecretStore, key_ref
     from desktop_app.emulator.agents import DEMO_AGENTS
+    from desktop_app.gui.main_thread_gc import MainThreadCollector
     from desktop_app.gui.main_window import MainWindow
 
     emulator, base_url, public_key, secret_key = start_emulator()
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    collector = MainThreadCollector(app)  # garbage collected as in the app (GUI thread, timer)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     services = build_services(app_paths().ensure())
@@ -219,6 +222,7 @@ def bench_streaming() -> list[Run]:
     runs: list[Run] = []
 
     async def main() -> None:
+        gc.freeze()  # as the app does after its first paint
         window.start()
         if window.warm_up is not None:  # as in the app: done long before anyone has typed
             await window.warm_up
@@ -234,6 +238,8 @@ def bench_streaming() -> list[Run]:
         with loop:
             loop.run_until_complete(main())
     finally:
+        collector.stop()
+        gc.unfreeze()
         emulator.terminate()
         emulator.wait(5)
     return runs

@@ -1,0 +1,122 @@
+"""The real window stays instant: what loads before the first paint, and a flat-out reply.
+
+Counted, never timed: which modules are imported by the time the window is shown, what the
+warm-up after it loads, and how often a long reply streamed flat out is rendered.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from collections import Counter
+from pathlib import Path
+
+from desktop_app.core.markdown_render import split_blocks
+from desktop_app.core.models import MessageStatus
+from desktop_app.gui.transcript import TranscriptView
+from tests.fixtures.qt import run_until
+from tests.gui.test_transcript_support import lines, reply
+from tests.gui.window_helpers import OFFSCREEN_NOISE, add_emulator_profile, last_reply, send
+
+pytestmark = OFFSCREEN_NOISE
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: Loaded after the first paint only (by the warm-up, or at the first reply).
+HEAVY = ("markdown_it", "pygments", "httpx", "httpcore", "keyring")
+
+_PROBE = textwrap.dedent(
+    """
+    import asyncio, sys
+    import qasync
+    from PySide6.QtWidgets import QApplication
+    from desktop_app.app import build_services, shutdown
+    from desktop_app.core.paths import app_paths
+    from desktop_app.gui.main_window import MainWindow
+
+    HEAVY = {heavy!r}
+
+    def loaded():
+        return sorted({{name.split(".")[0] for name in sys.modules}} & set(HEAVY))
+
+    app = QApplication(sys.argv[:1])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    services = build_services(app_paths().ensure())
+    window = MainWindow(services)
+    window.show()
+    print("at show:", ",".join(loaded()))
+
+    async def main():
+        window.start()
+        await window.warm_up
+        print("after warm-up:", ",".join(loaded()))
+        await shutdown(window, services, window.demo)
+        window.close()
+
+    with loop:
+        loop.run_until_complete(main())
+    """
+)
+
+
+def test_the_first_paint_loads_no_markdown_highlighting_or_http(tmp_path) -> None:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "AGENTSGT_DESKTOP_HOME": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE.format(heavy=HEAVY)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    lines_out = dict(line.split(":", 1) for line in result.stdout.splitlines() if ":" in line)
+    assert lines_out["at show"].strip() == ""
+    # The warm-up loads what the first send and the first reply need (not the keyring: the
+    # key status refresh does that, in its own thread).
+    warmed = set(lines_out["after warm-up"].strip().split(","))
+    assert {"markdown_it", "pygments", "httpx"} <= warmed
+
+
+def test_a_long_reply_flat_out_renders_each_block_once(qtbot, make_window, qloop, emulator):
+    window = make_window()
+    add_emulator_profile(window, emulator)
+    send(window, "Write a lot #tps:0 #tokens:3000")
+    reply_id = window.chat.session.messages[-1].id
+    live = window.transcript._entries[reply_id].live
+    run_until(
+        qloop, lambda: not window.chat.streaming and live.settled, timeout=30, message="the reply"
+    )
+    text = last_reply(window).text
+    assert last_reply(window).status is MessageStatus.COMPLETE
+    assert len(text) > 10_000
+    # Each completed block converted to HTML once; the body never rendered whole.
+    assert live.block_render_counts == Counter(split_blocks(text))
+    assert window.transcript.writer.body_write_counts[reply_id] == 0
+    assert live.chunk_count >= 3
+    reference = TranscriptView()
+    qtbot.addWidget(reference)
+    reference.set_messages([reply(reply_id, text)])
+    shown = lines(window.transcript.message_plain_text(reply_id))
+    assert shown == lines(reference.message_plain_text(reply_id))
+    assert window.status_label.text() == "Reply finished."
+
+
+def test_the_first_send_makes_the_http_client_off_the_gui_thread(make_window, qloop, emulator):
+    window = make_window()
+    add_emulator_profile(window, emulator)
+    assert window.services.http is None
+    send(window, "Hello #tokens:5")
+    run_until(qloop, lambda: not window.chat.streaming, message="the reply")
+    first = window.services.http
+    assert first is not None
+    send(window, "Again #tokens:5")
+    run_until(qloop, lambda: not window.chat.streaming, message="the second reply")
+    assert window.services.http is first, "one shared client"
