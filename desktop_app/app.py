@@ -17,7 +17,7 @@ from desktop_app.core.paths import HOME_ENV, AppPaths, app_paths, resource_path
 log = logging.getLogger("desktop_app")
 
 #: `--self-test` calls this with the started window once it has painted; it returns the exit
-#: code. The packaging smoke test replaces it (or sets it) to check more.
+#: code. desktop_app.self_test sets it (and calls main() again) when `--self-test` is given.
 SelfTest = Callable[["MainWindow"], Awaitable[int]]  # noqa: F821 (imported lazily below)
 self_test_hook: SelfTest | None = None
 
@@ -35,6 +35,8 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--demo", action="store_true", help="open on the built-in demo agent")
     parser.add_argument("--self-test", action="store_true", help="start, check, quit")
     parser.add_argument("--home", metavar="DIR", help="keep all data and settings under DIR")
+    # For the start-up benchmark: print the time of the first paint, then quit.
+    parser.add_argument("--measure-startup", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_known_args(list(argv))
 
 
@@ -131,16 +133,6 @@ async def shutdown(window, services, demo) -> None:
     await asyncio.to_thread(demo.stop)
 
 
-async def _default_self_test(window) -> int:
-    """The minimal self-test: the window shows, the history opens, the loop runs."""
-    import asyncio
-
-    await asyncio.sleep(0.2)
-    ok = window.isVisible() and window.services.database.integrity_check() == ["ok"]
-    print("self-test: ok" if ok else "self-test: FAILED")
-    return 0 if ok else 1
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop window; return the process exit code."""
     # No automatic collection while starting: the imports and the window make ~100
@@ -156,6 +148,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test and self_test_hook is None:
+        # The full self-test (a throw-away home, the demo reply, keyring, resources) calls
+        # main() again with its own hook set: source and frozen runs take the same path.
+        from desktop_app.self_test import run as run_self_test
+
+        return run_self_test(sys.argv[1:] if argv is None else list(argv))
     if args.home:
         os.environ[HOME_ENV] = str(Path(args.home).expanduser().resolve())
     paths = app_paths().ensure()
@@ -193,6 +191,10 @@ def _run(argv: Sequence[str] | None) -> int:
     demo = DemoRuntime()
     window = MainWindow(services, demo=demo)
     window.show()
+    if args.measure_startup:
+        from desktop_app.self_test import quit_after_first_paint
+
+        quit_after_first_paint(window)
     exit_code = 0
 
     # Closing is handled by run(), also when the window closes before run() first runs.
@@ -211,10 +213,9 @@ def _run(argv: Sequence[str] | None) -> int:
             quitting.set()
         # After the first paint: the keyring import, the warm-up, the demo server start.
         QTimer.singleShot(0, after_first_paint)
-        if args.self_test:
-            test = self_test_hook or _default_self_test
+        if args.self_test and self_test_hook is not None:
             await asyncio.sleep(0)
-            exit_code = await test(window)
+            exit_code = await self_test_hook(window)
             window.close()
         await quitting.wait()
         await shutdown(window, services, demo)

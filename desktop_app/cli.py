@@ -7,7 +7,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from desktop_app import APP_NAME, __version__
+import desktop_app
+from desktop_app import APP_NAME
 
 # The subcommands, in --help order. Adding one is one line here plus its module, which exposes
 # `register(subparsers)` and sets `run=<function(args) -> int>` as the parser default.
@@ -37,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
         "found, 6 rate limited, 7 server error, 8 network or timeout, 9 the reply ended in an "
         "error, an abort or incomplete, 130 interrupted.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    # The version is read only here (importlib.metadata is slow), never on the way to the window.
+    version = desktop_app.__version__
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version}")
     parser.add_argument("--demo", action="store_true", help="open the window on the demo agent")
     parser.add_argument("--self-test", action="store_true", help="start the app, check, quit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

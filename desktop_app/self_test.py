@@ -339,27 +339,5 @@ def quit_after_first_paint(window) -> None:
     window.installEventFilter(window._first_paint_filter)
 
 
-def measure_startup(argv: Sequence[str]) -> int:
-    """Start the window, print the first-paint line (see `quit_after_first_paint`), quit.
-
-    Until app.py handles `--measure-startup` itself, the window's `show` is wrapped here so the
-    paint watcher is installed before the event loop first runs.
-    """
-    from desktop_app import app
-    from desktop_app.gui.main_window import MainWindow
-
-    original_show = MainWindow.show
-
-    def show_and_watch(window) -> None:
-        original_show(window)
-        quit_after_first_paint(window)
-
-    MainWindow.show = show_and_watch  # type: ignore[method-assign]
-    try:
-        return app.main([item for item in argv if item != "--measure-startup"])
-    finally:
-        MainWindow.show = original_show  # type: ignore[method-assign]
-
-
 if __name__ == "__main__":
     raise SystemExit(run(sys.argv[1:]))

@@ -2,6 +2,7 @@
 
     AgentsGTError
     ├── InvalidInputError            bad input caught before anything is sent
+    │   └── MissingKeyError          a profile's key pair is nowhere to be found
     ├── APIStatusError               the server answered with an error status
     │   ├── BadRequestError          400
     │   ├── AuthenticationError      401
@@ -27,7 +28,6 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from enum import StrEnum
 from typing import Any
 
@@ -67,6 +67,10 @@ class AgentsGTError(Exception):
 
 class InvalidInputError(AgentsGTError, ValueError):
     """Input that is rejected before any request is made (bad UUID, non-https URL, empty text)."""
+
+
+class MissingKeyError(InvalidInputError):
+    """A profile's key pair is in neither the keyring nor this session's memory."""
 
 
 class APIStatusError(AgentsGTError):
@@ -216,6 +220,9 @@ def parse_retry_after(value: str | None) -> float | None:
     try:
         seconds = float(value)
     except ValueError:
+        # Imported here: email.utils costs a few ms at start-up and only HTTP dates need it.
+        from email.utils import parsedate_to_datetime
+
         try:
             when = parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):

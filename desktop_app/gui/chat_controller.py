@@ -34,7 +34,6 @@ from desktop_app.core.profiles import Profile
 from desktop_app.core.storage import parts_from_result, propose_title
 from desktop_app.gui.error_text import (
     ErrorText,
-    MissingKeyError,
     describe_error,
     describe_outcome,
     is_expected,
@@ -262,7 +261,7 @@ class ChatController(QObject):
 
         credentials = await asyncio.to_thread(self.services.secrets.get, profile.key_ref)
         if credentials is None:
-            raise MissingKeyError(
+            raise errors.MissingKeyError(
                 f"The profile {profile.display_name!r} has no key: edit the profile's keys."
             )
         return AgentsGTClient(

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app import __version__
+import desktop_app
 from desktop_app.core.errors import redact
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,8 @@ def crash_report(
 ) -> str:
     """A plain-text report for a bug: versions and the traceback, with every secret removed."""
     lines = [
-        f"AgentsGT Desktop {__version__}",
+        # Read now, not at import: the version lookup is slow and only a crash needs it.
+        f"AgentsGT Desktop {desktop_app.__version__}",
         f"Python {platform.python_version()} on {platform.platform()}",
         f"Qt {qVersion()}",
         "",

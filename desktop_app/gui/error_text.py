@@ -12,13 +12,6 @@ from desktop_app.core.events import Outcome, StreamResult
 DEFAULT_RATE_LIMIT_WAIT = 5.0
 
 
-class MissingKeyError(errors.InvalidInputError):
-    """A profile's key pair is in neither the keyring nor this session's memory.
-
-    (Defined here until core/errors.py has it: it belongs in the one error tree.)
-    """
-
-
 class ErrorAction(StrEnum):
     """The button offered next to the sentence."""
 
@@ -134,7 +127,7 @@ def describe_error(error: BaseException) -> ErrorText:
         return ErrorText(
             f"The reply could not be read: {error.message.rstrip('.')}.", True, ErrorAction.RETRY
         )
-    if isinstance(error, MissingKeyError):
+    if isinstance(error, errors.MissingKeyError):
         return ErrorText(error.message, False, ErrorAction.EDIT_KEYS)
     if isinstance(error, errors.InvalidInputError):
         return ErrorText(error.message, False, ErrorAction.EDIT_PROFILE)

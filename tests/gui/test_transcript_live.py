@@ -126,8 +126,11 @@ def test_reasoning_tools_and_sources_are_shown_quietly(qtbot, view) -> None:
 def test_finish_with_a_problem_shows_its_status_line(qtbot, view) -> None:
     live = view.start_reply("a1")
     live.append_text("partial")
-    live.finish(MessageStatus.ERROR, "model overloaded")
-    assert "The agent reported an error: model overloaded" in view.document().toPlainText()
+    # The window's own sentence is shown as it is: an HTTP failure was not "reported by the agent".
+    live.finish(MessageStatus.ERROR, "The AgentsGT service failed (HTTP 500).")
+    text = view.document().toPlainText()
+    assert "The AgentsGT service failed (HTTP 500)." in text
+    assert "reported" not in text
     live.append_text("ignored after finish")
     assert view.message_markdown("a1") == "partial"
 

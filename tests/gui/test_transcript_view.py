@@ -79,7 +79,12 @@ def test_status_lines_for_unfinished_replies(view) -> None:
     view.set_messages(
         [
             reply("a1", "x", status=MessageStatus.STOPPED),
-            reply("a2", "y", status=MessageStatus.ERROR, error_text="boom"),
+            reply(
+                "a2",
+                "y",
+                status=MessageStatus.ERROR,
+                error_text="The agent reported an error: boom",
+            ),
             reply("a3", "z", status=MessageStatus.INCOMPLETE),
             reply("a4", "w", status=MessageStatus.INTERRUPTED),
         ]

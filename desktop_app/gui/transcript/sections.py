@@ -45,11 +45,16 @@ def parse_internal(encoded_url: str) -> InternalLink | None:
 
 
 def status_sentence(status: MessageStatus, error_text: str | None) -> str | None:
-    """The line shown on a message that did not complete normally (None when it did)."""
+    """The line shown on a message that did not complete normally (None when it did).
+
+    For a failed reply `error_text` is the window's own sentence (gui/error_text.py): it says
+    itself whether the agent reported the error or the request failed (HTTP, network), so it is
+    shown as it is.
+    """
     if status is MessageStatus.STOPPED:
         return "Stopped"
     if status is MessageStatus.ERROR:
-        return f"The agent reported an error: {error_text}" if error_text else "The reply failed"
+        return error_text or "The reply failed"
     if status is MessageStatus.ABORTED:
         return "The agent aborted the reply"
     if status is MessageStatus.INCOMPLETE:
