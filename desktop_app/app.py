@@ -57,33 +57,76 @@ def setup_logging(paths: AppPaths) -> None:
     root.setLevel(logging.INFO)
 
 
-def build_services(paths: AppPaths):  # -> Services (Qt types imported lazily)
-    """Open settings, UI state, history and the streaming writer. No keyring access here."""
+def build_services(paths: AppPaths, database_path: Path | None = None):  # -> Services
+    """Open settings, UI state, history and the streaming writer. No keyring access here.
+
+    `database_path` replaces the history file (a temporary one when the user's cannot be
+    written: see `temporary_history`).
+    """
     from desktop_app.core.identity import installation_identifier
     from desktop_app.core.instances import InstanceRegistry
     from desktop_app.core.secrets import SecretStore
     from desktop_app.core.settings import SettingsStore, UiStateStore
     from desktop_app.core.storage import Database, StreamingWriter
-    from desktop_app.gui.services import Services
+    from desktop_app.gui.services import Services, StorageFaultRelay
 
     settings_store = SettingsStore(paths.settings_path)
     ui_state_store = UiStateStore(paths.ui_state_path)
     settings = settings_store.load()
     if settings_store.load_problem:
         log.warning("%s", settings_store.load_problem)
-    database = Database.open(paths.database_path)
+    history = database_path or paths.database_path
+    database = Database.open(history)
+    # The writer reports failures on its own thread; the window listens through the relay.
+    faults = StorageFaultRelay()
     return Services(
         paths=paths,
         settings_store=settings_store,
         ui_state_store=ui_state_store,
         database=database,
-        writer=StreamingWriter(paths.database_path),
+        writer=StreamingWriter(history, on_error=faults),
         secrets=SecretStore(),  # keyring is imported on first use, after the first paint
         identifier=installation_identifier(paths),
         settings=settings,
         ui_state=ui_state_store.load(),
         instances=InstanceRegistry(paths.data_dir),
+        storage_faults=faults,
     )
+
+
+def temporary_history(paths: AppPaths, problem: AgentsGTError):  # -> (Services, Path)
+    """Services over a new history file in a temporary folder (deleted at exit by the caller).
+
+    For a session whose own history cannot be written (read-only, locked, disk full): the
+    user's file is never touched; `storage_problem` makes the window say so.
+    """
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="agentsgt-history-"))
+    services = build_services(paths, folder / "history.sqlite3")
+    services.storage_problem = problem
+    return services, folder
+
+
+def open_services(paths: AppPaths, ask_to_continue: Callable[[str], bool]):
+    """build_services, or — if the history can't be written — a temporary one if the user agrees.
+
+    Returns (services, temporary folder or None); None for services when the app must quit
+    (a history from a newer version, a damaged file, or the user declined).
+    """
+    from desktop_app.core.storage.errors import (
+        DatabaseFullError,
+        DatabaseLockedError,
+        DatabaseReadOnlyError,
+    )
+
+    try:
+        return build_services(paths), None
+    except (DatabaseReadOnlyError, DatabaseLockedError, DatabaseFullError) as error:
+        log.warning("history cannot be written: %s", error)
+        if not ask_to_continue(error.message):
+            return None, None
+        return temporary_history(paths, error)
 
 
 def app_icon():  # -> QIcon
@@ -183,10 +226,28 @@ def _run(argv: Sequence[str] | None) -> int:
     window: MainWindow | None = None
     crash = CrashHandler(lambda: window)
     crash.install()
+
+    def ask_to_continue(reason: str) -> bool:
+        # Before any loop runs: exec is fine here.
+        answer = QMessageBox.warning(
+            None,
+            APP_NAME,
+            f"{reason}\n\nContinue with history kept only for this session? Conversations "
+            "will be lost when you quit unless you export them. Your history file is not "
+            "changed.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     try:
-        services = build_services(paths)
+        # A newer schema or a damaged file is refused (never touched); a read-only, locked
+        # or full one may be replaced by a temporary history for this session.
+        services, temporary = open_services(paths, ask_to_continue)
     except AgentsGTError as error:
-        QMessageBox.critical(None, APP_NAME, error.message)  # before any loop runs: exec is fine
+        QMessageBox.critical(None, APP_NAME, error.message)
+        return 1
+    if services is None:
         return 1
     demo = DemoRuntime()
     window = MainWindow(services, demo=demo)
@@ -226,5 +287,9 @@ def _run(argv: Sequence[str] | None) -> int:
         crash.uninstall()
         collector.stop()
         loop.close()
+        if temporary is not None:
+            import shutil
+
+            shutil.rmtree(temporary, ignore_errors=True)
     log.info("%s stopped", APP_NAME)
     return exit_code

@@ -49,6 +49,7 @@ class WindowActions:
     export: QAction
     find: QAction
     search: QAction
+    server_history: QAction
     switch_agent: QAction
     profiles: QAction
     settings: QAction
@@ -68,6 +69,12 @@ def create_actions(window: QWidget) -> WindowActions:
         find=_action(window, "&Find…", QKeySequence.StandardKey.Find, "Find in conversation"),
         search=_action(
             window, "&Search all conversations…", "Ctrl+Shift+F", "Search every conversation"
+        ),
+        server_history=_action(
+            window,
+            "Server &history and usage…",
+            "Ctrl+Shift+H",
+            "Browse this agent's history on the server and see credit usage",
         ),
         switch_agent=_action(window, "S&witch agent", "Ctrl+K", "Switch to another agent"),
         profiles=_action(window, "&Profiles && keys…", "Ctrl+Shift+P", "Manage agent profiles"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -20,6 +21,7 @@ from desktop_app.core.chat_session import (
     reply_status,
     session_message,
 )
+from desktop_app.core.conversation_loader import FIRST_PAGE, OLDER_PAGE, ConversationLoader
 from desktop_app.core.events import (
     Finish,
     ReasoningDelta,
@@ -31,11 +33,14 @@ from desktop_app.core.events import (
 )
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.core.profiles import Profile
-from desktop_app.core.storage import parts_from_result, propose_title
+from desktop_app.core.storage import Database, parts_from_result, propose_title
+from desktop_app.core.storage.errors import StorageError
+from desktop_app.core.storage.records import StoredMessage
 from desktop_app.gui.error_text import (
     ErrorText,
     describe_error,
     describe_outcome,
+    history_not_saved,
     is_expected,
 )
 from desktop_app.gui.services import Services
@@ -48,8 +53,6 @@ from desktop_app.gui.transcript import (
 )
 
 if TYPE_CHECKING:
-    import httpx
-
     from desktop_app.core.client import AgentsGTClient
 
 log = logging.getLogger(__name__)
@@ -104,6 +107,59 @@ def prepare_first_reply(pygments_styles: Iterable[str]) -> None:
         MarkdownRenderer(make_highlighter(style)).render(f"# T\n\n| a |\n|---|\n| b |\n\n{sample}")
 
 
+class SavingLog:
+    """The conversation's DatabaseLog, except that a storage failure loses nothing on screen.
+
+    A message that cannot be stored gets a local id ("unsaved-N") and stays in the session and
+    the transcript; the failure goes to `on_error` (the window's banner). Once one is missing,
+    storage positions no longer match the session's, so cuts are made from the first *stored*
+    message at or after the session position.
+    """
+
+    def __init__(
+        self,
+        database: Database,
+        conversation_id: str,
+        on_error: Callable[[StorageError], None],
+        ids_from: Callable[[int], list[str]],
+        *,
+        lost: bool = False,
+    ) -> None:
+        self._inner = DatabaseLog(database, conversation_id)
+        self._database = database
+        self._on_error = on_error
+        self._ids_from = ids_from
+        self._local = itertools.count(1)
+        #: True once a message of this conversation could not be stored.
+        self.lost = lost
+
+    def add(self, role: Role, text: str, status: MessageStatus) -> str:
+        """Store a message; on a storage failure report it and hand out a local id."""
+        try:
+            return self._inner.add(role, text, status)
+        except StorageError as error:
+            self.lost = True
+            self._on_error(error)
+            return f"unsaved-{next(self._local)}"
+
+    def delete_from(self, position: int) -> None:
+        """Cut storage back to match the session (reporting, not raising, a failure)."""
+        try:
+            stored = self._stored_position(position) if self.lost else position
+            if stored is not None:
+                self._inner.delete_from(stored)
+        except StorageError as error:
+            self._on_error(error)
+
+    def _stored_position(self, position: int) -> int | None:
+        for message_id in self._ids_from(position):
+            if message_id.isdigit():
+                stored = self._database.get_message(int(message_id))
+                if stored is not None:
+                    return stored.position
+        return None
+
+
 def _preview(value: object, limit: int = 200) -> str:
     text = value if isinstance(value, str) else repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -124,6 +180,8 @@ class ChatController(QObject):
     conversations_changed = Signal()
     conversation_opened = Signal(str)  # conversation id, "" for a new chat not saved yet
     notice_posted = Signal(str)
+    storage_failed = Signal(object)  # ErrorText: history could not be saved (chat goes on)
+    far_page_shown = Signal(bool)  # True: a page around a search hit, not the latest, is shown
 
     def __init__(
         self,
@@ -143,6 +201,12 @@ class ChatController(QObject):
         self.last_error: ErrorText | None = None
         self._extra_headers = extra_headers
         self._stopping = False
+        #: Pages the open conversation (None for a new chat); sizes are settable for tests.
+        self.loader: ConversationLoader | None = None
+        self.first_page = FIRST_PAGE
+        self.older_page = OLDER_PAGE
+        #: True while a page around a search hit is shown instead of the latest messages.
+        self.showing_far_page = False
 
     # -- state -----------------------------------------------------------------------------------
 
@@ -162,24 +226,152 @@ class ChatController(QObject):
         self.stop()
         self.conversation_id = None
         self.session = ChatSession()
+        self.loader = None
+        self._set_far_page(False)
         self.transcript.clear()
         self._clear_error()
         self.conversation_opened.emit("")
 
     def open_conversation(self, conversation_id: str) -> None:
-        """Show a saved conversation; a reply still streaming elsewhere is stopped first."""
+        """Show a saved conversation; a reply still streaming elsewhere is stopped first.
+
+        The session gets every message (each turn sends them all, and the list is cheap); the
+        transcript shows only the newest page, older ones come as the reader scrolls up.
+        """
         if conversation_id == self.conversation_id:
             return
         self.stop()
-        stored = self.services.database.messages(conversation_id)
-        messages = [session_message(message) for message in stored]
+        database = self.services.database
+        try:
+            stored = database.messages(conversation_id)
+        except errors.AgentsGTError as error:
+            self._show_error(describe_error(error))
+            return
         self.conversation_id = conversation_id
         self.session = ChatSession(
-            messages, log=DatabaseLog(self.services.database, conversation_id)
+            [session_message(message) for message in stored],
+            log=self._saving_log(conversation_id),
         )
-        self.transcript.set_messages([message_view(message) for message in messages])
+        self.loader = ConversationLoader(
+            database, conversation_id, first_page=self.first_page, older_page=self.older_page
+        )
+        self.show_latest()
         self._clear_error()
         self.conversation_opened.emit(conversation_id)
+
+    # -- paging ----------------------------------------------------------------------------------
+
+    def show_latest(self) -> None:
+        """Show the newest page of the open conversation ("Jump to latest")."""
+        if self.loader is None:
+            return
+        try:
+            page = self.loader.newest()
+        except errors.AgentsGTError as error:
+            self._show_error(describe_error(error))
+            return
+        # From the page's first message on, the session is the truth: it also holds what
+        # could not be stored, and the reply being written.
+        messages = self.session.messages
+        start = self._session_index(page[0].id) if page else 0
+        self.transcript.set_messages([message_view(m) for m in messages[start or 0 :]])
+        self._set_far_page(False)
+
+    def load_older(self) -> None:
+        """Add the page before the shown messages (the reader reached the top)."""
+        if self.loader is None or not self.loader.has_older:
+            return
+        try:
+            page = self.loader.older()
+        except errors.AgentsGTError as error:
+            self._show_error(describe_error(error))
+            return
+        self.transcript.prepend_messages(self._views(page))
+
+    def load_newer(self) -> None:
+        """Add the page after the shown ones, below a search hit (the reader reached the end)."""
+        if self.loader is None or not self.showing_far_page:
+            return
+        try:
+            page = self.loader.newer()
+        except errors.AgentsGTError as error:
+            self._show_error(describe_error(error))
+            return
+        views = self._views(page)
+        if not self.loader.has_newer:
+            # The end of what is stored: add the session's own tail too (unsaved messages).
+            last = views[-1].message_id if views else None
+            index = self._session_index(int(last)) if last and last.isdigit() else None
+            if index is not None:
+                views += [message_view(m) for m in self.session.messages[index + 1 :]]
+            self._set_far_page(False)
+        self.transcript.append_messages(views)
+
+    def show_message(self, message_id: str, highlight_text: str | None = None) -> bool:
+        """Bring a message of the open conversation into view (a search hit); True if shown.
+
+        Shown already: scrolled to. Not far before the shown page: everything down to it is
+        added above. Further back: a page around it replaces the transcript (the window
+        offers "Jump to latest"), and newer pages follow as the reader scrolls down.
+        """
+        if not self.transcript.has_message(message_id):
+            if self.loader is None or not message_id.isdigit():
+                return False
+            try:
+                stored = self.services.database.get_message(int(message_id))
+                if stored is None or stored.conversation_id != self.conversation_id:
+                    return False
+                if self.loader.is_near(stored.position):
+                    self.transcript.prepend_messages(
+                        self._views(self.loader.older_through(stored.position))
+                    )
+                elif self.streaming:
+                    # Replacing the transcript would take the live reply with it.
+                    self.notice_posted.emit("A reply is still being written: wait, or press Stop.")
+                    return False
+                else:
+                    page = self.loader.around(stored.position)
+                    self.transcript.set_messages(self._views(page))
+                    self._set_far_page(self.loader.has_newer)
+            except errors.AgentsGTError as error:
+                self._show_error(describe_error(error))
+                return False
+        return self.transcript.scroll_to_message(message_id, highlight_text=highlight_text)
+
+    def _views(self, page: list[StoredMessage]) -> list[MessageView]:
+        # The session's copy when it has one (it may be newer than what storage holds).
+        by_id = {message.id: message for message in self.session.messages}
+        return [
+            message_view(by_id.get(str(stored.id)) or session_message(stored)) for stored in page
+        ]
+
+    def _session_index(self, stored_id: int) -> int | None:
+        wanted = str(stored_id)
+        for index, message in enumerate(self.session.messages):
+            if message.id == wanted:
+                return index
+        return None
+
+    def _set_far_page(self, far: bool) -> None:
+        if far != self.showing_far_page:
+            self.showing_far_page = far
+            self.far_page_shown.emit(far)
+
+    # -- storage faults --------------------------------------------------------------------------
+
+    def _saving_log(self, conversation_id: str, *, lost: bool = False) -> SavingLog:
+        return SavingLog(
+            self.services.database,
+            conversation_id,
+            self.report_storage_error,
+            lambda position: [message.id for message in self.session.messages[position:]],
+            lost=lost,
+        )
+
+    def report_storage_error(self, error: StorageError) -> None:
+        """History could not be saved: say so; the conversation goes on in the window."""
+        log.warning("history not saved: %s", error)
+        self.storage_failed.emit(history_not_saved(error))
 
     # -- commands --------------------------------------------------------------------------------
 
@@ -227,6 +419,8 @@ class ChatController(QObject):
         if self.streaming:
             self.notice_posted.emit("A reply is still being written: wait, or press Stop.")
             return False
+        if self.showing_far_page:
+            self.show_latest()  # the reply goes at the end: show the end first
         try:
             self._ensure_conversation(first_text)
             turn = make_turn()
@@ -234,7 +428,11 @@ class ChatController(QObject):
             self._show_error(describe_error(error))
             return False
         self._clear_error()
-        if turn.removed:
+        if turn.removed and not self.transcript.has_message(turn.removed[0].id):
+            # The cut starts before the shown page: show the new end (it has the turn's
+            # user message and reply placeholder already).
+            self.show_latest()
+        elif turn.removed:
             self.transcript.remove_messages_from(turn.removed[0].id)
         if turn.user_message is not None:
             self.transcript.append_message(message_view(turn.user_message))
@@ -248,13 +446,26 @@ class ChatController(QObject):
         if self.conversation_id is not None or self.profile is None:
             return
         title = propose_title(first_text) if first_text and first_text.strip() else None
-        conversation = self.services.database.create_conversation(self.profile.id, title)
+        try:
+            conversation = self.services.database.create_conversation(self.profile.id, title)
+        except StorageError as error:
+            # The chat goes on unsaved (local ids); the next send tries to save it again.
+            self.report_storage_error(error)
+            return
         self.conversation_id = conversation.id
-        # Messages so far (none, for a new chat) were never stored: the log starts empty.
-        self.session.log = DatabaseLog(self.services.database, conversation.id)
+        self.loader = ConversationLoader(
+            self.services.database,
+            conversation.id,
+            first_page=self.first_page,
+            older_page=self.older_page,
+        )
+        self.loader.newest()  # what is shown is the (empty) end: older pages come from there
+        # Messages so far (usually none) were never stored: positions differ if there are some.
+        self.session.log = self._saving_log(conversation.id, lost=bool(self.session.messages))
         self.conversation_opened.emit(conversation.id)
 
-    async def _client(self, profile: Profile) -> AgentsGTClient:
+    async def client_for(self, profile: Profile) -> AgentsGTClient:
+        """An API client for `profile` with its saved keys (MissingKeyError without them)."""
         # Imported on the first send (httpx is slow to import), never before the first paint;
         # the window's warm-up has normally imported it by then, off the GUI thread.
         from desktop_app.core.client import AgentsGTClient
@@ -265,7 +476,7 @@ class ChatController(QObject):
                 f"The profile {profile.display_name!r} has no key: edit the profile's keys."
             )
         return AgentsGTClient(
-            await self._http_client(),
+            await self.services.ahttp_client(),
             base_url=profile.base_url,
             credentials=credentials,
             identifier=profile.identifier or None,
@@ -273,29 +484,13 @@ class ChatController(QObject):
             extra_headers=self._extra_headers(profile),
         )
 
-    async def _http_client(self) -> httpx.AsyncClient:
-        """The shared AsyncClient; the first one is made off the GUI thread.
-
-        Making one loads the TLS trust store (30-60 ms): on the GUI thread that was a stall at
-        the first send. If another caller made one meanwhile, that one is kept.
-        """
-        if self.services.http is None:
-            from desktop_app.core.http import make_http_client
-            from desktop_app.gui.services import client_settings
-
-            settings = client_settings(self.services.settings)
-            made = await asyncio.to_thread(make_http_client, settings)
-            if self.services.http is None:
-                self.services.http = made
-            else:
-                await made.aclose()
-        return self.services.http_client()
-
     async def _stream_reply(self, profile: Profile, turn: Turn, live: LiveReply) -> None:
         reply_id = turn.reply.id
-        stored_id = int(reply_id)  # replies are always stored: the conversation exists by now
+        # None when the reply could not be stored (a storage fault): it is then kept in memory.
+        stored_id = int(reply_id) if reply_id.isdigit() else None
         writer = self.services.writer
-        writer.begin(stored_id)
+        if stored_id is not None:
+            writer.begin(stored_id)
         text: list[str] = []
         reasoning: list[str] = []
         result: StreamResult | None = None
@@ -304,7 +499,7 @@ class ChatController(QObject):
         next_snapshot = time.monotonic() + _SNAPSHOT_INTERVAL
         next_yield = time.monotonic() + _YIELD_INTERVAL
         try:
-            client = await self._client(profile)
+            client = await self.client_for(profile)
             async with client.stream_chat(profile.agent_id, turn.request) as stream:
                 async for event in stream:
                     if isinstance(event, TextDelta):
@@ -321,7 +516,7 @@ class ChatController(QObject):
                     elif isinstance(event, Finish):
                         pass
                     now = time.monotonic()
-                    if now >= next_snapshot:
+                    if now >= next_snapshot and stored_id is not None:
                         next_snapshot = now + _SNAPSHOT_INTERVAL
                         writer.update(stored_id, "".join(text), "".join(reasoning))
                     if now >= next_yield:
@@ -365,10 +560,11 @@ class ChatController(QObject):
         self.session.update_reply(reply_id, final_text, final_reasoning)
         self.session.finish_reply(reply_id, status, error_text=error_text)
         live.finish(status, error_text)
-        writer = self.services.writer
-        parts = parts_from_result(result) if result is not None else None
-        writer.update(int(reply_id), final_text, final_reasoning, parts)
-        writer.finish(int(reply_id), status, error_text, result.usage if result else None)
+        if reply_id.isdigit():
+            writer = self.services.writer
+            parts = parts_from_result(result) if result is not None else None
+            writer.update(int(reply_id), final_text, final_reasoning, parts)
+            writer.finish(int(reply_id), status, error_text, result.usage if result else None)
         if self.conversation_id is not None:
             with contextlib.suppress(errors.AgentsGTError):
                 self.services.database.touch_conversation(self.conversation_id)

@@ -101,7 +101,7 @@ async def prepare_demo_profile(services, runtime: DemoRuntime) -> Profile:
     server = await asyncio.to_thread(runtime.start)
     credentials = runtime.credentials()
     client = AgentsGTClient(
-        services.http_client(),
+        await services.ahttp_client(),
         base_url=server.base_url,
         credentials=credentials,
         settings=services.client_settings(),

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from desktop_app.core import errors
 from desktop_app.core.events import Outcome, StreamResult
+from desktop_app.core.storage import errors as storage_errors
 
 # When a 429 carries no Retry-After, wait this long before the automatic retry.
 DEFAULT_RATE_LIMIT_WAIT = 5.0
@@ -56,8 +57,37 @@ def _seconds(value: float) -> str:
     return f"{whole} second" if whole == 1 else f"{whole} seconds"
 
 
+def storage_reason(error: storage_errors.StorageError) -> str:
+    """Why history cannot be saved, as the middle of a sentence."""
+    if isinstance(error, storage_errors.DatabaseReadOnlyError):
+        return "the history file or its folder is read-only"
+    if isinstance(error, storage_errors.DatabaseLockedError):
+        return "another program is keeping the history file locked"
+    if isinstance(error, storage_errors.DatabaseFullError):
+        return "the disk is full"
+    if isinstance(error, storage_errors.DatabaseCorruptError):
+        return "the history file is damaged"
+    return "the disk reported an error"
+
+
+def history_not_saved(error: storage_errors.StorageError) -> ErrorText:
+    """The banner shown while history cannot be written (at start, or during a chat)."""
+    return ErrorText(
+        f"History can't be saved: {storage_reason(error)}. Conversations in this window will be "
+        "lost when you quit; export them to keep them.",
+        False,
+    )
+
+
 def describe_error(error: BaseException) -> ErrorText:
     """Map any error the app expects to (sentence, retryable, action). Never shows a traceback."""
+    if isinstance(
+        error,
+        storage_errors.DatabaseReadOnlyError
+        | storage_errors.DatabaseLockedError
+        | storage_errors.DatabaseFullError,
+    ):
+        return history_not_saved(error)
     if isinstance(error, errors.AuthenticationError):
         return ErrorText(
             "The key was rejected: edit the profile's keys.", False, ErrorAction.EDIT_KEYS

@@ -39,7 +39,7 @@ from desktop_app.gui.chat_controller import ChatController, prepare_first_reply
 from desktop_app.gui.composer import ComposerPanel
 from desktop_app.gui.demo import DemoRuntime
 from desktop_app.gui.error_banner import ErrorBanner
-from desktop_app.gui.error_text import ErrorAction, ErrorText
+from desktop_app.gui.error_text import ErrorAction, ErrorText, history_not_saved
 from desktop_app.gui.link_guard import LinkGuard
 from desktop_app.gui.services import Services
 from desktop_app.gui.sidebar import ConversationEntry, KeyStatus, ProfileEntry, Sidebar
@@ -50,8 +50,10 @@ from desktop_app.gui.window_tasks import WindowTasks
 
 if TYPE_CHECKING:
     # Dialogs and the API client load when first used, so the window paints sooner.
+    from desktop_app.core.storage.errors import StorageError
     from desktop_app.gui.profile_dialog import ProfileDialog
     from desktop_app.gui.search_dialog import SearchDialog
+    from desktop_app.gui.server_history_dialog import ServerHistoryDialog
     from desktop_app.gui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
@@ -64,6 +66,8 @@ class MainWindow(QMainWindow):
 
     started = Signal()
     closed = Signal()
+    #: Emitted on the StreamingWriter's thread; queued to the GUI thread by Qt.
+    storage_error_reported = Signal(object)
 
     def __init__(
         self,
@@ -84,6 +88,7 @@ class MainWindow(QMainWindow):
         self.profile_dialog: ProfileDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.search_dialog: SearchDialog | None = None
+        self.server_history_dialog: ServerHistoryDialog | None = None
         #: The warm-up `start()` runs after the first paint (benchmarks wait for it).
         self.warm_up: asyncio.Task[None] | None = None
         self._build()
@@ -96,6 +101,9 @@ class MainWindow(QMainWindow):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(800)
         self._connect_signals()
+        services.storage_faults.listen(self.storage_error_reported.emit)
+        if services.storage_problem is not None:
+            self.storage_banner.show_error(history_not_saved(services.storage_problem))
         self._apply_settings(services.settings)
         self._restore_ui_state()
         self._set_streaming(False)
@@ -117,6 +125,21 @@ class MainWindow(QMainWindow):
         self.find_bar.setClearButtonEnabled(True)
         self.find_bar.hide()
         self.banner = ErrorBanner(self)
+        # History problems stay in their own banner: a chat error (or its clearing) must not
+        # hide that nothing is being saved.
+        self.storage_banner = ErrorBanner(self)
+        self.storage_banner.setAccessibleName("History problem")
+        self.far_page_label = QLabel("Showing messages around the search result.", self)
+        self.far_page_label.setObjectName("statusLabel")
+        self.jump_latest_button = QPushButton("Jump to latest", self)
+        self.jump_latest_button.setAccessibleName("Jump to the latest messages")
+        far_row = QHBoxLayout()
+        far_row.setContentsMargins(10, 0, 10, 0)
+        far_row.addWidget(self.far_page_label, 1)
+        far_row.addWidget(self.jump_latest_button)
+        self.far_page_bar = QWidget(self)
+        self.far_page_bar.setLayout(far_row)
+        self.far_page_bar.hide()
         self.edit_notice = QLabel("Editing your message: send to resend from there.", self)
         self.edit_notice.setObjectName("statusLabel")
         self.cancel_edit_button = QPushButton("Cancel edit", self)
@@ -144,11 +167,13 @@ class MainWindow(QMainWindow):
         header_row.addWidget(self.status_label)
         chat_layout.addLayout(header_row)
         chat_layout.addWidget(self.find_bar)
+        chat_layout.addWidget(self.far_page_bar)
         chat_layout.addWidget(self.transcript, 1)
-        banner_row = QHBoxLayout()
-        banner_row.setContentsMargins(10, 0, 10, 0)
-        banner_row.addWidget(self.banner)
-        chat_layout.addLayout(banner_row)
+        for banner in (self.storage_banner, self.banner):
+            banner_row = QHBoxLayout()
+            banner_row.setContentsMargins(10, 0, 10, 0)
+            banner_row.addWidget(banner)
+            chat_layout.addLayout(banner_row)
         chat_layout.addWidget(self.edit_row)
         chat_layout.addWidget(self.composer)
 
@@ -183,6 +208,7 @@ class MainWindow(QMainWindow):
             chat_menu.addAction(action)
         agents_menu = menus.addMenu("&Agents")
         agents_menu.addAction(a.profiles)
+        agents_menu.addAction(a.server_history)
         agents_menu.addAction(a.demo)
         toolbar = QToolBar("Main toolbar", self)
         toolbar.setObjectName("mainToolbar")
@@ -207,6 +233,7 @@ class MainWindow(QMainWindow):
         a.export.triggered.connect(self._on_export_triggered)
         a.find.triggered.connect(self._on_find_triggered)
         a.search.triggered.connect(self.open_search)
+        a.server_history.triggered.connect(self.open_server_history)
         a.switch_agent.triggered.connect(self._on_switch_agent_triggered)
         a.profiles.triggered.connect(lambda: self.open_profiles())
         a.settings.triggered.connect(self.open_settings)
@@ -226,6 +253,12 @@ class MainWindow(QMainWindow):
         self.find_bar.returnPressed.connect(self._on_find_bar_return_pressed)
         self.banner.retry_requested.connect(self._on_banner_retry_requested)
         self.banner.action_requested.connect(self._on_banner_action_requested)
+        self.storage_error_reported.connect(self._on_storage_error_reported)
+        self.jump_latest_button.clicked.connect(self._on_jump_latest_button_clicked)
+        self.transcript.scrolled_to_top.connect(self.chat.load_older)
+        self.transcript.scrolled_to_bottom.connect(self.chat.load_newer)
+        self.chat.far_page_shown.connect(self.far_page_bar.setVisible)
+        self.chat.storage_failed.connect(self.storage_banner.show_error)
         self.transcript.retry_requested.connect(self._on_transcript_retry_requested)
         self.transcript.edit_requested.connect(self._on_transcript_edit_requested)
         self.transcript.link_activated.connect(self.links.request_open)
@@ -277,7 +310,21 @@ class MainWindow(QMainWindow):
     async def _refresh_key_status(self) -> None:
         from desktop_app.gui.profile_controller import key_statuses
 
+        # Both off the GUI thread (resolving the backend imports keyring and may ask D-Bus),
+        # both started in this first step (no extra tasks to schedule).
+        loop = asyncio.get_running_loop()
+        problem_read = loop.run_in_executor(None, self.services.secrets.problem)
         self.key_status = await key_statuses(self.services, self.profiles)
+        problem = await problem_read
+        if problem:
+            self.banner.show_error(
+                ErrorText(
+                    f"Keys can't be saved in a keyring: {problem.rstrip('.')}. "
+                    "You can still use keys for this session only.",
+                    False,
+                    ErrorAction.EDIT_KEYS,
+                )
+            )
         self._show_profiles()
 
     # -- profiles & conversations ----------------------------------------------------------------
@@ -291,6 +338,8 @@ class MainWindow(QMainWindow):
         if current is None and self.profiles:
             current = self.profiles[0].id
         self._show_profiles(current)
+        self.actions_.new_chat.setEnabled(bool(self.profiles))
+        self.actions_.server_history.setEnabled(bool(self.profiles))
         if not self.profiles:
             self.chat.set_profile(None)
             self.pages.setCurrentWidget(self.welcome)
@@ -479,9 +528,7 @@ class MainWindow(QMainWindow):
         self.announce("Conversation copied.")
 
     def _on_export_triggered(self) -> None:
-        if self.chat.conversation_id is None:
-            self.status_label.setText("Nothing to export yet.")
-            return
+        # With no conversation open the dialog still exports the others (or everything).
         from desktop_app.gui.export_dialog import start_export
 
         start_export(self, self.services, self.chat.conversation_id)
@@ -529,18 +576,59 @@ class MainWindow(QMainWindow):
         self.search_dialog.start()
         return self.search_dialog
 
-    def _on_search_dialog_result_chosen(self, conversation_id: str, message_id: str) -> None:
-        conversation = self.services.database.get_conversation(conversation_id)
+    def _on_search_dialog_result_chosen(
+        self, conversation_id: str, message_id: str, query: str
+    ) -> None:
+        if self._open_conversation_anywhere(conversation_id):
+            self.chat.show_message(message_id, highlight_text=query or None)
+
+    def _open_conversation_anywhere(self, conversation_id: str) -> bool:
+        """Open a conversation of any profile (switching to it); False if it is gone."""
+        try:
+            conversation = self.services.database.get_conversation(conversation_id)
+        except errors.AgentsGTError as error:
+            self.banner.show_error(ErrorText(error.message, False))
+            return False
         if conversation is None:
-            return
+            return False
         profile = next((p for p in self.profiles if p.id == conversation.profile_id), None)
         if profile is None:
-            return
+            return False
         if self.chat.profile is None or self.chat.profile.id != profile.id:
             self._show_profiles(profile.id)
             self._use_profile(profile)
         self._save_draft()
         self.chat.open_conversation(conversation_id)
+        return self.chat.conversation_id == conversation_id
+
+    def _on_jump_latest_button_clicked(self) -> None:
+        self.chat.show_latest()
+
+    def _on_storage_error_reported(self, error: StorageError) -> None:
+        self.storage_banner.show_error(history_not_saved(error))
+
+    def open_server_history(self) -> ServerHistoryDialog | None:
+        """Open the server history and usage of the current profile (non-modal)."""
+        profile = self.chat.profile
+        if profile is None:
+            self.status_label.setText("Choose or add an agent first.")
+            return None
+        from desktop_app.gui.server_history_dialog import ServerHistoryDialog
+
+        if self.server_history_dialog is not None:
+            self.server_history_dialog.close()
+            self.server_history_dialog.deleteLater()
+        dialog = ServerHistoryDialog(
+            self.services.database, profile, lambda: self.chat.client_for(profile), self
+        )
+        dialog.thread_imported.connect(self._on_server_history_dialog_thread_imported)
+        self.server_history_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _on_server_history_dialog_thread_imported(self, conversation_id: str) -> None:
+        self._reload_conversations()
+        self._open_conversation_anywhere(conversation_id)
 
     def open_settings(self) -> SettingsDialog:
         """Open the Settings dialog (window-modal, non-blocking)."""
@@ -647,6 +735,7 @@ class MainWindow(QMainWindow):
             log.warning("could not save the window state: %s", error)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        self.services.storage_faults.listen(None)
         self.chat.stop()
         self._draft_timer.stop()
         self.save_ui_state()

@@ -101,7 +101,7 @@ class ProfileController(QObject):
                 raise errors.InvalidInputError("Enter the public key and the secret key.")
             credentials = stored
         return AgentsGTClient(
-            self.services.http_client(),
+            await self.services.ahttp_client(),
             base_url=base_url,
             credentials=credentials,
             settings=self.services.client_settings(max_retries=1),
@@ -243,7 +243,7 @@ async def balance_report(services: Services, profile: Profile) -> str:
     if credentials is None:
         raise MissingKeyError("This profile has no key: edit the profile's keys.")
     client = AgentsGTClient(
-        services.http_client(),
+        await services.ahttp_client(),
         base_url=profile.base_url,
         credentials=credentials,
         settings=services.client_settings(max_retries=1),

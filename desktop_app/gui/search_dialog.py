@@ -158,7 +158,7 @@ class SearchDialog(QDialog):
     large history never stalls the window; a newer query makes older results irrelevant.
     """
 
-    result_chosen = Signal(str, str)  # conversation id, message id
+    result_chosen = Signal(str, str, str)  # conversation id, message id, the query text
     results_shown = Signal(int)  # how many results the list now shows (tests, accessibility)
 
     def __init__(
@@ -239,7 +239,9 @@ class SearchDialog(QDialog):
         if item is None:
             return False
         hit: SearchHit = item.data(HIT_ROLE)
-        self.result_chosen.emit(hit.conversation_id, str(hit.message_id))
+        self.result_chosen.emit(
+            hit.conversation_id, str(hit.message_id), self.query_edit.text().strip()
+        )
         self.close()
         return True
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -10,6 +13,7 @@ from desktop_app.core.paths import AppPaths
 from desktop_app.core.secrets import SecretStore
 from desktop_app.core.settings import ProxyMode, Settings, SettingsStore, UiState, UiStateStore
 from desktop_app.core.storage import Database, StreamingWriter
+from desktop_app.core.storage.errors import StorageError
 
 if TYPE_CHECKING:
     # httpx costs ~40 ms to import: it loads on the first request, after the window shows.
@@ -35,6 +39,29 @@ def client_settings(settings: Settings, *, max_retries: int = 0) -> ClientSettin
     )
 
 
+class StorageFaultRelay:
+    """Passes the StreamingWriter's failures (reported on its thread) on to one listener.
+
+    app.py gives it to the writer as `on_error` before the window exists; the window then
+    listens (and hops to the GUI thread itself).
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._listener: Callable[[StorageError], None] | None = None
+
+    def listen(self, listener: Callable[[StorageError], None] | None) -> None:
+        """Send every later failure to `listener` (None: drop them)."""
+        with self._lock:
+            self._listener = listener
+
+    def __call__(self, error: StorageError) -> None:
+        with self._lock:
+            listener = self._listener
+        if listener is not None:
+            listener(error)
+
+
 @dataclass(eq=False)
 class Services:
     """Everything the GUI needs from the core, owned by app.py and closed by it on quit.
@@ -58,6 +85,11 @@ class Services:
     #: Timeouts used instead of the settings' when set: tests and benchmarks need waits shorter
     #: than the Settings dialog allows (e.g. a 0.5 s idle timeout).
     idle_timeout_override: float | None = None
+    #: The StreamingWriter's `on_error` (app.py wires it); the window listens to it.
+    storage_faults: StorageFaultRelay = field(default_factory=StorageFaultRelay)
+    #: Why history is kept in a temporary database this session (the user's file could not be
+    #: written at start), or None when history is saved normally.
+    storage_problem: StorageError | None = None
 
     def client_settings(self, *, max_retries: int = 0) -> ClientSettings:
         """The AgentsGTClient tunables for a request made now."""
@@ -67,11 +99,28 @@ class Services:
         return tuned
 
     def http_client(self) -> httpx.AsyncClient:
-        """The shared AsyncClient (created on first use)."""
+        """The shared AsyncClient, made here if needed (blocking: prefer `ahttp_client`)."""
         if self.http is None:
             from desktop_app.core.http import make_http_client
 
             self.http = make_http_client(client_settings(self.settings))
+        return self.http
+
+    async def ahttp_client(self) -> httpx.AsyncClient:
+        """The shared AsyncClient; the first one is made off the GUI thread.
+
+        Making one imports httpx and loads the TLS trust store (30-60 ms): on the GUI thread
+        that stalled the window at the first send, balance check or agents list. If another
+        caller made one meanwhile, that one is kept and ours closed.
+        """
+        if self.http is None:
+            from desktop_app.core.http import make_http_client
+
+            made = await asyncio.to_thread(make_http_client, client_settings(self.settings))
+            if self.http is None:
+                self.http = made
+            else:
+                await made.aclose()
         return self.http
 
     async def apply_settings(self, settings: Settings) -> None:

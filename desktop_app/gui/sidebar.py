@@ -86,6 +86,10 @@ class Sidebar(QWidget):
         self.profile_list.setObjectName("profileList")
         self.profile_list.setAccessibleName("Agent profiles")
         self.profile_list.setMaximumHeight(170)
+        self.no_profiles_label = QLabel("No agents yet — add one or try the demo.", self)
+        self.no_profiles_label.setObjectName("statusLabel")
+        self.no_profiles_label.setWordWrap(True)
+        self.no_profiles_label.setAccessibleName("No agents yet")
         self.new_chat_button = QPushButton("New chat", self)
         self.new_chat_button.setAccessibleName("New chat")
         chats_heading = QLabel("Conversations", self)
@@ -104,6 +108,7 @@ class Sidebar(QWidget):
         layout.setSpacing(4)
         layout.addLayout(heading_row)
         layout.addWidget(self.profile_list)
+        layout.addWidget(self.no_profiles_label)
         layout.addSpacing(6)
         layout.addWidget(self.new_chat_button)
         layout.addSpacing(6)
@@ -138,6 +143,10 @@ class Sidebar(QWidget):
                 self.profile_list.addItem(item)
                 if entry.profile_id == current_id:
                     self.profile_list.setCurrentItem(item)
+            # An empty list says what to do instead of showing nothing; no agent, no chat.
+            self.profile_list.setVisible(bool(entries))
+            self.no_profiles_label.setVisible(not entries)
+            self.new_chat_button.setEnabled(bool(entries))
         finally:
             self._updating = False
 

@@ -82,8 +82,8 @@ def test_debounce_runs_one_search_for_a_burst_of_typing(qtbot, qloop, database) 
 
 def test_keyboard_navigation_and_enter_choose_a_result(qtbot, qloop, dialog) -> None:
     type_query(qloop, dialog, "museum")
-    chosen: list[tuple[str, str]] = []
-    dialog.result_chosen.connect(lambda c, m: chosen.append((c, m)))
+    chosen: list[tuple[str, str, str]] = []
+    dialog.result_chosen.connect(lambda c, m, q: chosen.append((c, m, q)))
     qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Down)
     assert dialog.results.currentRow() == 1
     qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Down)  # stays on the last one
@@ -91,7 +91,7 @@ def test_keyboard_navigation_and_enter_choose_a_result(qtbot, qloop, dialog) -> 
     assert dialog.results.currentRow() == 0
     first = dialog.hits()[0]
     qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Return)
-    assert chosen == [(first.conversation_id, str(first.message_id))]
+    assert chosen == [(first.conversation_id, str(first.message_id), "museum")]
     assert not dialog.isVisible()
 
 

@@ -232,6 +232,6 @@ def test_search_opens_the_conversation_of_a_result(make_window, qloop, emulator)
     dialog.query_edit.setText("platypus")
     run_until(qloop, lambda: dialog.hits(), message="search results")
     hit = dialog.hits()[0]
-    dialog.result_chosen.emit(hit.conversation_id, str(hit.message_id))
+    dialog.result_chosen.emit(hit.conversation_id, str(hit.message_id), "platypus")
     assert window.chat.conversation_id == found
     dialog.close()

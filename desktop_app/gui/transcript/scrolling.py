@@ -18,12 +18,14 @@ class ScrollTracker(QObject):
     """Watches the transcript's vertical scroll bar.
 
     - follows the end while the reader is at the bottom (and only then);
-    - reports, debounced, that the reader is near the top (`top_reached`);
+    - reports, debounced, that the reader is near the top (`top_reached`) or, having scrolled
+      there, the bottom (`bottom_reached`: a page around a search hit has newer ones after it);
     - keeps a place chosen by the view (`hold`) until the bar's range allows it: Qt may grow
       the range after the edit that grew the document, and a value set before is clamped.
     """
 
     top_reached = Signal()
+    bottom_reached = Signal()
 
     def __init__(self, bar: QScrollBar, debounce_ms: int, parent: QObject) -> None:
         super().__init__(parent)
@@ -35,12 +37,21 @@ class ScrollTracker(QObject):
         self._top_timer.setSingleShot(True)
         self._top_timer.setInterval(debounce_ms)
         self._top_timer.timeout.connect(self.on_top_timer_timeout)
+        self._bottom_timer = QTimer(self)
+        self._bottom_timer.setSingleShot(True)
+        self._bottom_timer.setInterval(debounce_ms)
+        self._bottom_timer.timeout.connect(self.on_bottom_timer_timeout)
         bar.valueChanged.connect(self.on_bar_value_changed)
         bar.rangeChanged.connect(self.on_bar_range_changed)
 
     def near_top(self) -> bool:
         """True when the reader sees the top of the transcript or is about to."""
         return self._bar.value() <= max(TOP_SLACK_PX, self._bar.pageStep() // 4)
+
+    def near_bottom(self) -> bool:
+        """True when the reader sees the end of the transcript or is about to."""
+        slack = max(TOP_SLACK_PX, self._bar.pageStep() // 4)
+        return self._bar.value() >= self._bar.maximum() - slack
 
     def check_top(self) -> None:
         """Report the top (debounced) if the reader is near it: the document was replaced or
@@ -64,6 +75,7 @@ class ScrollTracker(QObject):
         """Forget a held place (the transcript was replaced)."""
         self._held = None
         self._top_timer.stop()
+        self._bottom_timer.stop()
 
     def _move(self, value: int) -> None:
         self._moving = True
@@ -79,6 +91,10 @@ class ScrollTracker(QObject):
         if not self._moving:
             self._held = None  # the reader moved on: their place is theirs again
             self.follow = value >= self._bar.maximum() - FOLLOW_SLACK_PX
+            if self.near_bottom():
+                # Only the reader's own scrolling counts: the end coming into view because
+                # the transcript was replaced or grew is no request for more.
+                self._bottom_timer.start()
         self.check_top()
 
     def on_bar_range_changed(self, _minimum: int, maximum: int) -> None:
@@ -93,3 +109,8 @@ class ScrollTracker(QObject):
         """Report the top if the reader is still there."""
         if self.near_top():
             self.top_reached.emit()
+
+    def on_bottom_timer_timeout(self) -> None:
+        """Report the bottom if the reader is still there."""
+        if self.near_bottom():
+            self.bottom_reached.emit()

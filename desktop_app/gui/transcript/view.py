@@ -45,6 +45,7 @@ class TranscriptView(QWidget):
     link_activated = Signal(QUrl)  # only http, https and mailto; the window confirms first
     copied = Signal(str)  # what was put on the clipboard: "message" or "code"
     scrolled_to_top = Signal()  # the reader reached (near) the top: time for older messages
+    scrolled_to_bottom = Signal()  # the reader scrolled to (near) the end: newer ones, if any
 
     def __init__(
         self,
@@ -69,6 +70,7 @@ class TranscriptView(QWidget):
     def _connect_signals(self) -> None:
         self._browser.anchorClicked.connect(self.on_browser_anchor_clicked)
         self._scroll.top_reached.connect(self.on_scroll_top_reached)
+        self._scroll.bottom_reached.connect(self.on_scroll_bottom_reached)
 
     # --- public API ------------------------------------------------------------------------
 
@@ -154,6 +156,18 @@ class TranscriptView(QWidget):
             return
         with self._writer.edit_block():
             self._entries[message.message_id] = self._writer.add(message)
+
+    def append_messages(self, messages: Sequence[MessageView]) -> None:
+        """Add newer messages at the end in one edit block; the reader's view does not move."""
+        fresh = [message for message in messages if message.message_id not in self._entries]
+        if not fresh:
+            return
+        # A reader at the very end counts as following: keep their place instead, so the new
+        # page is below them to read on into, not jumped over.
+        self._scroll.hold(self._browser.verticalScrollBar().value())
+        with self._writer.edit_block():
+            for message in fresh:
+                self._entries[message.message_id] = self._writer.add(message)
 
     def update_message(self, message: MessageView) -> None:
         """Show a message's new state (status, text, sources...); unknown ids are ignored."""
@@ -317,6 +331,11 @@ class TranscriptView(QWidget):
         """Tell the window the reader is at the top (only when there is something shown)."""
         if self._entries and self._building is None:
             self.scrolled_to_top.emit()
+
+    def on_scroll_bottom_reached(self) -> None:
+        """Tell the window the reader scrolled to the end (only when there is something shown)."""
+        if self._entries and self._building is None:
+            self.scrolled_to_bottom.emit()
 
     # --- internals -----------------------------------------------------------------------
 
