@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import ctypes.util
+import hashlib
 import os
 import shutil
 import subprocess
@@ -114,10 +115,17 @@ def ensure_venv(extra: str | None) -> Path:
             message = f"[dev] could not create the virtual environment: {error} ({hint})"
             raise SystemExit(message) from None
     target = f"{ROOT}[{extra}]" if extra else str(ROOT)
+    # The editable install follows source changes by itself; only a changed pyproject.toml
+    # (dependencies, entry points) or another extra needs pip again.
+    stamp = VENV / f".installed-{extra or 'app'}"
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text(encoding="ascii") == wanted:
+        return python
     say(f"installing {target} into {VENV}")
     pip = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
     subprocess.run([*pip, "--upgrade", "pip"], check=True)
     subprocess.run([*pip, "-e", target], check=True)
+    stamp.write_text(wanted, encoding="ascii")
     return python
 
 
