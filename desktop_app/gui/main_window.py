@@ -169,11 +169,10 @@ class MainWindow(QMainWindow):
         chat_layout.addWidget(self.find_bar)
         chat_layout.addWidget(self.far_page_bar)
         chat_layout.addWidget(self.transcript, 1)
-        for banner in (self.storage_banner, self.banner):
-            banner_row = QHBoxLayout()
-            banner_row.setContentsMargins(10, 0, 10, 0)
-            banner_row.addWidget(banner)
-            chat_layout.addLayout(banner_row)
+        banner_row = QHBoxLayout()
+        banner_row.setContentsMargins(10, 0, 10, 0)
+        banner_row.addWidget(self.banner)
+        chat_layout.addLayout(banner_row)
         chat_layout.addWidget(self.edit_row)
         chat_layout.addWidget(self.composer)
 
@@ -189,7 +188,14 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 840])
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        # The history banner spans the window: it matters on the welcome page too.
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.storage_banner)  # hidden: takes no room
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
     def _build_menus(self, a: WindowActions) -> None:
         menus = self.menuBar()
@@ -660,6 +666,7 @@ class MainWindow(QMainWindow):
             self.sidebar,
             self.welcome,
             self.banner,
+            self.storage_banner,
             self.composer,
             self.edit_row,
             self.header,
