@@ -125,10 +125,12 @@ class MainWindow(QMainWindow):
         self.find_bar.setClearButtonEnabled(True)
         self.find_bar.hide()
         self.banner = ErrorBanner(self)
-        # History problems stay in their own banner: a chat error (or its clearing) must not
-        # hide that nothing is being saved.
+        # Problems with where history and keys are kept get banners of their own, above the
+        # pages (the welcome page too): a chat error, or its clearing, must not hide them.
         self.storage_banner = ErrorBanner(self)
         self.storage_banner.setAccessibleName("History problem")
+        self.keyring_banner = ErrorBanner(self)
+        self.keyring_banner.setAccessibleName("Keyring problem")
         self.far_page_label = QLabel("Showing messages around the search result.", self)
         self.far_page_label.setObjectName("statusLabel")
         self.jump_latest_button = QPushButton("Jump to latest", self)
@@ -193,7 +195,9 @@ class MainWindow(QMainWindow):
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
-        central_layout.addWidget(self.storage_banner)  # hidden: takes no room
+        # Hidden, they take no room.
+        central_layout.addWidget(self.storage_banner)
+        central_layout.addWidget(self.keyring_banner)
         central_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
@@ -259,6 +263,7 @@ class MainWindow(QMainWindow):
         self.find_bar.returnPressed.connect(self._on_find_bar_return_pressed)
         self.banner.retry_requested.connect(self._on_banner_retry_requested)
         self.banner.action_requested.connect(self._on_banner_action_requested)
+        self.keyring_banner.action_requested.connect(self._on_banner_action_requested)
         self.storage_error_reported.connect(self._on_storage_error_reported)
         self.jump_latest_button.clicked.connect(self._on_jump_latest_button_clicked)
         self.transcript.scrolled_to_top.connect(self.chat.load_older)
@@ -323,7 +328,7 @@ class MainWindow(QMainWindow):
         self.key_status = await key_statuses(self.services, self.profiles)
         problem = await problem_read
         if problem:
-            self.banner.show_error(
+            self.keyring_banner.show_error(
                 ErrorText(
                     f"Keys can't be saved in a keyring: {problem.rstrip('.')}. "
                     "You can still use keys for this session only.",
@@ -667,6 +672,7 @@ class MainWindow(QMainWindow):
             self.welcome,
             self.banner,
             self.storage_banner,
+            self.keyring_banner,
             self.composer,
             self.edit_row,
             self.header,
