@@ -10,6 +10,10 @@ Each measurement runs in a fresh child process so its RSS is its own:
   (older_through(position) prepended, scroll_to_message with the matched text);
 - "scaling": set_messages of 50, 100 and 1,000 messages (bodies not rendered before) and the
   cost per message; then prepend_messages of 50 older messages with 1,000 shown;
+- "window": the REAL MainWindow (app.build_services over the database, the window shown):
+  ChatController.open_conversation of the 10,000 messages (the session gets all of them, the
+  transcript the newest page) to the first paint of the window; then a search hit far back
+  (a page around it) through ChatController.show_message;
 - "everything" (--full): every message into set_messages, for comparison.
 Targets: first paint <= 500 ms, RSS <= 200 MB; set_messages of 50 well under 300 ms; the
 cost per message at 1,000 within 1.5x of that at 100. Search over 100,000 messages is
@@ -194,6 +198,57 @@ def child_scaling(db_path: Path, conversation_id: str, page: int) -> dict[str, f
     return figures
 
 
+def child_window(db_path: Path, conversation_id: str, page: int) -> dict[str, float]:
+    """Open the conversation in the real window through its controller; first paint, RSS."""
+    import asyncio
+
+    import psutil
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.app import build_services
+    from desktop_app.core.paths import HOME_ENV, app_paths
+    from desktop_app.gui.main_window import MainWindow
+
+    home = tempfile.mkdtemp(prefix="bench-open-home-")
+    os.environ[HOME_ENV] = home
+    app = QApplication.instance() or QApplication([])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    services = build_services(app_paths().ensure(), db_path)
+    window = MainWindow(services)  # opens the profile's newest conversation already
+    window.chat.first_page = window.chat.older_page = page
+    window.resize(1100, 720)
+    window.show()
+    window.chat.new_chat()
+    app.processEvents()  # a benchmark may spin the loop; the app never does
+    process = psutil.Process()
+    rss_before = process.memory_info().rss
+    start = time.perf_counter()
+    window.chat.open_conversation(conversation_id)
+    window.repaint()  # the first paint of the window with the conversation, synchronously
+    painted = time.perf_counter()
+    figures = {
+        "messages": float(window.transcript.message_count()),
+        "session": float(len(window.chat.session.messages)),
+        "first_paint_ms": (painted - start) * 1000,
+        "rss_mb": process.memory_info().rss / 2**20,
+        "rss_growth_mb": (process.memory_info().rss - rss_before) / 2**20,
+    }
+    app.processEvents()
+    hit = services.database.messages(conversation_id, limit=1, from_position=100)[0]
+
+    def open_far_hit() -> None:
+        shown = window.chat.show_message(str(hit.id), highlight_text=hit.text.split()[0])
+        figures["far_hit_shown"] = float(shown)
+        window.repaint()
+
+    figures["far_hit_ms"] = _timed(open_far_hit)
+    services.writer.close()
+    services.database.close()
+    return figures
+
+
 def child_full(db_path: Path, conversation_id: str, page: int) -> dict[str, float]:
     """Every message into set_messages (what the window did before paging), for comparison."""
     import psutil
@@ -217,7 +272,12 @@ def child_full(db_path: Path, conversation_id: str, page: int) -> dict[str, floa
     return figures
 
 
-CHILDREN = {"newest": child_newest, "scaling": child_scaling, "full": child_full}
+CHILDREN = {
+    "newest": child_newest,
+    "scaling": child_scaling,
+    "window": child_window,
+    "full": child_full,
+}
 
 
 def _run_child(db_path: Path, conversation_id: str, mode: str, page: int) -> dict[str, float]:
@@ -289,6 +349,14 @@ def main(argv: list[str] | None = None) -> int:
             f"  a search hit near the start (older_through + prepend + scroll_to_message): "
             f"{figures['search_hit_ms']:.1f} ms, {figures['search_hit_shown']:,.0f} messages "
             f"shown, RSS {figures['rss_after_hit_mb']:.1f} MB"
+        )
+        window = _run_child(db_path, conversation_id, "window", args.page)
+        print(
+            f"the real window (ChatController.open_conversation): first paint "
+            f"{window['first_paint_ms']:.1f} ms (target <= 500) with {window['messages']:.0f} "
+            f"shown of {window['session']:,.0f} in the session; RSS {window['rss_mb']:.1f} MB "
+            f"(+{window['rss_growth_mb']:.1f} MB); a far search hit (page around it): "
+            f"{window['far_hit_ms']:.1f} ms, shown: {bool(window['far_hit_shown'])}"
         )
         if args.full:
             full = _run_child(db_path, conversation_id, "full", args.page)
