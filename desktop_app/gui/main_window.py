@@ -328,14 +328,10 @@ class MainWindow(QMainWindow):
         self.key_status = await key_statuses(self.services, self.profiles)
         problem = await problem_read
         if problem:
-            self.keyring_banner.show_error(
-                ErrorText(
-                    f"Keys can't be saved in a keyring: {problem.rstrip('.')}. "
-                    "You can still use keys for this session only.",
-                    False,
-                    ErrorAction.EDIT_KEYS,
-                )
-            )
+            sentence = f"Keys can't be saved in a keyring: {problem.rstrip('.')}."
+            if "session only" not in problem:  # the problem may offer it already
+                sentence += " You can still use keys for this session only."
+            self.keyring_banner.show_error(ErrorText(sentence, False, ErrorAction.EDIT_KEYS))
         self._show_profiles()
 
     # -- profiles & conversations ----------------------------------------------------------------
