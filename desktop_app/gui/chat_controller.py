@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import itertools
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -15,13 +14,11 @@ from PySide6.QtCore import QObject, Signal
 from desktop_app.core import errors
 from desktop_app.core.chat_session import (
     ChatSession,
-    DatabaseLog,
     SessionMessage,
     Turn,
     reply_status,
     session_message,
 )
-from desktop_app.core.conversation_loader import FIRST_PAGE, OLDER_PAGE, ConversationLoader
 from desktop_app.core.events import (
     Finish,
     ReasoningDelta,
@@ -33,9 +30,9 @@ from desktop_app.core.events import (
 )
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.core.profiles import Profile
-from desktop_app.core.storage import Database, parts_from_result, propose_title
+from desktop_app.core.storage import parts_from_result, propose_title
 from desktop_app.core.storage.errors import StorageError
-from desktop_app.core.storage.records import StoredMessage
+from desktop_app.gui.conversation_pages import ConversationPages, SavingLog, message_view
 from desktop_app.gui.error_text import (
     ErrorText,
     describe_error,
@@ -46,7 +43,6 @@ from desktop_app.gui.error_text import (
 from desktop_app.gui.services import Services
 from desktop_app.gui.transcript import (
     LiveReply,
-    MessageView,
     SourceLink,
     ToolSummary,
     TranscriptView,
@@ -75,18 +71,6 @@ _TOOL_STATES = {
 }
 
 
-def message_view(message: SessionMessage) -> MessageView:
-    """How the transcript shows a session message."""
-    return MessageView(
-        message_id=message.id,
-        role=message.role,
-        text=message.text,
-        status=message.status,
-        error_text=message.error_text,
-        reasoning=message.reasoning,
-    )
-
-
 #: Languages whose Pygments lexers the warm-up loads (the ones replies use most).
 _WARM_LEXERS = ("python", "json", "javascript", "bash")
 
@@ -105,59 +89,6 @@ def prepare_first_reply(pygments_styles: Iterable[str]) -> None:
     sample = "".join(f"```{language}\nx = 1\n```\n\n" for language in _WARM_LEXERS)
     for style in pygments_styles:
         MarkdownRenderer(make_highlighter(style)).render(f"# T\n\n| a |\n|---|\n| b |\n\n{sample}")
-
-
-class SavingLog:
-    """The conversation's DatabaseLog, except that a storage failure loses nothing on screen.
-
-    A message that cannot be stored gets a local id ("unsaved-N") and stays in the session and
-    the transcript; the failure goes to `on_error` (the window's banner). Once one is missing,
-    storage positions no longer match the session's, so cuts are made from the first *stored*
-    message at or after the session position.
-    """
-
-    def __init__(
-        self,
-        database: Database,
-        conversation_id: str,
-        on_error: Callable[[StorageError], None],
-        ids_from: Callable[[int], list[str]],
-        *,
-        lost: bool = False,
-    ) -> None:
-        self._inner = DatabaseLog(database, conversation_id)
-        self._database = database
-        self._on_error = on_error
-        self._ids_from = ids_from
-        self._local = itertools.count(1)
-        #: True once a message of this conversation could not be stored.
-        self.lost = lost
-
-    def add(self, role: Role, text: str, status: MessageStatus) -> str:
-        """Store a message; on a storage failure report it and hand out a local id."""
-        try:
-            return self._inner.add(role, text, status)
-        except StorageError as error:
-            self.lost = True
-            self._on_error(error)
-            return f"unsaved-{next(self._local)}"
-
-    def delete_from(self, position: int) -> None:
-        """Cut storage back to match the session (reporting, not raising, a failure)."""
-        try:
-            stored = self._stored_position(position) if self.lost else position
-            if stored is not None:
-                self._inner.delete_from(stored)
-        except StorageError as error:
-            self._on_error(error)
-
-    def _stored_position(self, position: int) -> int | None:
-        for message_id in self._ids_from(position):
-            if message_id.isdigit():
-                stored = self._database.get_message(int(message_id))
-                if stored is not None:
-                    return stored.position
-        return None
 
 
 def _preview(value: object, limit: int = 200) -> str:
@@ -181,7 +112,6 @@ class ChatController(QObject):
     conversation_opened = Signal(str)  # conversation id, "" for a new chat not saved yet
     notice_posted = Signal(str)
     storage_failed = Signal(object)  # ErrorText: history could not be saved (chat goes on)
-    far_page_shown = Signal(bool)  # True: a page around a search hit, not the latest, is shown
 
     def __init__(
         self,
@@ -201,12 +131,11 @@ class ChatController(QObject):
         self.last_error: ErrorText | None = None
         self._extra_headers = extra_headers
         self._stopping = False
-        #: Pages the open conversation (None for a new chat); sizes are settable for tests.
-        self.loader: ConversationLoader | None = None
-        self.first_page = FIRST_PAGE
-        self.older_page = OLDER_PAGE
-        #: True while a page around a search hit is shown instead of the latest messages.
-        self.showing_far_page = False
+        #: What part of the open conversation the transcript shows (a long one is paged).
+        self.pages = ConversationPages(
+            lambda: self.services.database, transcript, lambda: self.session.messages, self
+        )
+        self.pages.failed.connect(self._show_error)
 
     # -- state -----------------------------------------------------------------------------------
 
@@ -226,8 +155,7 @@ class ChatController(QObject):
         self.stop()
         self.conversation_id = None
         self.session = ChatSession()
-        self.loader = None
-        self._set_far_page(False)
+        self.pages.reset(None)
         self.transcript.clear()
         self._clear_error()
         self.conversation_opened.emit("")
@@ -252,110 +180,22 @@ class ChatController(QObject):
             [session_message(message) for message in stored],
             log=self._saving_log(conversation_id),
         )
-        self.loader = ConversationLoader(
-            database, conversation_id, first_page=self.first_page, older_page=self.older_page
-        )
-        self.show_latest()
+        self.pages.reset(conversation_id)
+        self.pages.show_latest()
         self._clear_error()
         self.conversation_opened.emit(conversation_id)
-
-    # -- paging ----------------------------------------------------------------------------------
-
-    def show_latest(self) -> None:
-        """Show the newest page of the open conversation ("Jump to latest")."""
-        if self.loader is None:
-            return
-        try:
-            page = self.loader.newest()
-        except errors.AgentsGTError as error:
-            self._show_error(describe_error(error))
-            return
-        # From the page's first message on, the session is the truth: it also holds what
-        # could not be stored, and the reply being written.
-        messages = self.session.messages
-        start = self._session_index(page[0].id) if page else 0
-        self.transcript.set_messages([message_view(m) for m in messages[start or 0 :]])
-        self._set_far_page(False)
-
-    def load_older(self) -> None:
-        """Add the page before the shown messages (the reader reached the top)."""
-        if self.loader is None or not self.loader.has_older:
-            return
-        try:
-            page = self.loader.older()
-        except errors.AgentsGTError as error:
-            self._show_error(describe_error(error))
-            return
-        self.transcript.prepend_messages(self._views(page))
-
-    def load_newer(self) -> None:
-        """Add the page after the shown ones, below a search hit (the reader reached the end)."""
-        if self.loader is None or not self.showing_far_page:
-            return
-        try:
-            page = self.loader.newer()
-        except errors.AgentsGTError as error:
-            self._show_error(describe_error(error))
-            return
-        views = self._views(page)
-        if not self.loader.has_newer:
-            # The end of what is stored: add the session's own tail too (unsaved messages).
-            last = views[-1].message_id if views else None
-            index = self._session_index(int(last)) if last and last.isdigit() else None
-            if index is not None:
-                views += [message_view(m) for m in self.session.messages[index + 1 :]]
-            self._set_far_page(False)
-        self.transcript.append_messages(views)
 
     def show_message(self, message_id: str, highlight_text: str | None = None) -> bool:
         """Bring a message of the open conversation into view (a search hit); True if shown.
 
-        Shown already: scrolled to. Not far before the shown page: everything down to it is
-        added above. Further back: a page around it replaces the transcript (the window
-        offers "Jump to latest"), and newer pages follow as the reader scrolls down.
+        A far one replaces the transcript with a page around it, except while a reply streams
+        (that would take the live reply with it).
         """
-        if not self.transcript.has_message(message_id):
-            if self.loader is None or not message_id.isdigit():
-                return False
-            try:
-                stored = self.services.database.get_message(int(message_id))
-                if stored is None or stored.conversation_id != self.conversation_id:
-                    return False
-                if self.loader.is_near(stored.position):
-                    self.transcript.prepend_messages(
-                        self._views(self.loader.older_through(stored.position))
-                    )
-                elif self.streaming:
-                    # Replacing the transcript would take the live reply with it.
-                    self.notice_posted.emit("A reply is still being written: wait, or press Stop.")
-                    return False
-                else:
-                    page = self.loader.around(stored.position)
-                    self.transcript.set_messages(self._views(page))
-                    self._set_far_page(self.loader.has_newer)
-            except errors.AgentsGTError as error:
-                self._show_error(describe_error(error))
-                return False
+        if not self.pages.bring_into_view(message_id, may_replace=not self.streaming):
+            if self.streaming:
+                self.notice_posted.emit("A reply is still being written: wait, or press Stop.")
+            return False
         return self.transcript.scroll_to_message(message_id, highlight_text=highlight_text)
-
-    def _views(self, page: list[StoredMessage]) -> list[MessageView]:
-        # The session's copy when it has one (it may be newer than what storage holds).
-        by_id = {message.id: message for message in self.session.messages}
-        return [
-            message_view(by_id.get(str(stored.id)) or session_message(stored)) for stored in page
-        ]
-
-    def _session_index(self, stored_id: int) -> int | None:
-        wanted = str(stored_id)
-        for index, message in enumerate(self.session.messages):
-            if message.id == wanted:
-                return index
-        return None
-
-    def _set_far_page(self, far: bool) -> None:
-        if far != self.showing_far_page:
-            self.showing_far_page = far
-            self.far_page_shown.emit(far)
 
     # -- storage faults --------------------------------------------------------------------------
 
@@ -419,8 +259,8 @@ class ChatController(QObject):
         if self.streaming:
             self.notice_posted.emit("A reply is still being written: wait, or press Stop.")
             return False
-        if self.showing_far_page:
-            self.show_latest()  # the reply goes at the end: show the end first
+        if self.pages.showing_far_page:
+            self.pages.show_latest()  # the reply goes at the end: show the end first
         try:
             self._ensure_conversation(first_text)
             turn = make_turn()
@@ -431,7 +271,7 @@ class ChatController(QObject):
         if turn.removed and not self.transcript.has_message(turn.removed[0].id):
             # The cut starts before the shown page: show the new end (it has the turn's
             # user message and reply placeholder already).
-            self.show_latest()
+            self.pages.show_latest()
         elif turn.removed:
             self.transcript.remove_messages_from(turn.removed[0].id)
         if turn.user_message is not None:
@@ -453,13 +293,10 @@ class ChatController(QObject):
             self.report_storage_error(error)
             return
         self.conversation_id = conversation.id
-        self.loader = ConversationLoader(
-            self.services.database,
-            conversation.id,
-            first_page=self.first_page,
-            older_page=self.older_page,
-        )
-        self.loader.newest()  # what is shown is the (empty) end: older pages come from there
+        self.pages.reset(conversation.id)
+        # What is shown is the (empty) end: older pages come from there.
+        if self.pages.loader is not None:
+            self.pages.loader.newest()
         # Messages so far (usually none) were never stored: positions differ if there are some.
         self.session.log = self._saving_log(conversation.id, lost=bool(self.session.messages))
         self.conversation_opened.emit(conversation.id)

@@ -266,9 +266,9 @@ class MainWindow(QMainWindow):
         self.keyring_banner.action_requested.connect(self._on_banner_action_requested)
         self.storage_error_reported.connect(self._on_storage_error_reported)
         self.jump_latest_button.clicked.connect(self._on_jump_latest_button_clicked)
-        self.transcript.scrolled_to_top.connect(self.chat.load_older)
-        self.transcript.scrolled_to_bottom.connect(self.chat.load_newer)
-        self.chat.far_page_shown.connect(self.far_page_bar.setVisible)
+        self.transcript.scrolled_to_top.connect(self.chat.pages.load_older)
+        self.transcript.scrolled_to_bottom.connect(self.chat.pages.load_newer)
+        self.chat.pages.far_page_shown.connect(self.far_page_bar.setVisible)
         self.chat.storage_failed.connect(self.storage_banner.show_error)
         self.transcript.retry_requested.connect(self._on_transcript_retry_requested)
         self.transcript.edit_requested.connect(self._on_transcript_edit_requested)
@@ -609,7 +609,7 @@ class MainWindow(QMainWindow):
         return self.chat.conversation_id == conversation_id
 
     def _on_jump_latest_button_clicked(self) -> None:
-        self.chat.show_latest()
+        self.chat.pages.show_latest()
 
     def _on_storage_error_reported(self, error: StorageError) -> None:
         self.storage_banner.show_error(history_not_saved(error))

@@ -33,8 +33,8 @@ def long_window(make_window, emulator):
         for position in range(MESSAGES):
             role = Role.USER if position % 2 == 0 else Role.ASSISTANT
             database.add_message(conversation.id, role, _text(position))
-    window.chat.first_page = PAGE
-    window.chat.older_page = PAGE
+    window.chat.pages.first_page = PAGE
+    window.chat.pages.older_page = PAGE
     window._reload_conversations()
     window.chat.open_conversation(conversation.id)
     return window

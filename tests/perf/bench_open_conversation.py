@@ -217,7 +217,7 @@ def child_window(db_path: Path, conversation_id: str, page: int) -> dict[str, fl
     asyncio.set_event_loop(loop)
     services = build_services(app_paths().ensure(), db_path)
     window = MainWindow(services)  # opens the profile's newest conversation already
-    window.chat.first_page = window.chat.older_page = page
+    window.chat.pages.first_page = window.chat.pages.older_page = page
     window.resize(1100, 720)
     window.show()
     window.chat.new_chat()
