@@ -7,7 +7,7 @@ Each measurement runs in a fresh child process so its RSS is its own:
 - "newest page": the way the window opens a conversation: ConversationLoader.newest() (the
   last --page messages) into set_messages, first paint; then the reader reaches the top and
   one older page is added with prepend_messages; then a search hit near the start is opened
-  (older_through(position) prepended, scroll_to_message with the matched text);
+  as the window does (a page around it: it is far back; scroll_to_message with the text);
 - "scaling": set_messages of 50, 100 and 1,000 messages (bodies not rendered before) and the
   cost per message; then prepend_messages of 50 older messages with 1,000 shown;
 - "window": the REAL MainWindow (app.build_services over the database, the window shown):
@@ -156,7 +156,12 @@ def child_newest(db_path: Path, conversation_id: str, page: int) -> dict[str, fl
         hit = db.messages(conversation_id, limit=None)[3]  # a search hit near the start
 
         def open_hit() -> None:
-            view.prepend_messages(_views(loader.older_through(hit.position)))
+            # As the window does: a near hit is reached by prepending, a far one gets a page
+            # around it (ConversationPages.bring_into_view).
+            if loader.is_near(hit.position):
+                view.prepend_messages(_views(loader.older_through(hit.position)))
+            else:
+                view.set_messages(_views(loader.around(hit.position)))
             view.scroll_to_message(str(hit.id), highlight_text=hit.text.split()[0])
             view.browser.viewport().repaint()
 
@@ -346,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
             f"reader's place {kept}"
         )
         print(
-            f"  a search hit near the start (older_through + prepend + scroll_to_message): "
+            f"  a search hit near the start (a page around it + scroll_to_message): "
             f"{figures['search_hit_ms']:.1f} ms, {figures['search_hit_shown']:,.0f} messages "
             f"shown, RSS {figures['rss_after_hit_mb']:.1f} MB"
         )
