@@ -10,6 +10,8 @@ from desktop_app.core.secrets import key_ref
 
 log = logging.getLogger(__name__)
 
+#: Sent once when the demo opens on an empty history, so a new user sees a reply stream in.
+DEMO_GREETING = "Hello! What can you do? Show me a table and some code."
 # Stable, so the demo's conversations from earlier runs stay attached to the same profile.
 DEMO_PROFILE_ID = "de300000-0000-4000-8000-000000000001"
 DEMO_DISPLAY_NAME = "Demo agent"

@@ -699,6 +699,13 @@ class MainWindow(QMainWindow):
         self._show_profiles(profile.id)
         self.announce(f"Demo agent ready: {profile.agent_name}. Say hello!")
         self.composer.editor.setFocus()
+        if self.chat.conversation_id is None and not self.services.database.list_conversations(
+            profile.id
+        ):
+            # A first look at the demo shows a reply streaming in, not an empty page.
+            from desktop_app.gui.demo import DEMO_GREETING
+
+            self.chat.send(DEMO_GREETING)
 
     # -- drafts and window state -----------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QInputMethodEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.core.models import MessageStatus, Role
-from desktop_app.gui.demo import DEMO_PROFILE_ID
+from desktop_app.gui.demo import DEMO_GREETING, DEMO_PROFILE_ID
 from tests.fixtures.qt import run_until
 from tests.gui.window_helpers import (
     OFFSCREEN_NOISE,
@@ -129,11 +129,28 @@ def test_demo_mode_streams_with_no_account(make_window, qloop, memory_keyring) -
     assert window.demo.running
     assert window.chat.profile is not None and window.chat.profile.id == DEMO_PROFILE_ID
     assert window.pages.currentWidget() is window.chat_page
+    # A first demo on an empty history greets the agent by itself: a reply streams in at once.
+    wait_reply(qloop, window)
+    greeting = last_reply(window)
+    assert greeting.status is MessageStatus.COMPLETE and DEMO_GREETING in greeting.text
     send(window, "Hello demo")
     wait_reply(qloop, window)
     assert last_reply(window).status is MessageStatus.COMPLETE
-    assert "Hello demo" in last_reply(window).text
+    assert "Hello demo" in last_reply(window).text and "turn 2" in last_reply(window).text
     assert memory_keyring.entries == {}, "demo keys never go to the keyring"
+
+
+def test_demo_does_not_greet_again_when_history_exists(make_window, qloop) -> None:
+    window = make_window(start=False)
+    window.start(demo=True)
+    run_until(qloop, lambda: not window.tasks.tasks, timeout=10, message="the demo")
+    wait_reply(qloop, window)
+    conversations = window.services.database.list_conversations(DEMO_PROFILE_ID)
+    window.chat.new_chat()
+    window.start_demo()
+    run_until(qloop, lambda: not window.tasks.tasks, timeout=10, message="the demo again")
+    assert not window.chat.streaming
+    assert window.services.database.list_conversations(DEMO_PROFILE_ID) == conversations
 
 
 def test_welcome_demo_button(make_window, qloop) -> None:
@@ -142,7 +159,8 @@ def test_welcome_demo_button(make_window, qloop) -> None:
     window.welcome.demo_button.click()
     run_until(qloop, lambda: not window.tasks.tasks, timeout=10, message="the demo")
     assert window.pages.currentWidget() is window.chat_page
-    assert "Demo agent ready" in window.status_label.text()
+    wait_reply(qloop, window)  # the greeting a first demo sends by itself
+    assert DEMO_GREETING in last_reply(window).text
 
 
 def test_interrupted_replies_are_marked_and_offered_for_retry(make_window, qloop, emulator) -> None:
