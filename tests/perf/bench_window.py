@@ -186,14 +186,24 @@ def _settling(window) -> bool:
     return any(entry.live is not None for entry in window.transcript._entries.values())
 
 
-def bench_streaming() -> list[Run]:
-    """Drive a real MainWindow against the emulator at 2,000 tokens/s and flat out."""
+@dataclass
+class BenchWindow:
+    """A real MainWindow on a fresh app home, with a profile pointing at the emulator."""
+
+    loop: object
+    services: object
+    window: object
+    collector: object
+
+
+def open_bench_window(base_url: str, public_key: str, secret_key: str) -> BenchWindow:
+    """Build the window as the app does (GUI-thread GC, qasync loop), keys for this session."""
     home = tempfile.mkdtemp(prefix="agentsgt-bench-")
     os.environ["AGENTSGT_DESKTOP_HOME"] = home
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.app import build_services, shutdown
+    from desktop_app.app import build_services
     from desktop_app.core.models import Credentials
     from desktop_app.core.paths import app_paths
     from desktop_app.core.profiles import new_profile
@@ -202,7 +212,6 @@ def bench_streaming() -> list[Run]:
     from desktop_app.gui.main_thread_gc import MainThreadCollector
     from desktop_app.gui.main_window import MainWindow
 
-    emulator, base_url, public_key, secret_key = start_emulator()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     collector = MainThreadCollector(app)  # garbage collected as in the app (GUI thread, timer)
     loop = qasync.QEventLoop(app)
@@ -219,7 +228,17 @@ def bench_streaming() -> list[Run]:
     profile = new_profile("Bench", agent.agent_id, base_url=base_url, key_ref=ref)
     services.database.save_profile(profile)
     window._reload_profiles(select_id=profile.id)
-    runs: list[Run] = []
+    return BenchWindow(loop, services, window, collector)
+
+
+def run_in_bench_window(body) -> None:
+    """Start the window as the app does after its first paint, run `await body(window)`,
+    then shut everything down (the emulator included)."""
+    from desktop_app.app import shutdown
+
+    emulator, base_url, public_key, secret_key = start_emulator()
+    bench = open_bench_window(base_url, public_key, secret_key)
+    window, services = bench.window, bench.services
 
     async def main() -> None:
         gc.freeze()  # as the app does after its first paint
@@ -227,21 +246,31 @@ def bench_streaming() -> list[Run]:
         if window.warm_up is not None:  # as in the app: done long before anyone has typed
             await window.warm_up
         try:
-            for label, tps in (("2,000 tokens/s", 2000), ("flat out", 0)):
-                window.chat.new_chat()
-                runs.append(await stream_once(window, label, tps))
+            await body(window)
         finally:
             await shutdown(window, services, window.demo)
             window.close()
 
     try:
-        with loop:
-            loop.run_until_complete(main())
+        with bench.loop:
+            bench.loop.run_until_complete(main())
     finally:
-        collector.stop()
+        bench.collector.stop()
         gc.unfreeze()
         emulator.terminate()
         emulator.wait(5)
+
+
+def bench_streaming() -> list[Run]:
+    """Drive a real MainWindow against the emulator at 2,000 tokens/s and flat out."""
+    runs: list[Run] = []
+
+    async def body(window) -> None:
+        for label, tps in (("2,000 tokens/s", 2000), ("flat out", 0)):
+            window.chat.new_chat()
+            runs.append(await stream_once(window, label, tps))
+
+    run_in_bench_window(body)
     return runs
 
 
