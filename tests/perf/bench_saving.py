@@ -2,10 +2,10 @@
 
     QT_QPA_PLATFORM=offscreen python tests/perf/bench_saving.py [--rounds 5] [--tokens 6000]
 
-Drives the real main window against the emulator (in its own process) at 2,000 tokens/s,
-after one uncounted warm-up reply, alternating rounds (in ABBA order) with the real
-StreamingWriter (the reply is written to SQLite at least once
-a second, off the GUI thread) and with a writer that drops everything. For each arm it prints
+Drives the real main window against the emulator (in its own process) at 2,000 tokens/s:
+after one uncounted warm-up reply, rounds alternate (ABBA order) between the real
+StreamingWriter (the reply is written to SQLite at least once a second, off the GUI thread)
+and a writer that drops everything. For each arm it prints
 the median and worst of the longest event-loop stall per round and the GUI process's CPU per
 10k tokens, and the ratio between the arms. The saving arm is checked for real: the stored
 reply must equal what the window shows. Nothing here is an assertion on time.
