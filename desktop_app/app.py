@@ -10,7 +10,8 @@ import sys
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
-from desktop_app import APP_ID, APP_NAME, __version__
+import desktop_app
+from desktop_app import APP_ID, APP_NAME
 from desktop_app.core.errors import AgentsGTError, redact
 from desktop_app.core.paths import HOME_ENV, AppPaths, app_paths, resource_path
 
@@ -201,7 +202,8 @@ def _run(argv: Sequence[str] | None) -> int:
         os.environ[HOME_ENV] = str(Path(args.home).expanduser().resolve())
     paths = app_paths().ensure()
     setup_logging(paths)
-    log.info("%s %s starting", APP_NAME, __version__)
+    # The version (importlib.metadata, ~12 ms) is read after the first paint: see below.
+    log.info("%s starting", APP_NAME)
 
     import asyncio
 
@@ -216,7 +218,6 @@ def _run(argv: Sequence[str] | None) -> int:
 
     app = QApplication([sys.argv[0] if sys.argv else APP_ID, *qt_args])
     app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
     app.setOrganizationName("AgentsGT")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
@@ -263,6 +264,8 @@ def _run(argv: Sequence[str] | None) -> int:
 
     def after_first_paint() -> None:
         gc.freeze()
+        app.setApplicationVersion(desktop_app.__version__)
+        log.info("%s version %s", APP_NAME, desktop_app.__version__)
         window.start(demo=args.demo)
 
     async def run() -> None:

@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self.resize(1100, 720)
+        # The palette before the widgets exist: applied later it re-polishes every one of them.
+        self._dark = self._apply_theme(services.settings)
         self.profiles: list[Profile] = []
         self.key_status: dict[str, KeyStatus] = {}
         self.editing_message_id: str | None = None
@@ -104,7 +106,7 @@ class MainWindow(QMainWindow):
         services.storage_faults.listen(self.storage_error_reported.emit)
         if services.storage_problem is not None:
             self.storage_banner.show_error(history_not_saved(services.storage_problem))
-        self._apply_settings(services.settings)
+        self._apply_settings(services.settings, dark=self._dark)
         self._restore_ui_state()
         self._set_streaming(False)
         self._reload_profiles(select_id=services.settings.last_profile_id)
@@ -651,9 +653,14 @@ class MainWindow(QMainWindow):
         self._save_settings(settings)
         self._apply_settings(settings)
 
-    def _apply_settings(self, settings: Settings) -> None:
+    @staticmethod
+    def _apply_theme(settings: Settings) -> bool:
         app = QApplication.instance()
-        dark = apply_theme(app, settings.theme.value) if isinstance(app, QApplication) else False
+        return apply_theme(app, settings.theme.value) if isinstance(app, QApplication) else False
+
+    def _apply_settings(self, settings: Settings, *, dark: bool | None = None) -> None:
+        if dark is None:
+            dark = self._apply_theme(settings)
         sheet = style_sheet(dark, QApplication.font().pointSizeF())
         for widget in self._styled_widgets():
             widget.setStyleSheet(sheet)

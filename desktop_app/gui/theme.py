@@ -82,7 +82,9 @@ def style_sheet(dark: bool, base_point_size: float = 10.0) -> str:
 def apply_theme(app: QApplication, mode: str, font_point_size: int | None = None) -> bool:
     """Apply the palette for `mode` to the whole app; return True when it is dark."""
     dark = is_dark(mode)
-    app.setStyle("Fusion")
+    # Setting a style re-polishes every widget (~14 ms with the window built): only when needed.
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
     palette = QPalette()
     if dark:
         for role, colour in _DARK.items():
