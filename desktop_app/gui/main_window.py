@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -17,35 +16,24 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QMainWindow,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
 )
 
 from desktop_app import APP_NAME
 from desktop_app.core import errors
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.core.profiles import Profile
-from desktop_app.core.settings import Settings
-from desktop_app.gui.actions import WindowActions, create_actions
+from desktop_app.gui.actions import create_actions
 from desktop_app.gui.chat_controller import ChatController, prepare_first_reply
-from desktop_app.gui.composer import ComposerPanel
 from desktop_app.gui.demo import DemoRuntime
-from desktop_app.gui.error_banner import ErrorBanner
 from desktop_app.gui.error_text import ErrorAction, ErrorText, history_not_saved
 from desktop_app.gui.link_guard import LinkGuard
 from desktop_app.gui.services import Services
-from desktop_app.gui.sidebar import ConversationEntry, KeyStatus, ProfileEntry, Sidebar
-from desktop_app.gui.theme import apply_theme, style_sheet
-from desktop_app.gui.transcript import TranscriptView
-from desktop_app.gui.welcome import WelcomePane
+from desktop_app.gui.sidebar import KeyStatus
+from desktop_app.gui.window_dialogs import WindowDialogs
+from desktop_app.gui.window_layout import WindowLayout
+from desktop_app.gui.window_profiles import WindowProfiles
+from desktop_app.gui.window_state import WindowState
 from desktop_app.gui.window_tasks import WindowTasks
 
 if TYPE_CHECKING:
@@ -56,12 +44,8 @@ if TYPE_CHECKING:
     from desktop_app.gui.server_history_dialog import ServerHistoryDialog
     from desktop_app.gui.settings_dialog import SettingsDialog
 
-log = logging.getLogger(__name__)
 
-_SPLITTER = "main"
-
-
-class MainWindow(QMainWindow):
+class MainWindow(WindowLayout, WindowDialogs, WindowProfiles, WindowState, QMainWindow):
     """The product's window. `start()` runs after the first paint (keyring, demo, history)."""
 
     started = Signal()
@@ -112,128 +96,6 @@ class MainWindow(QMainWindow):
         self._reload_profiles(select_id=services.settings.last_profile_id)
 
     # -- building ------------------------------------------------------------------------------
-
-    def _build(self) -> None:
-        self.sidebar = Sidebar(self)
-        self.transcript = TranscriptView(self)
-        self.transcript.setAccessibleName("Conversation")
-        self.header = QLabel(self)
-        self.header.setObjectName("sidebarHeading")
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
-        self.header.setAccessibleName("Current agent")
-        self.find_bar = QLineEdit(self)
-        self.find_bar.setPlaceholderText("Find in conversation (Enter: next, Shift+Enter: back)")
-        self.find_bar.setAccessibleName("Find in conversation")
-        self.find_bar.setClearButtonEnabled(True)
-        self.find_bar.hide()
-        self.banner = ErrorBanner(self)
-        # Problems with where history and keys are kept get banners of their own, above the
-        # pages (the welcome page too): a chat error, or its clearing, must not hide them.
-        self.storage_banner = ErrorBanner(self)
-        self.storage_banner.setAccessibleName("History problem")
-        self.keyring_banner = ErrorBanner(self)
-        self.keyring_banner.setAccessibleName("Keyring problem")
-        self.far_page_label = QLabel("Showing messages around the search result.", self)
-        self.far_page_label.setObjectName("statusLabel")
-        self.jump_latest_button = QPushButton("Jump to latest", self)
-        self.jump_latest_button.setAccessibleName("Jump to the latest messages")
-        far_row = QHBoxLayout()
-        far_row.setContentsMargins(10, 0, 10, 0)
-        far_row.addWidget(self.far_page_label, 1)
-        far_row.addWidget(self.jump_latest_button)
-        self.far_page_bar = QWidget(self)
-        self.far_page_bar.setLayout(far_row)
-        self.far_page_bar.hide()
-        self.edit_notice = QLabel("Editing your message: send to resend from there.", self)
-        self.edit_notice.setObjectName("statusLabel")
-        self.cancel_edit_button = QPushButton("Cancel edit", self)
-        self.cancel_edit_button.setAccessibleName("Cancel edit")
-        edit_row = QHBoxLayout()
-        edit_row.setContentsMargins(10, 0, 10, 0)
-        edit_row.addWidget(self.edit_notice, 1)
-        edit_row.addWidget(self.cancel_edit_button)
-        self.edit_row = QWidget(self)
-        self.edit_row.setLayout(edit_row)
-        self.edit_row.hide()
-        self.composer = ComposerPanel(self)
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("statusLabel")
-        self.status_label.setAccessibleName("Status")
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-
-        chat = QWidget(self)
-        chat_layout = QVBoxLayout(chat)
-        chat_layout.setContentsMargins(0, 0, 0, 0)
-        chat_layout.setSpacing(4)
-        header_row = QHBoxLayout()
-        header_row.setContentsMargins(10, 4, 10, 0)
-        header_row.addWidget(self.header, 1)
-        header_row.addWidget(self.status_label)
-        chat_layout.addLayout(header_row)
-        chat_layout.addWidget(self.find_bar)
-        chat_layout.addWidget(self.far_page_bar)
-        chat_layout.addWidget(self.transcript, 1)
-        banner_row = QHBoxLayout()
-        banner_row.setContentsMargins(10, 0, 10, 0)
-        banner_row.addWidget(self.banner)
-        chat_layout.addLayout(banner_row)
-        chat_layout.addWidget(self.edit_row)
-        chat_layout.addWidget(self.composer)
-
-        self.welcome = WelcomePane(self)
-        self.pages = QStackedWidget(self)
-        self.pages.addWidget(self.welcome)
-        self.pages.addWidget(chat)
-        self.chat_page = chat
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(self.pages)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 840])
-        self.splitter.setChildrenCollapsible(False)
-        # The history banner spans the window: it matters on the welcome page too.
-        central = QWidget(self)
-        central_layout = QVBoxLayout(central)
-        central_layout.setContentsMargins(0, 0, 0, 0)
-        central_layout.setSpacing(0)
-        # Hidden, they take no room.
-        central_layout.addWidget(self.storage_banner)
-        central_layout.addWidget(self.keyring_banner)
-        central_layout.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
-
-    def _build_menus(self, a: WindowActions) -> None:
-        menus = self.menuBar()
-        file_menu = menus.addMenu("&File")
-        for action in (a.new_chat, a.export):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(a.quit)
-        edit_menu = menus.addMenu("&Edit")
-        for action in (a.copy_last_reply, a.copy_conversation, a.find, a.search):
-            edit_menu.addAction(action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(a.settings)
-        chat_menu = menus.addMenu("&Chat")
-        for action in (a.stop, a.regenerate, a.switch_agent):
-            chat_menu.addAction(action)
-        agents_menu = menus.addMenu("&Agents")
-        agents_menu.addAction(a.profiles)
-        agents_menu.addAction(a.server_history)
-        agents_menu.addAction(a.demo)
-        toolbar = QToolBar("Main toolbar", self)
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setAccessibleName("Main toolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (a.new_chat, a.stop, a.regenerate, a.copy_last_reply, a.export):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        toolbar.addAction(a.profiles)
-        toolbar.addAction(a.settings)
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
 
     def _connect_signals(self) -> None:
         a = self.actions_
@@ -320,90 +182,7 @@ class MainWindow(QMainWindow):
         styles = [palette_for(dark).pygments_style for dark in (False, True)]
         await asyncio.to_thread(prepare_first_reply, styles)
 
-    async def _refresh_key_status(self) -> None:
-        from desktop_app.gui.profile_controller import key_statuses
-
-        # Both off the GUI thread (resolving the backend imports keyring and may ask D-Bus),
-        # both started in this first step (no extra tasks to schedule).
-        loop = asyncio.get_running_loop()
-        problem_read = loop.run_in_executor(None, self.services.secrets.problem)
-        self.key_status = await key_statuses(self.services, self.profiles)
-        problem = await problem_read
-        if problem:
-            sentence = f"Keys can't be saved in a keyring: {problem.rstrip('.')}."
-            if "session only" not in problem:  # the problem may offer it already
-                sentence += " You can still use keys for this session only."
-            self.keyring_banner.show_error(ErrorText(sentence, False, ErrorAction.EDIT_KEYS))
-        self._show_profiles()
-
     # -- profiles & conversations ----------------------------------------------------------------
-
-    def _reload_profiles(self, select_id: str | None = None) -> None:
-        self.profiles = self.services.database.list_profiles()
-        ids = {profile.id for profile in self.profiles}
-        current = select_id if select_id in ids else None
-        if current is None and self.chat.profile is not None and self.chat.profile.id in ids:
-            current = self.chat.profile.id
-        if current is None and self.profiles:
-            current = self.profiles[0].id
-        self._show_profiles(current)
-        self.actions_.new_chat.setEnabled(bool(self.profiles))
-        self.actions_.server_history.setEnabled(bool(self.profiles))
-        if not self.profiles:
-            self.chat.set_profile(None)
-            self.pages.setCurrentWidget(self.welcome)
-            self.header.clear()
-            self.sidebar.set_conversations([], None)
-            return
-        self.pages.setCurrentWidget(self.chat_page)
-        profile = next(p for p in self.profiles if p.id == current)
-        if self.chat.profile is None or self.chat.profile != profile:
-            self._use_profile(profile)
-
-    def _show_profiles(self, current: str | None = None) -> None:
-        if current is None and self.chat.profile is not None:
-            current = self.chat.profile.id
-        entries = [
-            ProfileEntry(
-                p.id, p.display_name, p.agent_name, self.key_status.get(p.id, KeyStatus.UNKNOWN)
-            )
-            for p in self.profiles
-        ]
-        self.sidebar.set_profiles(entries, current)
-
-    def _use_profile(self, profile: Profile) -> None:
-        self._save_draft()
-        same = self.chat.profile is not None and self.chat.profile.id == profile.id
-        conversation_id = self.chat.conversation_id if same else None
-        self.chat.profile = profile
-        parts = (profile.display_name, profile.agent_name, profile.model_name)
-        self.header.setText(" · ".join(part for part in parts if part))
-        if not same:
-            self.chat.set_profile(profile)
-            conversations = self.services.database.list_conversations(profile.id)
-            if conversations:
-                self.chat.open_conversation(conversations[0].id)
-        elif conversation_id is None:
-            self._reload_conversations()
-        if self.services.settings.last_profile_id != profile.id:
-            self._save_settings(self.services.settings.replace(last_profile_id=profile.id))
-
-    def _reload_conversations(self) -> None:
-        if self.chat.profile is None:
-            self.sidebar.set_conversations([], None)
-            return
-        conversations = self.services.database.list_conversations(self.chat.profile.id)
-        entries = [ConversationEntry(c.id, c.title, c.updated_at) for c in conversations]
-        self.sidebar.set_conversations(entries, self.chat.conversation_id)
-
-    def _on_sidebar_profile_selected(self, profile_id: str) -> None:
-        profile = next((p for p in self.profiles if p.id == profile_id), None)
-        if profile is not None:
-            self._use_profile(profile)
-
-    def _on_sidebar_conversation_selected(self, conversation_id: str) -> None:
-        self._save_draft()
-        self.chat.open_conversation(conversation_id)
 
     def _on_chat_conversation_opened(self, conversation_id: str) -> None:
         self._cancel_edit()
@@ -536,12 +315,6 @@ class MainWindow(QMainWindow):
         QGuiApplication.clipboard().setText(self.transcript.conversation_markdown())
         self.announce("Conversation copied.")
 
-    def _on_export_triggered(self) -> None:
-        # With no conversation open the dialog still exports the others (or everything).
-        from desktop_app.gui.export_dialog import start_export
-
-        start_export(self, self.services, self.chat.conversation_id)
-
     def _on_find_triggered(self) -> None:
         self.find_bar.show()
         self.find_bar.setFocus()
@@ -555,207 +328,15 @@ class MainWindow(QMainWindow):
     def _on_switch_agent_triggered(self) -> None:
         self.sidebar.profile_list.setFocus()
 
-    def open_profiles(self, *, new: bool = False, focus_keys: bool = False) -> ProfileDialog:
-        """Open the Profiles & keys dialog (window-modal, non-blocking)."""
-        from desktop_app.gui.profile_dialog import ProfileDialog
-
-        if self.profile_dialog is not None:
-            self.profile_dialog.close()
-        current = "" if new else (self.chat.profile.id if self.chat.profile else None)
-        dialog = ProfileDialog(self.services, self, select_id=current, focus_keys=focus_keys)
-        dialog.profiles_changed.connect(self._on_profile_dialog_profiles_changed)
-        self.profile_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _on_profile_dialog_profiles_changed(self, profile_id: str) -> None:
-        self.chat.profile = None if profile_id else self.chat.profile
-        self._reload_profiles(select_id=profile_id or None)
-        self.tasks.run(self._refresh_key_status())
-
-    def open_search(self) -> SearchDialog:
-        """Open the search over every saved conversation (non-modal)."""
-        from desktop_app.gui.search_dialog import SearchDialog
-
-        names = {profile.id: profile.display_name for profile in self.profiles}
-        if self.search_dialog is None:
-            self.search_dialog = SearchDialog(self.services.database, self, profile_names=names)
-            self.search_dialog.result_chosen.connect(self._on_search_dialog_result_chosen)
-        self.search_dialog.set_profile_names(names)
-        self.search_dialog.start()
-        return self.search_dialog
-
-    def _on_search_dialog_result_chosen(
-        self, conversation_id: str, message_id: str, query: str
-    ) -> None:
-        if self._open_conversation_anywhere(conversation_id):
-            self.chat.show_message(message_id, highlight_text=query or None)
-
-    def _open_conversation_anywhere(self, conversation_id: str) -> bool:
-        """Open a conversation of any profile (switching to it); False if it is gone."""
-        try:
-            conversation = self.services.database.get_conversation(conversation_id)
-        except errors.AgentsGTError as error:
-            self.banner.show_error(ErrorText(error.message, False))
-            return False
-        if conversation is None:
-            return False
-        profile = next((p for p in self.profiles if p.id == conversation.profile_id), None)
-        if profile is None:
-            return False
-        if self.chat.profile is None or self.chat.profile.id != profile.id:
-            self._show_profiles(profile.id)
-            self._use_profile(profile)
-        self._save_draft()
-        self.chat.open_conversation(conversation_id)
-        return self.chat.conversation_id == conversation_id
-
     def _on_jump_latest_button_clicked(self) -> None:
         self.chat.pages.show_latest()
 
     def _on_storage_error_reported(self, error: StorageError) -> None:
         self.storage_banner.show_error(history_not_saved(error))
 
-    def open_server_history(self) -> ServerHistoryDialog | None:
-        """Open the server history and usage of the current profile (non-modal)."""
-        profile = self.chat.profile
-        if profile is None:
-            self.status_label.setText("Choose or add an agent first.")
-            return None
-        from desktop_app.gui.server_history_dialog import ServerHistoryDialog
-
-        if self.server_history_dialog is not None:
-            self.server_history_dialog.close()
-            self.server_history_dialog.deleteLater()
-        dialog = ServerHistoryDialog(
-            self.services.database, profile, lambda: self.chat.client_for(profile), self
-        )
-        dialog.thread_imported.connect(self._on_server_history_dialog_thread_imported)
-        self.server_history_dialog = dialog
-        dialog.show()
-        return dialog
-
-    def _on_server_history_dialog_thread_imported(self, conversation_id: str) -> None:
-        self._reload_conversations()
-        self._open_conversation_anywhere(conversation_id)
-
-    def open_settings(self) -> SettingsDialog:
-        """Open the Settings dialog (window-modal, non-blocking)."""
-        from desktop_app.gui.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self.services.settings, self)
-        dialog.settings_accepted.connect(self._on_settings_dialog_settings_accepted)
-        self.settings_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _on_settings_dialog_settings_accepted(self, settings: Settings) -> None:
-        self._save_settings(settings)
-        self._apply_settings(settings)
-
-    @staticmethod
-    def _apply_theme(settings: Settings) -> bool:
-        app = QApplication.instance()
-        return apply_theme(app, settings.theme.value) if isinstance(app, QApplication) else False
-
-    def _apply_settings(self, settings: Settings, *, dark: bool | None = None) -> None:
-        if dark is None:
-            dark = self._apply_theme(settings)
-        sheet = style_sheet(dark, QApplication.font().pointSizeF())
-        for widget in self._styled_widgets():
-            widget.setStyleSheet(sheet)
-        self.transcript.set_theme(dark)
-        self.transcript.set_font_point_size(settings.font_size)
-        self.composer.editor.set_send_shortcut(settings.send_shortcut.value)
-
-    def _styled_widgets(self) -> tuple[QWidget, ...]:
-        """Widgets that take the window's style sheet (never an ancestor of the transcript)."""
-        return (
-            self.sidebar,
-            self.welcome,
-            self.banner,
-            self.storage_banner,
-            self.keyring_banner,
-            self.composer,
-            self.edit_row,
-            self.header,
-            self.status_label,
-        )
-
-    def _save_settings(self, settings: Settings) -> None:
-        previous = self.services.settings
-        self.tasks.run(self.services.apply_settings(settings))
-        if previous == settings:
-            return
-        self.tasks.save_in_background(self.services.settings_store.save, settings)
-
     # -- demo --------------------------------------------------------------------------------------
 
-    def start_demo(self) -> None:
-        """Start the in-process emulator and switch to the demo profile."""
-        self.status_label.setText("Starting the demo agent…")
-        self.tasks.run(self._start_demo())
-
-    async def _start_demo(self) -> None:
-        from desktop_app.gui.demo import prepare_demo_profile
-
-        profile = await prepare_demo_profile(self.services, self.demo)
-        self.chat.profile = None
-        self._reload_profiles(select_id=profile.id)
-        self.key_status[profile.id] = KeyStatus.SESSION
-        self._show_profiles(profile.id)
-        self.announce(f"Demo agent ready: {profile.agent_name}. Say hello!")
-        self.composer.editor.setFocus()
-        if self.chat.conversation_id is None and not self.services.database.list_conversations(
-            profile.id
-        ):
-            # A first look at the demo shows a reply streaming in, not an empty page.
-            from desktop_app.gui.demo import DEMO_GREETING
-
-            self.chat.send(DEMO_GREETING)
-
     # -- drafts and window state -----------------------------------------------------------------
-
-    def _save_draft(self) -> None:
-        if self.editing_message_id is not None:
-            return
-        self._store_draft(self.chat.conversation_id or "new", self.composer.editor.toPlainText())
-
-    def _store_draft(self, key: str, text: str) -> None:
-        state = self.services.ui_state
-        if state.draft(key) == text or (not text.strip() and not state.draft(key)):
-            return
-        self.services.ui_state = state.with_draft(key, text)
-        self._save_ui_state_soon()
-
-    def _save_ui_state_soon(self) -> None:
-        state = self.services.ui_state.with_splitter(_SPLITTER, self.splitter.sizes())
-        self.services.ui_state = state
-        self.tasks.save_in_background(self.services.ui_state_store.save, state)
-
-    def _restore_ui_state(self) -> None:
-        state = self.services.ui_state
-        geometry = state.geometry_bytes()
-        if geometry:
-            self.restoreGeometry(QByteArray(geometry))
-        window_state = state.state_bytes()
-        if window_state:
-            self.restoreState(QByteArray(window_state))
-        sizes = state.splitter(_SPLITTER)
-        if len(sizes) == 2 and all(sizes):
-            self.splitter.setSizes(list(sizes))
-
-    def save_ui_state(self) -> None:
-        """Write geometry, splitter sizes and the draft now (on close)."""
-        self._save_draft()
-        state = self.services.ui_state.with_geometry(
-            bytes(self.saveGeometry().data()), bytes(self.saveState().data())
-        ).with_splitter(_SPLITTER, self.splitter.sizes())
-        self.services.ui_state = state
-        try:
-            self.services.ui_state_store.save(state)
-        except OSError as error:
-            log.warning("could not save the window state: %s", error)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         self.services.storage_faults.listen(None)

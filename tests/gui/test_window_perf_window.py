@@ -48,6 +48,8 @@ _PROBE = textwrap.dedent(
     window = MainWindow(services)
     window.show()
     print("at show:", ",".join(loaded()))
+    # The version (importlib.metadata) is read after the first paint.
+    print("metadata at show:", "importlib.metadata" in sys.modules)
 
     async def main():
         window.start()
@@ -79,6 +81,7 @@ def test_the_first_paint_loads_no_markdown_highlighting_or_http(tmp_path) -> Non
     assert result.returncode == 0, result.stderr
     lines_out = dict(line.split(":", 1) for line in result.stdout.splitlines() if ":" in line)
     assert lines_out["at show"].strip() == ""
+    assert lines_out["metadata at show"].strip() == "False"
     # The warm-up loads what the first send and the first reply need (not the keyring: the
     # key status refresh does that, in its own thread).
     warmed = set(lines_out["after warm-up"].strip().split(","))

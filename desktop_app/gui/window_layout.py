@@ -1,0 +1,149 @@
+"""The window's widgets and layout, its menus and toolbar (built before the first paint)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.gui.actions import WindowActions
+from desktop_app.gui.composer import ComposerPanel
+from desktop_app.gui.error_banner import ErrorBanner
+from desktop_app.gui.sidebar import Sidebar
+from desktop_app.gui.transcript import TranscriptView
+from desktop_app.gui.welcome import WelcomePane
+
+
+class WindowLayout:
+    """Builds the window's widgets, menus and toolbar; mixed into MainWindow."""
+
+    def _build(self) -> None:
+        self.sidebar = Sidebar(self)
+        self.transcript = TranscriptView(self)
+        self.transcript.setAccessibleName("Conversation")
+        self.header = QLabel(self)
+        self.header.setObjectName("sidebarHeading")
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setAccessibleName("Current agent")
+        self.find_bar = QLineEdit(self)
+        self.find_bar.setPlaceholderText("Find in conversation (Enter: next, Shift+Enter: back)")
+        self.find_bar.setAccessibleName("Find in conversation")
+        self.find_bar.setClearButtonEnabled(True)
+        self.find_bar.hide()
+        self.banner = ErrorBanner(self)
+        # Problems with where history and keys are kept get banners of their own, above the
+        # pages (the welcome page too): a chat error, or its clearing, must not hide them.
+        self.storage_banner = ErrorBanner(self)
+        self.storage_banner.setAccessibleName("History problem")
+        self.keyring_banner = ErrorBanner(self)
+        self.keyring_banner.setAccessibleName("Keyring problem")
+        self.far_page_label = QLabel("Showing messages around the search result.", self)
+        self.far_page_label.setObjectName("statusLabel")
+        self.jump_latest_button = QPushButton("Jump to latest", self)
+        self.jump_latest_button.setAccessibleName("Jump to the latest messages")
+        far_row = QHBoxLayout()
+        far_row.setContentsMargins(10, 0, 10, 0)
+        far_row.addWidget(self.far_page_label, 1)
+        far_row.addWidget(self.jump_latest_button)
+        self.far_page_bar = QWidget(self)
+        self.far_page_bar.setLayout(far_row)
+        self.far_page_bar.hide()
+        self.edit_notice = QLabel("Editing your message: send to resend from there.", self)
+        self.edit_notice.setObjectName("statusLabel")
+        self.cancel_edit_button = QPushButton("Cancel edit", self)
+        self.cancel_edit_button.setAccessibleName("Cancel edit")
+        edit_row = QHBoxLayout()
+        edit_row.setContentsMargins(10, 0, 10, 0)
+        edit_row.addWidget(self.edit_notice, 1)
+        edit_row.addWidget(self.cancel_edit_button)
+        self.edit_row = QWidget(self)
+        self.edit_row.setLayout(edit_row)
+        self.edit_row.hide()
+        self.composer = ComposerPanel(self)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusLabel")
+        self.status_label.setAccessibleName("Status")
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        chat = QWidget(self)
+        chat_layout = QVBoxLayout(chat)
+        chat_layout.setContentsMargins(0, 0, 0, 0)
+        chat_layout.setSpacing(4)
+        header_row = QHBoxLayout()
+        header_row.setContentsMargins(10, 4, 10, 0)
+        header_row.addWidget(self.header, 1)
+        header_row.addWidget(self.status_label)
+        chat_layout.addLayout(header_row)
+        chat_layout.addWidget(self.find_bar)
+        chat_layout.addWidget(self.far_page_bar)
+        chat_layout.addWidget(self.transcript, 1)
+        banner_row = QHBoxLayout()
+        banner_row.setContentsMargins(10, 0, 10, 0)
+        banner_row.addWidget(self.banner)
+        chat_layout.addLayout(banner_row)
+        chat_layout.addWidget(self.edit_row)
+        chat_layout.addWidget(self.composer)
+
+        self.welcome = WelcomePane(self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(chat)
+        self.chat_page = chat
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 840])
+        self.splitter.setChildrenCollapsible(False)
+        # The history banner spans the window: it matters on the welcome page too.
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        # Hidden, they take no room.
+        central_layout.addWidget(self.storage_banner)
+        central_layout.addWidget(self.keyring_banner)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+    def _build_menus(self, a: WindowActions) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        for action in (a.new_chat, a.export):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+        edit_menu = menus.addMenu("&Edit")
+        for action in (a.copy_last_reply, a.copy_conversation, a.find, a.search):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(a.settings)
+        chat_menu = menus.addMenu("&Chat")
+        for action in (a.stop, a.regenerate, a.switch_agent):
+            chat_menu.addAction(action)
+        agents_menu = menus.addMenu("&Agents")
+        agents_menu.addAction(a.profiles)
+        agents_menu.addAction(a.server_history)
+        agents_menu.addAction(a.demo)
+        toolbar = QToolBar("Main toolbar", self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setAccessibleName("Main toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (a.new_chat, a.stop, a.regenerate, a.copy_last_reply, a.export):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(a.profiles)
+        toolbar.addAction(a.settings)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
