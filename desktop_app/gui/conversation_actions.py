@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QKeyEvent, QKeySequence
@@ -72,14 +73,15 @@ class ConversationActions(QObject):
     def __init__(
         self,
         list_widget: QListWidget,
-        database: Database,
+        database: Database | Callable[[], Database],
         *,
         undo_bar: UndoBar | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent or list_widget)
         self.list_widget = list_widget
-        self.database = database
+        # A callable lets the window hand over `lambda: services.database` (reopened on faults).
+        self._database = database
         self.undo_bar = undo_bar or UndoBar(list_widget.parentWidget())
         self.menu = QMenu(list_widget)
         self.menu.setAccessibleName("Conversation actions")
@@ -115,6 +117,11 @@ class ConversationActions(QObject):
         self.list_widget.verticalScrollBar().valueChanged.connect(self._place_editor)
 
     # -- public ------------------------------------------------------------------------------------
+
+    @property
+    def database(self) -> Database:
+        """The history the actions change."""
+        return self._database() if callable(self._database) else self._database
 
     def current_id(self) -> str | None:
         """The id of the list's current conversation."""
@@ -347,13 +354,14 @@ def purge_old_deleted(database: Database, days: int = PURGE_AFTER_DAYS) -> int:
 
 
 def open_data_folder(
-    paths: AppPaths, opener: Callable[[QUrl], object] = QDesktopServices.openUrl
+    paths: AppPaths | Path, opener: Callable[[QUrl], object] = QDesktopServices.openUrl
 ) -> bool:
     """Open the folder holding the history in the file manager (created if missing).
 
+    `paths` may also be the folder itself (e.g. `database.path.parent` for a temporary history).
     True when the opener accepted it (an opener returning None counts as success).
     """
-    folder = paths.data_dir
+    folder = paths if isinstance(paths, Path) else paths.data_dir
     try:
         # Private like every folder the app makes (the history is personal).
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -28,6 +28,7 @@ class UndoBar(QFrame):
         self.label = QLabel(self)
         self.label.setObjectName("undoBarText")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)  # the sidebar is narrow: wrap rather than widen it
         self.label.setAccessibleName("What was done")
         self.undo_button = QPushButton("Undo", self)
         self.undo_button.setAccessibleName("Undo")

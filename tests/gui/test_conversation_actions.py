@@ -107,6 +107,12 @@ def ui(qtbot, database: Database, profile_id: str, chats: list[str]) -> Harness:
     return Harness(qtbot, database, profile_id)
 
 
+def _in_bin(database: Database, conversation_id: str) -> bool:
+    conversation = database.get_conversation(conversation_id)
+    assert conversation is not None
+    return conversation.deleted_at is not None
+
+
 def _title(database: Database, conversation_id: str) -> str:
     conversation = database.get_conversation(conversation_id)
     assert conversation is not None
@@ -181,8 +187,8 @@ def test_right_click_targets_the_row_under_the_pointer(qtbot, ui: Harness, chats
     assert ui.actions.menu.isVisible()
     ui.actions.delete_action.trigger()
     ui.actions.menu.hide()
-    assert ui.database.get_conversation(chats[0]).deleted_at is not None
-    assert ui.database.get_conversation(chats[2]).deleted_at is None
+    assert _in_bin(ui.database, chats[0])
+    assert not _in_bin(ui.database, chats[2])
 
 
 def test_menu_key_opens_the_menu(qtbot, ui: Harness, chats) -> None:
@@ -222,7 +228,7 @@ def test_a_storage_error_during_rename_emits_a_sentence(
 def test_delete_key_deletes_and_undo_restores_with_messages(qtbot, ui: Harness, chats) -> None:
     ui.select(chats[1])
     qtbot.keyClick(ui.list, Qt.Key.Key_Delete)
-    assert ui.database.get_conversation(chats[1]).deleted_at is not None
+    assert _in_bin(ui.database, chats[1])
     assert chats[1] not in ui.sidebar.conversation_ids()
     assert ("deleted", chats[1]) in ui.events
     bar = ui.actions.undo_bar
@@ -234,8 +240,7 @@ def test_delete_key_deletes_and_undo_restores_with_messages(qtbot, ui: Harness, 
     assert not bar.isVisible()
     assert ("restored", chats[1]) in ui.events
     assert chats[1] in ui.sidebar.conversation_ids()
-    restored = ui.database.get_conversation(chats[1])
-    assert restored.deleted_at is None and restored.title == "Second"
+    assert not _in_bin(ui.database, chats[1]) and _title(ui.database, chats[1]) == "Second"
     texts = [m.text for m in ui.database.messages(chats[1])]
     assert texts == ["Hello there", "General Kenobi"]
 
@@ -254,7 +259,7 @@ def test_dismissing_the_bar_keeps_them_deleted_until_purged(qtbot, ui: Harness, 
     qtbot.mouseClick(ui.actions.undo_bar.close_button, Qt.MouseButton.LeftButton)
     assert not ui.actions.undo_bar.isVisible()
     assert ui.actions.undo() == []  # nothing left to undo
-    assert ui.database.get_conversation(chats[0]).deleted_at is not None
+    assert _in_bin(ui.database, chats[0])
     assert purge_old_deleted(ui.database) == 0  # only 30 days after
     assert purge_old_deleted(ui.database, days=0) == 1
     assert ui.database.get_conversation(chats[0]) is None
@@ -312,3 +317,10 @@ def test_open_data_folder_creates_it_and_opens_a_file_url(tmp_path) -> None:
     assert url.toLocalFile() == str(paths.data_dir)
     assert paths.database_path.parent == paths.data_dir  # the history lives there
     assert not open_data_folder(paths, opener=lambda url: False)
+
+
+def test_open_data_folder_also_takes_the_folder_itself(tmp_path) -> None:
+    folder = tmp_path / "temporary-history"
+    opened: list[QUrl] = []
+    assert open_data_folder(folder, opener=opened.append)
+    assert folder.is_dir() and opened[0].toLocalFile() == str(folder)
