@@ -259,8 +259,14 @@ class ConversationActions(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self.editor and kind == QEvent.Type.KeyPress:
-            if isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
+        if watched is self.editor and isinstance(event, QKeyEvent):
+            if event.key() != Qt.Key.Key_Escape:
+                return False
+            if kind == QEvent.Type.ShortcutOverride:
+                # Esc is also the window's Stop shortcut: while renaming, it cancels the rename.
+                event.accept()
+                return True
+            if kind == QEvent.Type.KeyPress:
                 self.cancel_rename()
                 return True
             return False

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
-from PySide6.QtGui import QContextMenuEvent, QFocusEvent
+from PySide6.QtGui import QAction, QContextMenuEvent, QFocusEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.core.models import Role
@@ -160,6 +160,23 @@ def test_escape_cancels_and_long_titles_are_cut(qtbot, ui: Harness, chats) -> No
     assert _title(ui.database, chats[0]) == "First"
     assert ui.actions.rename(chats[0], "x" * 500)
     assert _title(ui.database, chats[0]) == "x" * 200
+
+
+def test_escape_in_the_editor_beats_a_window_escape_shortcut(qtbot, ui: Harness, chats) -> None:
+    stops: list[bool] = []
+    stop = QAction("Stop", ui.host)
+    stop.setShortcut(QKeySequence("Esc"))  # as the window's Stop action
+    stop.triggered.connect(lambda: stops.append(True))
+    ui.host.addAction(stop)
+    ui.host.activateWindow()
+    ui.select(chats[0])
+    qtbot.keyClick(ui.list, Qt.Key.Key_Escape)
+    assert stops == [True]  # the shortcut is live outside the editor
+    ui.actions.start_rename(chats[0])
+    assert ui.actions.editor is not None
+    qtbot.keyClick(ui.actions.editor, Qt.Key.Key_Escape)
+    assert ui.actions.editor is None
+    assert stops == [True]
 
 
 def test_context_menu_by_keyboard_offers_rename_export_delete(qtbot, ui: Harness, chats) -> None:
