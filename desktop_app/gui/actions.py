@@ -47,6 +47,7 @@ class WindowActions:
     copy_last_reply: QAction
     copy_conversation: QAction
     export: QAction
+    open_data_folder: QAction
     find: QAction
     search: QAction
     server_history: QAction
@@ -66,6 +67,9 @@ def create_actions(window: QWidget) -> WindowActions:
         copy_last_reply=_action(window, "&Copy reply", "Ctrl+Shift+C", "Copy the last reply"),
         copy_conversation=_action(window, "Copy c&onversation", None, "Copy the whole chat"),
         export=_action(window, "&Export…", "Ctrl+Shift+E", "Export this conversation"),
+        open_data_folder=_action(
+            window, "Open &data folder", None, "Show the folder that holds your history"
+        ),
         find=_action(window, "&Find…", QKeySequence.StandardKey.Find, "Find in conversation"),
         search=_action(
             window, "&Search all conversations…", "Ctrl+Shift+F", "Search every conversation"

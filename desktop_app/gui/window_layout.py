@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.gui.actions import WindowActions
 from desktop_app.gui.composer import ComposerPanel
+from desktop_app.gui.conversation_actions import ConversationActions
 from desktop_app.gui.error_banner import ErrorBanner
 from desktop_app.gui.sidebar import Sidebar
 from desktop_app.gui.transcript import TranscriptView
@@ -28,6 +29,11 @@ class WindowLayout:
 
     def _build(self) -> None:
         self.sidebar = Sidebar(self)
+        # Rename / Export / Delete on the conversation list; its undo bar sits under the list.
+        self.conversation_actions = ConversationActions(
+            self.sidebar.conversation_list, lambda: self.services.database, parent=self
+        )
+        self.sidebar.layout().addWidget(self.conversation_actions.undo_bar)
         self.transcript = TranscriptView(self)
         self.transcript.setAccessibleName("Conversation")
         self.header = QLabel(self)
@@ -119,7 +125,7 @@ class WindowLayout:
     def _build_menus(self, a: WindowActions) -> None:
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
-        for action in (a.new_chat, a.export):
+        for action in (a.new_chat, a.export, a.open_data_folder):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)

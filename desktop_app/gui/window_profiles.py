@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from desktop_app.core import errors
 from desktop_app.core.profiles import Profile
+from desktop_app.gui.conversation_actions import open_data_folder
 from desktop_app.gui.error_text import ErrorAction, ErrorText
 from desktop_app.gui.sidebar import ConversationEntry, KeyStatus, ProfileEntry
 
@@ -14,6 +13,8 @@ class WindowProfiles:
     """Keeps the sidebar, current profile and conversations in step; mixed into MainWindow."""
 
     async def _refresh_key_status(self) -> None:
+        import asyncio
+
         from desktop_app.gui.profile_controller import key_statuses
 
         # Both off the GUI thread (resolving the backend imports keyring and may ask D-Bus),
@@ -137,3 +138,30 @@ class WindowProfiles:
             from desktop_app.gui.demo import DEMO_GREETING
 
             self.chat.send(DEMO_GREETING)
+
+    # -- conversation actions (rename, delete + undo, export) ----------------------------------
+
+    def _on_conversation_actions_renamed(self, conversation_id: str, title: str) -> None:
+        self._reload_conversations()
+
+    def _on_conversation_actions_deleted(self, conversation_id: str) -> None:
+        if self.chat.conversation_id == conversation_id:
+            self._on_new_chat_triggered()  # the open chat went to the bin: start afresh
+        self._reload_conversations()
+
+    def _on_conversation_actions_restored(self, conversation_id: str) -> None:
+        self._reload_conversations()
+
+    def _on_conversation_actions_export_requested(self, conversation_id: str) -> None:
+        from desktop_app.gui.export_dialog import start_export
+
+        start_export(self, self.services, conversation_id)
+
+    def _on_conversation_actions_failed(self, sentence: str) -> None:
+        self.banner.show_error(ErrorText(sentence, False))
+
+    def _on_open_data_folder_triggered(self) -> None:
+        # The history's folder: the temporary one when the user's history could not be opened.
+        folder = self.services.database.path.parent
+        if not open_data_folder(folder, self.link_opener):
+            self.banner.show_error(ErrorText(f"Could not open the folder {folder}.", False))
