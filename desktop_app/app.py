@@ -41,21 +41,49 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(list(argv))
 
 
-def setup_logging(paths: AppPaths) -> None:
-    """Log to a rotating file in the log dir (keys redacted); warnings also to stderr."""
-    from logging.handlers import RotatingFileHandler
+class _EarlyRecords(logging.Handler):
+    """Keeps what is logged before the log file is open (see setup_logging)."""
 
-    handler: logging.Handler
-    try:
-        handler = RotatingFileHandler(
-            paths.log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError:
-        handler = logging.StreamHandler()
-    handler.setFormatter(_RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def setup_logging(paths: AppPaths) -> Callable[[], None]:
+    """Log to a rotating file in the log dir (keys redacted); return the function opening it.
+
+    Until that function is called, records are kept in memory: the rotating handler's module
+    (logging.handlers: pickle, socket, ~10 ms) loads after the window's first paint. Calling
+    it opens the file and writes those records first; calling it again does nothing.
+    """
     root = logging.getLogger()
-    root.addHandler(handler)
+    early = _EarlyRecords()
+    root.addHandler(early)
     root.setLevel(logging.INFO)
+
+    def open_log_file() -> None:
+        if early not in root.handlers:
+            return
+        from logging.handlers import RotatingFileHandler
+
+        handler: logging.Handler
+        try:
+            handler = RotatingFileHandler(
+                paths.log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+            )
+        except OSError:
+            handler = logging.StreamHandler()
+        handler.setFormatter(_RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+        root.removeHandler(early)
+        for record in early.records:
+            handler.handle(record)
+        early.records.clear()
+
+    return open_log_file
 
 
 def build_services(paths: AppPaths, database_path: Path | None = None):  # -> Services
@@ -160,6 +188,64 @@ def release_clipboard() -> None:
             clipboard.setText(data.text(), mode)
 
 
+def wait_for_first_paint(window, timeout_ms: int = 1000) -> float | None:
+    """Run Qt's own event loop until `window` has painted once (or `timeout_ms` has passed).
+
+    Returns the wall-clock time the paint began (None after a timeout). The asyncio + qasync
+    imports and loop (~25 ms) come after this, so the window shows first.
+    """
+    import time
+
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+
+    waiting = QEventLoop()
+    painted_at: list[float] = []
+
+    class _FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:  # Qt override
+            if event.type() == QEvent.Type.Paint and not painted_at:
+                painted_at.append(time.time())
+                waiting.quit()  # after this paint is done: exec() returns between events
+            return False
+
+    painted = _FirstPaint()
+    window.installEventFilter(painted)
+    # A window that never paints (minimised, an odd platform) must not hold the loop back.
+    timeout = QTimer()
+    timeout.setSingleShot(True)
+    timeout.timeout.connect(waiting.quit)
+    timeout.start(timeout_ms)
+    if window.isVisible():
+        waiting.exec()
+    timeout.stop()
+    window.removeEventFilter(painted)
+    return painted_at[0] if painted_at else None
+
+
+def report_startup(window, painted_at: float | None) -> None:
+    """For `--measure-startup`: print when the window first painted, then close it.
+
+    Prints `startup: first paint <age> s after process start (painted at <epoch>)`; the epoch
+    lets a benchmark measure from its own spawn time too. Called after the paint (self_test
+    imports asyncio), with the time taken at the paint.
+    """
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from desktop_app.self_test import process_age
+
+    if painted_at is None:
+        line = "startup: no first paint within the time allowed"
+    else:
+        age = process_age()
+        shown = "unknown" if age is None else f"{age - (time.time() - painted_at):.3f}"
+        line = f"startup: first paint {shown} s after process start (painted at {painted_at:.6f})"
+    if sys.stdout is not None:  # none in a windowed build on Windows
+        print(line, flush=True)
+    QTimer.singleShot(0, window.close)
+
+
 async def shutdown(window, services, demo) -> None:
     """Stop the reply, wait for tasks, close the HTTP client, flush history, stop the demo."""
     import asyncio
@@ -201,13 +287,21 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.home:
         os.environ[HOME_ENV] = str(Path(args.home).expanduser().resolve())
     paths = app_paths().ensure()
-    setup_logging(paths)
+    open_log_file = setup_logging(paths)
     # The version (importlib.metadata, ~12 ms) is read after the first paint: see below.
     log.info("%s starting", APP_NAME)
+    try:
+        return _run_window(args, qt_args, paths, open_log_file)
+    finally:
+        open_log_file()  # if the window never painted: what was logged still gets written
 
-    import asyncio
 
-    import qasync
+def _run_window(
+    args: argparse.Namespace,
+    qt_args: list[str],
+    paths: AppPaths,
+    open_log_file: Callable[[], None],
+) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -222,8 +316,6 @@ def _run(argv: Sequence[str] | None) -> int:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     collector = MainThreadCollector(app)
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
     window: MainWindow | None = None
     crash = CrashHandler(lambda: window)
     crash.install()
@@ -251,16 +343,25 @@ def _run(argv: Sequence[str] | None) -> int:
     if services is None:
         return 1
     demo = DemoRuntime()
-    window = MainWindow(services, demo=demo)
-    window.show()
-    if args.measure_startup:
-        from desktop_app.self_test import quit_after_first_paint
-
-        quit_after_first_paint(window)
-    exit_code = 0
-
-    # Closing is handled by run(), also when the window closes before run() first runs.
+    # No asyncio loop yet: the window's background work waits for it (tasks.loop_started()).
+    window = MainWindow(services, demo=demo, loop_ready=False)
+    # Closing is handled by run(), also when the window closes before run() first runs (or
+    # before the first paint).
     app.setQuitOnLastWindowClosed(False)
+    window.show()
+    painted_at = wait_for_first_paint(window)
+    open_log_file()
+    if args.measure_startup:
+        report_startup(window, painted_at)
+
+    import asyncio
+
+    from desktop_app.gui.event_loop import AppEventLoop
+
+    loop = AppEventLoop(app)
+    asyncio.set_event_loop(loop)
+    window.tasks.loop_started()
+    exit_code = 0
 
     def after_first_paint() -> None:
         gc.freeze()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import time
@@ -41,15 +40,14 @@ from desktop_app.gui.error_text import (
     is_expected,
 )
 from desktop_app.gui.services import Services
-from desktop_app.gui.transcript import (
-    LiveReply,
-    SourceLink,
-    ToolSummary,
-    TranscriptView,
-)
+from desktop_app.gui.transcript.types import SourceLink, ToolSummary
 
 if TYPE_CHECKING:
+    # asyncio loads after the first paint (app.py), with the qasync loop.
+    import asyncio
+
     from desktop_app.core.client import AgentsGTClient
+    from desktop_app.gui.transcript import LiveReply, TranscriptView
 
 log = logging.getLogger(__name__)
 
@@ -245,6 +243,8 @@ class ChatController(QObject):
 
     async def wait_idle(self) -> None:
         """Wait until no reply is streaming (for quitting and tests)."""
+        import asyncio
+
         task = self.task
         if task is not None:
             with contextlib.suppress(asyncio.CancelledError):
@@ -278,6 +278,8 @@ class ChatController(QObject):
             self.transcript.append_message(message_view(turn.user_message))
         live = self.transcript.start_reply(turn.reply.id)
         self.conversations_changed.emit()
+        import asyncio
+
         self.task = asyncio.ensure_future(self._stream_reply(self.profile, turn, live))
         self.streaming_changed.emit(True)
         return True
@@ -305,6 +307,8 @@ class ChatController(QObject):
         """An API client for `profile` with its saved keys (MissingKeyError without them)."""
         # Imported on the first send (httpx is slow to import), never before the first paint;
         # the window's warm-up has normally imported it by then, off the GUI thread.
+        import asyncio
+
         from desktop_app.core.client import AgentsGTClient
 
         credentials = await asyncio.to_thread(self.services.secrets.get, profile.key_ref)
@@ -322,6 +326,8 @@ class ChatController(QObject):
         )
 
     async def _stream_reply(self, profile: Profile, turn: Turn, live: LiveReply) -> None:
+        import asyncio
+
         reply_id = turn.reply.id
         # None when the reply could not be stored (a storage fault): it is then kept in memory.
         stored_id = int(reply_id) if reply_id.isdigit() else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -37,6 +36,9 @@ from desktop_app.gui.window_state import WindowState
 from desktop_app.gui.window_tasks import WindowTasks
 
 if TYPE_CHECKING:
+    # asyncio loads after the first paint (app.py), with the qasync loop.
+    import asyncio
+
     # Dialogs and the API client load when first used, so the window paints sooner.
     from desktop_app.core.storage.errors import StorageError
     from desktop_app.gui.profile_dialog import ProfileDialog
@@ -59,7 +61,10 @@ class MainWindow(WindowLayout, WindowDialogs, WindowProfiles, WindowState, QMain
         *,
         demo: DemoRuntime | None = None,
         link_opener: Callable[[QUrl], object] = QDesktopServices.openUrl,
+        loop_ready: bool = True,
     ) -> None:
+        """`loop_ready=False`: the asyncio loop comes later (app.py makes it after the first
+        paint); background work asked for until `tasks.loop_started()` waits for it."""
         super().__init__()
         self.services = services
         self.demo = demo or DemoRuntime()
@@ -81,7 +86,7 @@ class MainWindow(WindowLayout, WindowDialogs, WindowProfiles, WindowState, QMain
         self.actions_ = create_actions(self)
         self._build_menus(self.actions_)
         self.chat = ChatController(services, self.transcript, self)
-        self.tasks = WindowTasks(self)
+        self.tasks = WindowTasks(self, loop_ready=loop_ready)
         self.links = LinkGuard(self, link_opener)
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -177,6 +182,8 @@ class MainWindow(WindowLayout, WindowDialogs, WindowProfiles, WindowState, QMain
     async def _warm_up(self) -> None:
         # What the first send and the first reply need, loaded now on a worker thread: on the
         # GUI thread at the first send it stalled the window (see prepare_first_reply).
+        import asyncio
+
         from desktop_app.gui.transcript.styles import palette_for
 
         styles = [palette_for(dark).pygments_style for dark in (False, True)]

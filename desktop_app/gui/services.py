@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -114,6 +113,8 @@ class Services:
         caller made one meanwhile, that one is kept and ours closed.
         """
         if self.http is None:
+            import asyncio
+
             from desktop_app.core.http import make_http_client
 
             made = await asyncio.to_thread(make_http_client, client_settings(self.settings))

@@ -26,52 +26,62 @@ ROOT = Path(__file__).resolve().parents[2]
 
 #: Loaded after the first paint only (by the warm-up, or at the first reply).
 HEAVY = ("markdown_it", "pygments", "httpx", "httpcore", "keyring")
+#: Loaded after the first paint too: the asyncio loop (app.py makes it once the window has
+#: painted), the version lookup, the rotating log file's module.
+DEFERRED = ("asyncio", "qasync", "importlib.metadata", "logging.handlers")
 
+# The app as it starts for real (app.main), with a hook that reads sys.modules at the window's
+# first paint and after the warm-up.
 _PROBE = textwrap.dedent(
     """
-    import asyncio, sys
-    import qasync
-    from PySide6.QtWidgets import QApplication
-    from desktop_app.app import build_services, shutdown
-    from desktop_app.core.paths import app_paths
+    import sys
+    from PySide6.QtCore import QEvent, QObject
+    from desktop_app import app as app_module
     from desktop_app.gui.main_window import MainWindow
 
-    HEAVY = {heavy!r}
+    WATCHED = {watched!r}
 
     def loaded():
-        return sorted({{name.split(".")[0] for name in sys.modules}} & set(HEAVY))
+        return ",".join(name for name in WATCHED if name in sys.modules or any(
+            module.startswith(name + ".") for module in sys.modules))
 
-    app = QApplication(sys.argv[:1])
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    services = build_services(app_paths().ensure())
-    window = MainWindow(services)
-    window.show()
-    print("at show:", ",".join(loaded()))
-    # The version (importlib.metadata) is read after the first paint.
-    print("metadata at show:", "importlib.metadata" in sys.modules)
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                print("at first paint:", loaded(), flush=True)
+            return False
 
-    async def main():
-        window.start()
+    show = MainWindow.show
+    def show_watched(self):
+        self._probe = FirstPaint()
+        self.installEventFilter(self._probe)
+        print("tasks wait for the loop:", not self.tasks.loop_ready, flush=True)
+        show(self)
+    MainWindow.show = show_watched
+
+    async def after_paint(window):
+        import asyncio
+        print("loop running:", asyncio.get_running_loop() is not None, flush=True)
+        while window.warm_up is None:
+            await asyncio.sleep(0.01)
         await window.warm_up
-        print("after warm-up:", ",".join(loaded()))
-        await shutdown(window, services, window.demo)
-        window.close()
+        await window.tasks.wait()
+        print("after warm-up:", loaded(), flush=True)
+        print("settings applied:", window.services.settings.last_profile_id is None, flush=True)
+        return 0
 
-    with loop:
-        loop.run_until_complete(main())
+    app_module.self_test_hook = after_paint
+    sys.exit(app_module.main(["--self-test", "--home", sys.argv[1]]))
     """
 )
 
 
-def test_the_first_paint_loads_no_markdown_highlighting_or_http(tmp_path) -> None:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "AGENTSGT_DESKTOP_HOME": str(tmp_path),
-    }
+def test_the_first_paint_loads_no_asyncio_markdown_highlighting_or_http(tmp_path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("AGENTSGT_DESKTOP_HOME", None)
     result = subprocess.run(
-        [sys.executable, "-c", _PROBE.format(heavy=HEAVY)],
+        [sys.executable, "-c", _PROBE.format(watched=HEAVY + DEFERRED), str(tmp_path)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -80,12 +90,14 @@ def test_the_first_paint_loads_no_markdown_highlighting_or_http(tmp_path) -> Non
     )
     assert result.returncode == 0, result.stderr
     lines_out = dict(line.split(":", 1) for line in result.stdout.splitlines() if ":" in line)
-    assert lines_out["at show"].strip() == ""
-    assert lines_out["metadata at show"].strip() == "False"
+    # The window is built and shown before the asyncio loop exists; its work waits for it.
+    assert lines_out["tasks wait for the loop"].strip() == "True"
+    assert lines_out["at first paint"].strip() == ""
+    assert lines_out["loop running"].strip() == "True"
     # The warm-up loads what the first send and the first reply need (not the keyring: the
     # key status refresh does that, in its own thread).
     warmed = set(lines_out["after warm-up"].strip().split(","))
-    assert {"markdown_it", "pygments", "httpx"} <= warmed
+    assert {"markdown_it", "pygments", "httpx", "asyncio", "qasync"} <= warmed
 
 
 def test_a_long_reply_flat_out_renders_each_block_once(qtbot, make_window, qloop, emulator):
