@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
 import logging
 import os
 import sys
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import desktop_app
 from desktop_app import APP_ID, APP_NAME
 from desktop_app.core.errors import AgentsGTError, redact
 from desktop_app.core.paths import HOME_ENV, AppPaths, app_paths, resource_path
+from desktop_app.gui.first_paint import (
+    DeferredCrashHandler,
+    report_startup,
+    skip_pyside_source_scan,
+    wait_for_first_paint,
+)
 
 log = logging.getLogger("desktop_app")
 
@@ -30,15 +36,60 @@ class _RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
-def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
-    """The window's own options; anything else is left for Qt (e.g. -platform offscreen)."""
+@dataclass(frozen=True, slots=True)
+class WindowOptions:
+    """The window's own command-line options."""
+
+    demo: bool = False
+    self_test: bool = False
+    home: str | None = None
+    #: For the start-up benchmark: print the time of the first paint, then quit.
+    measure_startup: bool = False
+
+
+_FLAGS = {"--demo": "demo", "--self-test": "self_test", "--measure-startup": "measure_startup"}
+
+
+def parse_args(argv: Sequence[str]) -> tuple[WindowOptions, list[str]]:
+    """The window's own options; anything else is left for Qt (e.g. -platform offscreen).
+
+    The usual arguments are read here directly: building an argparse parser costs ~4 ms
+    (gettext looks for translations), spent before the first paint. Anything else (--help,
+    an abbreviation, a mistake) goes to argparse.
+    """
+    flags: dict[str, bool] = {}
+    home: str | None = None
+    rest: list[str] = []
+    items = iter(argv)
+    for item in items:
+        if item in _FLAGS:
+            flags[_FLAGS[item]] = True
+        elif item == "--home":
+            value = next(items, None)
+            if value is None or value.startswith("-"):
+                return parse_args_fully(argv)
+            home = value
+        elif item.startswith("--home="):
+            home = item.split("=", 1)[1]
+        elif item.startswith(("--", "-h")):
+            return parse_args_fully(argv)
+        else:
+            rest.append(item)
+    return WindowOptions(home=home, **flags), rest
+
+
+def parse_args_fully(argv: Sequence[str]) -> tuple[WindowOptions, list[str]]:
+    """`parse_args` through argparse (help, abbreviations, error messages)."""
+    import argparse
+
     parser = argparse.ArgumentParser(prog="agentsgt-desktop", description=f"{APP_NAME} window")
     parser.add_argument("--demo", action="store_true", help="open on the built-in demo agent")
     parser.add_argument("--self-test", action="store_true", help="start, check, quit")
     parser.add_argument("--home", metavar="DIR", help="keep all data and settings under DIR")
-    # For the start-up benchmark: print the time of the first paint, then quit.
     parser.add_argument("--measure-startup", action="store_true", help=argparse.SUPPRESS)
-    return parser.parse_known_args(list(argv))
+    args, rest = parser.parse_known_args(list(argv))
+    options = WindowOptions(args.demo, args.self_test, args.home, args.measure_startup)
+    return options, rest
 
 
 class _EarlyRecords(logging.Handler):
@@ -160,11 +211,17 @@ def open_services(paths: AppPaths, ask_to_continue: Callable[[str], bool]):
 
 def app_icon():  # -> QIcon
     """The window icon at every size shipped in resources/icons (Qt picks the best per use)."""
+    from PySide6.QtCore import QSize
     from PySide6.QtGui import QIcon
 
     icon = QIcon()
-    for path in sorted(resource_path("icons").glob("agentsgt-desktop-*.png")):
-        icon.addFile(str(path))
+    folder = resource_path("icons")
+    prefix, suffix = "agentsgt-desktop-", ".png"
+    for name in sorted(os.listdir(folder)):
+        size = name[len(prefix) : -len(suffix)]
+        if name.startswith(prefix) and name.endswith(suffix) and size.isdigit():
+            # With its size given, Qt reads a file only when that size is drawn.
+            icon.addFile(str(folder / name), QSize(int(size), int(size)))
     return icon
 
 
@@ -186,64 +243,6 @@ def release_clipboard() -> None:
         data = clipboard.mimeData(mode)
         if data is not None and shiboken6.createdByPython(data):
             clipboard.setText(data.text(), mode)
-
-
-def wait_for_first_paint(window, timeout_ms: int = 1000) -> float | None:
-    """Run Qt's own event loop until `window` has painted once (or `timeout_ms` has passed).
-
-    Returns the wall-clock time the paint began (None after a timeout). The asyncio + qasync
-    imports and loop (~25 ms) come after this, so the window shows first.
-    """
-    import time
-
-    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
-
-    waiting = QEventLoop()
-    painted_at: list[float] = []
-
-    class _FirstPaint(QObject):
-        def eventFilter(self, watched, event) -> bool:  # Qt override
-            if event.type() == QEvent.Type.Paint and not painted_at:
-                painted_at.append(time.time())
-                waiting.quit()  # after this paint is done: exec() returns between events
-            return False
-
-    painted = _FirstPaint()
-    window.installEventFilter(painted)
-    # A window that never paints (minimised, an odd platform) must not hold the loop back.
-    timeout = QTimer()
-    timeout.setSingleShot(True)
-    timeout.timeout.connect(waiting.quit)
-    timeout.start(timeout_ms)
-    if window.isVisible():
-        waiting.exec()
-    timeout.stop()
-    window.removeEventFilter(painted)
-    return painted_at[0] if painted_at else None
-
-
-def report_startup(window, painted_at: float | None) -> None:
-    """For `--measure-startup`: print when the window first painted, then close it.
-
-    Prints `startup: first paint <age> s after process start (painted at <epoch>)`; the epoch
-    lets a benchmark measure from its own spawn time too. Called after the paint (self_test
-    imports asyncio), with the time taken at the paint.
-    """
-    import time
-
-    from PySide6.QtCore import QTimer
-
-    from desktop_app.self_test import process_age
-
-    if painted_at is None:
-        line = "startup: no first paint within the time allowed"
-    else:
-        age = process_age()
-        shown = "unknown" if age is None else f"{age - (time.time() - painted_at):.3f}"
-        line = f"startup: first paint {shown} s after process start (painted at {painted_at:.6f})"
-    if sys.stdout is not None:  # none in a windowed build on Windows
-        print(line, flush=True)
-    QTimer.singleShot(0, window.close)
 
 
 async def shutdown(window, services, demo) -> None:
@@ -297,31 +296,38 @@ def _run(argv: Sequence[str] | None) -> int:
 
 
 def _run_window(
-    args: argparse.Namespace,
+    args: WindowOptions,
     qt_args: list[str],
     paths: AppPaths,
     open_log_file: Callable[[], None],
 ) -> int:
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from desktop_app.gui.crash_dialog import CrashHandler
+    # Before the window's modules are imported: PySide would read each one's source.
+    skip_pyside_source_scan()
+
+    from PySide6.QtWidgets import QApplication
+
     from desktop_app.gui.demo import DemoRuntime
     from desktop_app.gui.main_thread_gc import MainThreadCollector
     from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.theme import FUSION_ARGUMENTS, started_in_fusion
 
-    app = QApplication([sys.argv[0] if sys.argv else APP_ID, *qt_args])
+    app = QApplication([sys.argv[0] if sys.argv else APP_ID, *qt_args, *FUSION_ARGUMENTS])
+    started_in_fusion(app)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("AgentsGT")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     collector = MainThreadCollector(app)
     window: MainWindow | None = None
-    crash = CrashHandler(lambda: window)
+    crash = DeferredCrashHandler(lambda: window)
     crash.install()
 
     def ask_to_continue(reason: str) -> bool:
         # Before any loop runs: exec is fine here.
+        from PySide6.QtWidgets import QMessageBox  # only when asked: its enums cost ~1 ms
+
         answer = QMessageBox.warning(
             None,
             APP_NAME,
@@ -338,6 +344,8 @@ def _run_window(
         # or full one may be replaced by a temporary history for this session.
         services, temporary = open_services(paths, ask_to_continue)
     except AgentsGTError as error:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, APP_NAME, error.message)
         return 1
     if services is None:
@@ -351,6 +359,7 @@ def _run_window(
     window.show()
     painted_at = wait_for_first_paint(window)
     open_log_file()
+    crash.load()
     if args.measure_startup:
         report_startup(window, painted_at)
 

@@ -6,13 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleEvent,
-    QCloseEvent,
-    QDesktopServices,
-    QGuiApplication,
-)
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -270,6 +264,9 @@ class MainWindow(WindowLayout, WindowDialogs, WindowProfiles, WindowState, QMain
     def announce(self, sentence: str) -> None:
         """Show `sentence` in the status label and tell screen readers once."""
         self.status_label.setText(sentence)
+        # Imported here: QAccessible's enums cost ~1 ms, before the first paint otherwise.
+        from PySide6.QtGui import QAccessible, QAccessibleEvent
+
         if QAccessible.isActive():
             QAccessible.updateAccessibility(
                 QAccessibleEvent(self.status_label, QAccessible.Event.NameChanged)

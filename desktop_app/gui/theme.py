@@ -37,6 +37,13 @@ _LIGHT_ACCENT = {
     QPalette.ColorRole.Link: "#1a5cc8",
 }
 
+#: app.py gives these to QApplication (after any of the user's own Qt arguments, so they win):
+#: the app starts in Fusion and `apply_theme` need not ask the style which it is. Any QStyle
+#: seen from Python first sets up the QStyle enums (~6 ms before the first paint).
+FUSION_ARGUMENTS = ("-style", "fusion")
+_STARTED_IN_FUSION = "agentsgtStartedInFusion"  # app properties
+_PALETTE_SET = "agentsgtPaletteSet"
+
 _STYLE = """
 QFrame#errorBanner {{ background: {banner_bg}; border: 1px solid {banner_border};
   border-radius: 6px; }}
@@ -79,11 +86,19 @@ def style_sheet(dark: bool, base_point_size: float = 10.0) -> str:
     )
 
 
+def started_in_fusion(app: QApplication) -> None:
+    """Record that `app` was made with FUSION_ARGUMENTS (app.py does it)."""
+    app.setProperty(_STARTED_IN_FUSION, True)
+
+
 def apply_theme(app: QApplication, mode: str, font_point_size: int | None = None) -> bool:
     """Apply the palette for `mode` to the whole app; return True when it is dark."""
     dark = is_dark(mode)
+    # Before any palette of ours, an app started in Fusion still has Fusion's own palette:
+    # the light one is read from the app, without a QStyle in Python (see FUSION_ARGUMENTS).
+    untouched_fusion = bool(app.property(_STARTED_IN_FUSION)) and not app.property(_PALETTE_SET)
     # Setting a style re-polishes every widget (~14 ms with the window built): only when needed.
-    if app.style().name().lower() != "fusion":
+    if not app.property(_STARTED_IN_FUSION) and app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     palette = QPalette()
     if dark:
@@ -96,10 +111,11 @@ def apply_theme(app: QApplication, mode: str, font_point_size: int | None = None
         ):
             palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(_DARK_DISABLED))
     else:
-        palette = app.style().standardPalette()
+        palette = QGuiApplication.palette() if untouched_fusion else app.style().standardPalette()
         for role, colour in _LIGHT_ACCENT.items():
             palette.setColor(role, QColor(colour))
     app.setPalette(palette)
+    app.setProperty(_PALETTE_SET, True)
     font = app.font()
     if font_point_size:
         font.setPointSize(font_point_size)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, Coroutine
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -15,6 +14,7 @@ from desktop_app.gui.error_text import describe_error, is_expected
 if TYPE_CHECKING:
     # asyncio (~20 ms) loads after the window's first paint, with the qasync loop (app.py).
     import asyncio
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +36,17 @@ class WindowTasks(QObject):
         #: Coroutines given to `run` before the loop exists (None once it does).
         self._waiting: list[Coroutine[Any, Any, Any]] | None = None if loop_ready else []
         # One worker: small file saves (settings, window state) happen off the GUI thread and
-        # in the order they were asked for, whether or not the asyncio loop is running.
-        self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="window-io")
+        # in the order they were asked for, whether or not the asyncio loop is running. Made
+        # at the first save (concurrent.futures loads with asyncio, after the first paint).
+        self._executor: ThreadPoolExecutor | None = None
+
+    @property
+    def _io(self) -> ThreadPoolExecutor:
+        if self._executor is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="window-io")
+        return self._executor
 
     def save_in_background(self, save: Callable[..., object], *args: object) -> Future[object]:
         """Run a small blocking save on the window's I/O thread; failures are logged."""
@@ -47,7 +56,8 @@ class WindowTasks(QObject):
 
     def flush_io(self) -> None:
         """Wait for every pending save (on quit)."""
-        self._io.submit(lambda: None).result()
+        if self._executor is not None:
+            self._executor.submit(lambda: None).result()
 
     @staticmethod
     def _on_save_done(future: Future[object]) -> None:

@@ -13,6 +13,9 @@ import textwrap
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
+from desktop_app.app import parse_args, parse_args_fully
 from desktop_app.core.markdown_render import split_blocks
 from desktop_app.core.models import MessageStatus
 from desktop_app.gui.transcript import TranscriptView
@@ -27,14 +30,22 @@ ROOT = Path(__file__).resolve().parents[2]
 #: Loaded after the first paint only (by the warm-up, or at the first reply).
 HEAVY = ("markdown_it", "pygments", "httpx", "httpcore", "keyring")
 #: Loaded after the first paint too: the asyncio loop (app.py makes it once the window has
-#: painted), the version lookup, the rotating log file's module.
-DEFERRED = ("asyncio", "qasync", "importlib.metadata", "logging.handlers")
+#: painted), the version lookup, the rotating log file's module, the crash dialog, the pool
+#: that saves settings.
+DEFERRED = (
+    "asyncio",
+    "qasync",
+    "importlib.metadata",
+    "logging.handlers",
+    "desktop_app.gui.crash_dialog",
+    "concurrent.futures",
+)
 
 # The app as it starts for real (app.main), with a hook that reads sys.modules at the window's
 # first paint and after the warm-up.
 _PROBE = textwrap.dedent(
     """
-    import sys
+    import enum, gc, sys
     from PySide6.QtCore import QEvent, QObject
     from desktop_app import app as app_module
     from desktop_app.gui.main_window import MainWindow
@@ -50,6 +61,10 @@ _PROBE = textwrap.dedent(
             if event.type() == QEvent.Type.Paint:
                 watched.removeEventFilter(self)
                 print("at first paint:", loaded(), flush=True)
+                # A QStyle seen from Python sets up its enums first (~6 ms): not before this.
+                print("QStyle set up:", any(
+                    isinstance(item, enum.EnumType) and item.__qualname__.startswith("QStyle.")
+                    for item in gc.get_objects()), flush=True)
             return False
 
     show = MainWindow.show
@@ -93,11 +108,35 @@ def test_the_first_paint_loads_no_asyncio_markdown_highlighting_or_http(tmp_path
     # The window is built and shown before the asyncio loop exists; its work waits for it.
     assert lines_out["tasks wait for the loop"].strip() == "True"
     assert lines_out["at first paint"].strip() == ""
+    assert lines_out["QStyle set up"].strip() == "False"
     assert lines_out["loop running"].strip() == "True"
     # The warm-up loads what the first send and the first reply need (not the keyring: the
     # key status refresh does that, in its own thread).
     warmed = set(lines_out["after warm-up"].strip().split(","))
     assert {"markdown_it", "pygments", "httpx", "asyncio", "qasync"} <= warmed
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--demo"],
+        ["--self-test", "--home", "/tmp/x y"],
+        ["--home=/tmp/h", "--measure-startup", "-platform", "offscreen"],
+        ["-style", "fusion", "--demo", "extra"],
+        ["--dem"],  # an abbreviation: argparse's
+        ["--home", "-x"],  # argparse says what is wrong
+        ["--", "--demo"],
+    ],
+)
+def test_window_arguments_read_without_argparse_as_argparse_reads_them(argv) -> None:
+    try:
+        expected = parse_args_fully(argv)
+    except SystemExit:
+        with pytest.raises(SystemExit):
+            parse_args(argv)
+        return
+    assert parse_args(argv) == expected
 
 
 def test_a_long_reply_flat_out_renders_each_block_once(qtbot, make_window, qloop, emulator):
