@@ -6,10 +6,12 @@ warm-up after it loads, and how often a long reply streamed flat out is rendered
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
 import textwrap
+import warnings
 from collections import Counter
 from pathlib import Path
 
@@ -18,7 +20,9 @@ import pytest
 from desktop_app.app import parse_args, parse_args_fully
 from desktop_app.core.markdown_render import split_blocks
 from desktop_app.core.models import MessageStatus
+from desktop_app.gui.first_paint import skip_pyside_source_scan
 from desktop_app.gui.transcript import TranscriptView
+from desktop_app.gui.window_tasks import WindowTasks
 from tests.fixtures.qt import run_until
 from tests.gui.test_transcript_support import lines, reply
 from tests.gui.window_helpers import OFFSCREEN_NOISE, add_emulator_profile, last_reply, send
@@ -114,6 +118,63 @@ def test_the_first_paint_loads_no_asyncio_markdown_highlighting_or_http(tmp_path
     # key status refresh does that, in its own thread).
     warmed = set(lines_out["after warm-up"].strip().split(","))
     assert {"markdown_it", "pygments", "httpx", "asyncio", "qasync"} <= warmed
+
+
+def test_window_tasks_made_before_the_loop_start_their_work_in_order_once_it_exists(qloop):
+    tasks = WindowTasks(loop_ready=False)
+    done: list[int] = []
+
+    async def job(number: int) -> None:
+        done.append(number)
+
+    assert tasks.run(job(1)) is None
+    assert tasks.run(job(2)) is None
+    assert not tasks.loop_ready and not tasks.tasks and done == []
+    tasks.loop_started()
+    assert tasks.loop_ready and len(tasks.tasks) == 2
+    qloop.run_until_complete(tasks.wait())
+    assert done == [1, 2]
+    assert tasks.run(job(3)) is not None  # at once from now on
+    qloop.run_until_complete(tasks.wait())
+    assert done == [1, 2, 3]
+
+
+def test_work_still_waiting_for_the_loop_is_dropped_by_cancel_all(qloop) -> None:
+    tasks = WindowTasks(loop_ready=False)
+    done: list[int] = []
+
+    async def job() -> None:
+        done.append(1)
+
+    tasks.run(job())
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a dropped coroutine is closed: no "never awaited"
+        tasks.cancel_all()
+        gc.collect()
+    tasks.loop_started()
+    qloop.run_until_complete(tasks.wait())
+    assert done == [] and not tasks.tasks
+
+
+def test_pyside_is_spared_reading_our_and_the_standard_librarys_sources() -> None:
+    import json
+    import types
+
+    import desktop_app.gui.theme as ours
+
+    skip_pyside_source_scan()
+    feature = sys.modules["shibokensupport.feature"]
+    check = feature._mod_uses_pyside
+    skip_pyside_source_scan()  # once is enough: not wrapped twice
+    assert feature._mod_uses_pyside is check
+    # Ours: the default feature set without reading the file (this one has no file at all).
+    assert check(types.ModuleType("desktop_app.gui.not_a_file")) is True
+    assert check(ours) is True
+    assert check(json) is False
+    # Anything else is still read, as PySide does it.
+    third_party = types.ModuleType("somewhere_else")
+    third_party.__file__ = __file__  # this test's source mentions PySide6
+    assert check(third_party) is True
 
 
 @pytest.mark.parametrize(
