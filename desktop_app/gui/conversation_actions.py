@@ -77,7 +77,9 @@ class ConversationActions(QObject):
         *,
         undo_bar: UndoBar | None = None,
         parent: QObject | None = None,
+        defer_viewport: bool = False,
     ) -> None:
+        """`defer_viewport=True`: right-clicks on rows work once `watch_viewport()` is called."""
         super().__init__(parent or list_widget)
         self.list_widget = list_widget
         # A callable lets the window hand over `lambda: services.database` (reopened on faults).
@@ -101,11 +103,21 @@ class ConversationActions(QObject):
         self._menu_target: str | None = None
         #: (id, title) deleted since the undo bar appeared, oldest first.
         self._pending: list[tuple[str, str]] = []
+        self._defer_viewport = defer_viewport
+        self._watching_viewport = False
         self._connect_signals()
+
+    def watch_viewport(self) -> None:
+        """Take right-clicks on the list's rows (the window calls this after its first paint:
+        the first `viewport()` call makes PySide set up every QWidget type, ~8 ms)."""
+        if not self._watching_viewport:
+            self._watching_viewport = True
+            self.list_widget.viewport().installEventFilter(self)
 
     def _connect_signals(self) -> None:
         self.list_widget.installEventFilter(self)
-        self.list_widget.viewport().installEventFilter(self)
+        if not self._defer_viewport:
+            self.watch_viewport()
         self.rename_action.triggered.connect(self._on_rename_action_triggered)
         self.export_action.triggered.connect(self._on_export_action_triggered)
         self.delete_action.triggered.connect(self._on_delete_action_triggered)

@@ -18,6 +18,7 @@ from desktop_app.core.models import MessageStatus, Role
 from desktop_app.core.profiles import Profile
 from desktop_app.gui.actions import create_actions
 from desktop_app.gui.chat_controller import ChatController, prepare_first_reply
+from desktop_app.gui.conversation_actions import purge_old_deleted
 from desktop_app.gui.demo import DemoRuntime
 from desktop_app.gui.error_text import ErrorAction, ErrorText, history_not_saved
 from desktop_app.gui.link_guard import LinkGuard
@@ -82,6 +83,7 @@ class MainWindow(WindowLayout, WindowDialogs, WindowProfiles, WindowState, QMain
         self.chat = ChatController(services, self.transcript, self)
         self.tasks = WindowTasks(self, loop_ready=loop_ready)
         self.links = LinkGuard(self, link_opener)
+        self.link_opener = link_opener
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(800)
@@ -104,6 +106,13 @@ class MainWindow(WindowLayout, WindowDialogs, WindowProfiles, WindowState, QMain
         a.copy_last_reply.triggered.connect(self._on_copy_last_reply_triggered)
         a.copy_conversation.triggered.connect(self._on_copy_conversation_triggered)
         a.export.triggered.connect(self._on_export_triggered)
+        a.open_data_folder.triggered.connect(self._on_open_data_folder_triggered)
+        ca = self.conversation_actions
+        ca.renamed.connect(self._on_conversation_actions_renamed)
+        ca.deleted.connect(self._on_conversation_actions_deleted)
+        ca.restored.connect(self._on_conversation_actions_restored)
+        ca.export_requested.connect(self._on_conversation_actions_export_requested)
+        ca.failed.connect(self._on_conversation_actions_failed)
         a.find.triggered.connect(self._on_find_triggered)
         a.search.triggered.connect(self.open_search)
         a.server_history.triggered.connect(self.open_server_history)
@@ -151,6 +160,8 @@ class MainWindow(WindowLayout, WindowDialogs, WindowProfiles, WindowState, QMain
 
     def start(self, *, demo: bool = False) -> None:
         """Work that may be slow: mark interrupted replies, read key status (keyring), demo."""
+        import asyncio
+
         # Another window on the same history may be streaming right now: only a lone instance
         # may call what is still "streaming" interrupted.
         instances = self.services.instances
@@ -169,6 +180,9 @@ class MainWindow(WindowLayout, WindowDialogs, WindowProfiles, WindowState, QMain
                 self.chat.open_conversation(conversation_id)
         self.tasks.run(self._refresh_key_status())
         self.warm_up = self.tasks.run(self._warm_up())
+        self.conversation_actions.watch_viewport()
+        # Conversations deleted more than 30 days ago go for good (off the GUI thread).
+        self.tasks.run(asyncio.to_thread(purge_old_deleted, self.services.database))
         if demo:
             self.start_demo()
         self.started.emit()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QEnterEvent
+from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 DEFAULT_TIMEOUT_MS = 10_000
@@ -75,6 +75,8 @@ class UndoBar(QFrame):
         self.setAccessibleDescription(text)
         self.show()
         # A screen reader announces the change: the deletion happened out of sight of focus.
+        from PySide6.QtGui import QAccessible, QAccessibleEvent  # only when something is said
+
         QAccessible.updateAccessibility(QAccessibleEvent(self.label, QAccessible.Event.NameChanged))
         if not self._held():
             self._timer.start()

@@ -31,7 +31,10 @@ class WindowLayout:
         self.sidebar = Sidebar(self)
         # Rename / Export / Delete on the conversation list; its undo bar sits under the list.
         self.conversation_actions = ConversationActions(
-            self.sidebar.conversation_list, lambda: self.services.database, parent=self
+            self.sidebar.conversation_list,
+            lambda: self.services.database,
+            parent=self,
+            defer_viewport=True,  # watched from start(), after the first paint
         )
         self.sidebar.layout().addWidget(self.conversation_actions.undo_bar)
         self.transcript = TranscriptView(self)

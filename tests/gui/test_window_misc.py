@@ -99,3 +99,28 @@ def test_server_history_opens_and_an_imported_thread_is_opened(
     assert imported in window.sidebar.conversation_ids()
     assert "Where do lemurs live?" in window.transcript.document().toPlainText()
     dialog.close()
+
+
+def test_right_click_on_a_conversation_in_the_started_window(make_window, qloop, emulator) -> None:
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(start=False)
+    profile = add_emulator_profile(window, emulator)
+    conversation = window.services.database.create_conversation(profile.id, "Right-click me")
+    window._reload_conversations()
+    window.start()  # rows take right-clicks once the window has started (after its first paint)
+    loop_settle(qloop, window)
+    rows = window.sidebar.conversation_list
+    point = rows.visualItemRect(rows.item(0)).center()
+    viewport = rows.viewport()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, viewport.mapToGlobal(point))
+    QApplication.sendEvent(viewport, event)
+    menu = window.conversation_actions.menu
+    assert menu.isVisible()
+    window.conversation_actions.delete_action.trigger()
+    menu.hide()
+    assert window.sidebar.conversation_ids() == []
+    assert window.conversation_actions.undo_bar.isVisible()
+    window.conversation_actions.undo()
+    assert window.sidebar.conversation_ids() == [conversation.id]
