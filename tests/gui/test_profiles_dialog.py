@@ -23,6 +23,16 @@ def _fill(dialog, emulator, name: str = "Helpdesk") -> None:
     dialog.secret_key.setText(emulator.credentials.secret_key)
 
 
+def _save_new_profile(window, loop, emulator):
+    """Create a profile for the first demo agent through the dialog; return the dialog."""
+    dialog = window.open_profiles(new=True)
+    _fill(dialog, emulator)
+    dialog.agent.setEditText(DEMO_AGENTS[0].agent_id)
+    dialog.save_button.click()
+    _idle(loop, dialog)
+    return dialog
+
+
 def _files_contain(root, needle: str) -> list[str]:
     hits = []
     for path in root.rglob("*"):
@@ -67,11 +77,7 @@ def test_edit_keeps_the_saved_key_and_duplicate_shares_it(
     make_window, qloop, emulator, memory_keyring
 ) -> None:
     window = make_window()
-    dialog = window.open_profiles(new=True)
-    _fill(dialog, emulator)
-    dialog.agent.setEditText(DEMO_AGENTS[0].agent_id)
-    dialog.save_button.click()
-    _idle(qloop, dialog)
+    dialog = _save_new_profile(window, qloop, emulator)
     original = window.services.database.list_profiles()[0]
     # Edit: rename without retyping the secret key.
     dialog.display_name.setText("Renamed")
@@ -93,11 +99,7 @@ def test_delete_asks_first_and_removes_the_key_with_the_last_profile(
     make_window, qloop, emulator, memory_keyring
 ) -> None:
     window = make_window()
-    dialog = window.open_profiles(new=True)
-    _fill(dialog, emulator)
-    dialog.agent.setEditText(DEMO_AGENTS[0].agent_id)
-    dialog.save_button.click()
-    _idle(qloop, dialog)
+    dialog = _save_new_profile(window, qloop, emulator)
     dialog.duplicate_button.click()
     _idle(qloop, dialog)
     assert len(window.services.database.list_profiles()) == 2
@@ -175,11 +177,7 @@ def test_no_keyring_offers_this_session_only(make_window, qloop, emulator) -> No
 
 def test_profile_picker_marks_key_status(make_window, qloop, emulator) -> None:
     window = make_window()
-    dialog = window.open_profiles(new=True)
-    _fill(dialog, emulator)
-    dialog.agent.setEditText(DEMO_AGENTS[0].agent_id)
-    dialog.save_button.click()
-    _idle(qloop, dialog)
+    _save_new_profile(window, qloop, emulator)
     run_until(qloop, lambda: not window.tasks.tasks, message="key status")
     item = window.sidebar.profile_list.item(0)
     assert "🔑" in item.text()
