@@ -294,51 +294,5 @@ def database_check(folder: Path) -> str:
     return "database ok"
 
 
-def process_age() -> float | None:
-    """Seconds since this process started, from the OS (None where it cannot be read)."""
-    if sys.platform.startswith("linux"):
-        try:
-            # Both numbers count from boot: no wall clock (and no whole-second boot time) involved.
-            fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
-            started = int(fields[19]) / os.sysconf("SC_CLK_TCK")
-            uptime = float(Path("/proc/uptime").read_text().split()[0])
-            return uptime - started
-        except (OSError, ValueError, IndexError):
-            return None
-    try:
-        import psutil  # type: ignore[import-untyped]
-    except ImportError:
-        return None
-    return time.time() - psutil.Process().create_time()
-
-
-def quit_after_first_paint(window) -> None:
-    """For `--measure-startup`: after the window's first paint, print the time and close it.
-
-    Prints `startup: first paint <age> s after process start (painted at <epoch>)`; the epoch
-    lets a benchmark measure from its own spawn time too.
-    """
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    class _FirstPaint(QObject):
-        def eventFilter(self, watched, event) -> bool:  # Qt override
-            if event.type() == QEvent.Type.Paint:
-                painted_at = time.time()
-                window.removeEventFilter(self)
-                age = process_age()
-                shown = "unknown" if age is None else f"{age:.3f}"
-                if sys.stdout is not None:
-                    print(
-                        f"startup: first paint {shown} s after process start "
-                        f"(painted at {painted_at:.6f})",
-                        flush=True,
-                    )
-                QTimer.singleShot(0, window.close)
-            return False
-
-    window._first_paint_filter = _FirstPaint(window)  # kept alive with the window
-    window.installEventFilter(window._first_paint_filter)
-
-
 if __name__ == "__main__":
     raise SystemExit(run(sys.argv[1:]))
