@@ -4,7 +4,6 @@ from __future__ import annotations
 
 APP_NAME = "AgentsGT Desktop"
 APP_ID = "agentsgt-desktop"
-_FALLBACK_VERSION = "0.1.0"  # a source tree that was never installed
 
 
 def __getattr__(name: str) -> str:
@@ -16,7 +15,19 @@ def __getattr__(name: str) -> str:
         try:
             version = metadata.version("agentsgt-desktop")
         except metadata.PackageNotFoundError:
-            version = _FALLBACK_VERSION
+            version = _version_from_source_tree()
         globals()["__version__"] = version
         return version
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _version_from_source_tree() -> str:
+    """pyproject.toml's version, for a checkout that was never installed (one place to bump)."""
+    import tomllib
+    from pathlib import Path
+
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    try:
+        return str(tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"])
+    except (OSError, ValueError, KeyError):
+        return "0+unknown"
