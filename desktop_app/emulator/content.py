@@ -278,11 +278,6 @@ def _json_text(value: dict[str, Any]) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2)
 
 
-def structured_text(value: dict[str, Any]) -> str:
-    """The raw JSON text a structured agent produced (what history records as output)."""
-    return json_compact(value)
-
-
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 

@@ -202,14 +202,6 @@ def insert_message_frames(
     return MessageFrames(outer=outer, meta=inner[0], body=inner[1], footer=inner[2])
 
 
-def append_message_frames(
-    document: QTextDocument, background: str | None, bottom_margin: int = 10
-) -> MessageFrames:
-    """Add an empty message at the end of the document."""
-    end = document.characterCount() - 1
-    return insert_message_frames(document, end, background, bottom_margin)
-
-
 class BodyWriter:
     """Writes a message body as a sequence of pieces: finished ones, then one replaceable tail.
 
