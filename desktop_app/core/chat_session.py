@@ -252,12 +252,6 @@ class ChatSession:
         self._messages[index] = finished
         return finished
 
-    def discard_reply(self, reply_id: str) -> None:
-        """Remove a placeholder reply that never started (e.g. the request could not be built)."""
-        index = self._index(reply_id)
-        self.log.delete_from(index)
-        del self._messages[index:]
-
     # -- helpers ---------------------------------------------------------------------------------
 
     def _resend_from(self, user_index: int) -> Turn:

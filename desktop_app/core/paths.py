@@ -19,7 +19,6 @@ RESOURCES_DIRNAME = "resources"
 _DATABASE_FILE = "history.sqlite3"
 _SETTINGS_FILE = "settings.json"
 _UI_STATE_FILE = "ui-state.json"
-_PROFILES_FILE = "profiles.json"
 _IDENTITY_FILE = "installation-id"
 _LOG_FILE = f"{APP_ID}.log"
 
@@ -47,11 +46,6 @@ class AppPaths:
     def ui_state_path(self) -> Path:
         """Window geometry, splitter sizes and drafts: state, not configuration."""
         return self.data_dir / _UI_STATE_FILE
-
-    @property
-    def profiles_path(self) -> Path:
-        """Reserved for a profiles file, should profiles ever live outside the database."""
-        return self.config_dir / _PROFILES_FILE
 
     @property
     def identity_path(self) -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TypeVar
 
 from desktop_app.emulator.faults import Directives, Fault, parse_fault
@@ -41,10 +41,6 @@ class RequestOptions:
             retry_after=_first(self.retry_after, fallback.retry_after),
             delay=_first(self.delay, fallback.delay),
         )
-
-    def with_fault(self, fault: Fault | None) -> RequestOptions:
-        """A copy with `fault` set."""
-        return replace(self, fault=fault)
 
 
 def _first(value: _T | None, fallback: _T | None) -> _T | None:

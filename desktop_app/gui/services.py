@@ -97,14 +97,6 @@ class Services:
             return replace(tuned, idle_timeout=self.idle_timeout_override)
         return tuned
 
-    def http_client(self) -> httpx.AsyncClient:
-        """The shared AsyncClient, made here if needed (blocking: prefer `ahttp_client`)."""
-        if self.http is None:
-            from desktop_app.core.http import make_http_client
-
-            self.http = make_http_client(client_settings(self.settings))
-        return self.http
-
     async def ahttp_client(self) -> httpx.AsyncClient:
         """The shared AsyncClient; the first one is made off the GUI thread.
 

@@ -155,14 +155,6 @@ class Sidebar(QWidget):
         item = self.profile_list.currentItem()
         return item.data(_ID_ROLE) if item else None
 
-    def select_profile(self, profile_id: str) -> None:
-        """Select a profile as if clicked (emits `profile_selected`)."""
-        for row in range(self.profile_list.count()):
-            item = self.profile_list.item(row)
-            if item.data(_ID_ROLE) == profile_id:
-                self.profile_list.setCurrentItem(item)
-                return
-
     # -- conversations ---------------------------------------------------------------------------
 
     def set_conversations(

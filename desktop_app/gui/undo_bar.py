@@ -59,10 +59,6 @@ class UndoBar(QFrame):
         """How long the bar stays up with nobody touching it."""
         return self._timer.interval()
 
-    def set_timeout_ms(self, timeout_ms: int) -> None:
-        """Change how long the bar stays up (from the next `show_message`)."""
-        self._timer.setInterval(timeout_ms)
-
     @property
     def counting_down(self) -> bool:
         """True while the bar will hide by itself."""
