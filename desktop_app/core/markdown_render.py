@@ -205,6 +205,12 @@ _LIST_ITEM = re.compile(r"^ {0,3}([-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 #: this many characters; past it, the stream is split anyway to keep each repaint cheap.
 LIST_SOFT_LIMIT = 6000
 
+#: No block is longer than this many characters: a longer one (a reply that is one huge line or
+#: paragraph, an endless code block) is cut, at a line end or a space when there is one in its
+#: second half, so rendering and laying out any piece stays cheap. A cut code block is closed and
+#: opened again with the same fence, so each piece still renders as code.
+MAX_BLOCK_CHARS = 8000
+
 
 def _list_kind(line: str) -> str | None:
     match = _LIST_ITEM.match(line)
@@ -225,10 +231,12 @@ class BlockSplitter:
     Trade-off: reference-style link definitions only apply inside their own block.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, max_block: int = MAX_BLOCK_CHARS) -> None:
+        self._max_block = max(max_block, 16)
         self._pending = ""  # the text after the last completed block
         self._scan = 0  # offset in _pending of the first line not yet examined
         self._fence: tuple[str, int, bool] | None = None  # (char, length, top level)
+        self._fence_line = ""  # the line that opened the fence, to reopen it after a cut
         self._blank_seen = False
         self._has_content = False  # has the pending text any non-blank line yet?
         self._list_kind: str | None = None  # the list kind of the pending block, if it is one
@@ -245,7 +253,10 @@ class BlockSplitter:
         while True:
             end = self._pending.find("\n", self._scan)
             if end < 0:
-                return completed
+                if len(self._pending) <= self._max_block:
+                    return completed
+                completed.append(self._cut_oversized())
+                continue
             line = self._pending[self._scan : end]
             cut = self._examine(line, self._scan, end + 1)
             self._scan = end + 1
@@ -253,6 +264,8 @@ class BlockSplitter:
                 completed.append(self._pending[:cut])
                 self._pending = self._pending[cut:]
                 self._scan -= cut
+            elif self._scan > self._max_block:
+                completed.append(self._cut_oversized())
 
     def finish(self) -> list[str]:
         """End of stream: return the remaining blocks (the last line need not end in a newline)."""
@@ -264,8 +277,33 @@ class BlockSplitter:
                 self._pending = self._pending[cut:]
         if self._pending:
             blocks.append(self._pending)
-        self.__init__()  # type: ignore[misc]
+        self.__init__(self._max_block)  # type: ignore[misc]
         return blocks
+
+    def _cut_oversized(self) -> str:
+        """Complete the first `max_block` characters (or fewer) of an over-long pending block.
+
+        The rest is examined again from its start as a new block; inside a code fence, the piece
+        is closed with the fence and the rest reopened with the line that opened it.
+        """
+        limit = self._max_block
+        pending = self._pending
+        cut = pending.rfind("\n", 0, limit) + 1
+        if cut <= limit // 2 and self._fence is None:
+            cut = pending.rfind(" ", limit // 2, limit) + 1
+        if cut <= limit // 2:
+            cut = limit
+            if "\udc00" <= pending[cut] <= "\udfff":  # never split a surrogate pair
+                cut -= 1
+        piece, rest = pending[:cut], pending[cut:]
+        fence, opening = self._fence, self._fence_line
+        self.__init__(self._max_block)  # type: ignore[misc]
+        if fence is not None and fence[2]:
+            closing = fence[0] * fence[1]
+            piece += ("" if piece.endswith("\n") else "\n") + closing + "\n"
+            rest = opening + "\n" + rest
+        self._pending = rest
+        return piece
 
     def _examine(self, line: str, start: int, after: int) -> int | None:
         """Look at one complete line; return the offset to cut the pending text at, if any."""
@@ -299,6 +337,7 @@ class BlockSplitter:
             marker = fence.group(2)
             # Inside a list item the fence belongs to the item: the list decides the cut.
             self._fence = (marker[0], len(marker), self._list_kind is None)
+            self._fence_line = line
         return cut
 
     def _starts_new_block(self, line: str, start: int) -> bool:
@@ -309,7 +348,7 @@ class BlockSplitter:
         return _list_kind(line) != self._list_kind
 
 
-def split_blocks(source: str) -> list[str]:
+def split_blocks(source: str, max_block: int = MAX_BLOCK_CHARS) -> list[str]:
     """The blocks a whole text splits into: the same pieces a streamed reply is rendered in."""
-    splitter = BlockSplitter()
+    splitter = BlockSplitter(max_block)
     return splitter.feed(source) + splitter.finish()

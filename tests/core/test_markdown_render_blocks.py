@@ -86,3 +86,46 @@ def test_any_chunking_gives_the_same_blocks(pieces: list[str], cuts: list[int]) 
         streamed.extend(splitter.feed(text[start:end]))
     streamed.extend(splitter.finish())
     assert streamed == whole
+
+
+# --- over-long blocks are cut ---------------------------------------------------------------
+
+
+def test_a_one_line_reply_is_cut_into_bounded_pieces_at_spaces() -> None:
+    text = "word " * 20_000  # 100,000 characters, no line break
+    blocks = split_blocks(text, max_block=1000)
+    assert "".join(blocks) == text
+    assert max(len(block) for block in blocks) <= 1000
+    assert all(block.endswith(" ") for block in blocks[:-1])  # cut after a space, not in a word
+
+
+def test_streaming_a_huge_line_keeps_the_tail_bounded() -> None:
+    splitter = BlockSplitter(max_block=500)
+    text = "x" * 10_000
+    blocks: list[str] = []
+    for start in range(0, len(text), 7):
+        blocks += splitter.feed(text[start : start + 7])
+        assert len(splitter.tail) <= 500
+    blocks += splitter.finish()
+    assert "".join(blocks) == text
+    assert [len(block) for block in blocks] == [500] * 20
+
+
+def test_a_cut_code_block_is_closed_and_reopened_with_its_fence() -> None:
+    code = "~~~~python\n" + "print(1)\n" * 300 + "~~~~\n\nAfter."
+    blocks = split_blocks(code, max_block=1000)
+    *pieces, after = blocks
+    assert after == "\nAfter."
+    assert len(pieces) > 2
+    for piece in pieces:
+        assert piece.startswith("~~~~python\n")
+        assert piece.rstrip("\n").endswith("~~~~")
+        assert len(piece) <= 1000 + len("\n~~~~\n")
+    body = "".join(piece.split("\n", 1)[1].rsplit("~~~~", 1)[0] for piece in pieces)
+    assert body.replace("\n", "") == "print(1)" * 300
+
+
+def test_a_cut_never_splits_a_surrogate_pair() -> None:
+    text = "a" + "\ud83d\ude00" * 100  # lone surrogates as a JSON decoder may hand them over
+    for block in split_blocks(text, max_block=50):
+        assert not ("\udc00" <= block[0] <= "\udfff")
