@@ -27,12 +27,14 @@ from desktop_app.core.errors import (
     status_error,
 )
 from desktop_app.core.events import StreamEvent, StreamResult
-from desktop_app.core.http import ClientSettings, retry_delay, transport_error
+from desktop_app.core.http import ClientSettings, RetryWait, retry_delay, transport_error
 from desktop_app.core.models import ChatMessage, Credentials
 
 log = logging.getLogger(__name__)
 
 DateLike = datetime | date | str | None
+#: Told about each coming retry (to show "trying again in N s"); the wait itself is cancellable.
+RetryHook = Callable[[RetryWait], None]
 # Error bodies are read only this far: they are for a one-line message.
 _MAX_ERROR_BODY = 64 * 1024
 # Headers the caller may not replace through `extra_headers`.
@@ -81,12 +83,14 @@ class AgentsGTClient:
         messages: Sequence[ChatMessage],
         *,
         identifier: str | None = None,
+        on_retry: RetryHook | None = None,
     ) -> ChatStream:
         """Start a streaming reply: `async with client.stream_chat(...) as stream: async for ...`.
 
-        The whole conversation goes in `messages` (oldest first). Entering sends the request and
-        raises the typed status error for a non-2xx answer; iterating yields typed events and
-        ends normally even when the connection drops (see `ChatStream`).
+        The whole conversation goes in `messages` (oldest first). Entering sends the request
+        (retrying a 429 or a failed connection, each retry announced to `on_retry`) and raises
+        the typed status error for a non-2xx answer; iterating yields typed events and ends
+        normally even when the connection drops (see `ChatStream`).
         """
         agent = _agent_segment(agent_id)
         turns = validation.validate_messages(messages)
@@ -103,7 +107,7 @@ class AgentsGTClient:
                 "POST", url, headers=headers, content=body, timeout=self.settings.request_timeout()
             )
 
-        return ChatStream(lambda: self._send(build, "chat"), self.settings, self.host)
+        return ChatStream(lambda: self._send(build, "chat", on_retry), self.settings, self.host)
 
     async def chat(
         self,
@@ -278,31 +282,38 @@ class AgentsGTClient:
                 f"(HTTP {response.status_code}). Check the API base URL."
             ) from None
 
-    async def _send(self, build: Callable[[], httpx.Request], what: str) -> httpx.Response:
+    async def _send(
+        self, build: Callable[[], httpx.Request], what: str, on_retry: RetryHook | None = None
+    ) -> httpx.Response:
         """Send with retries before any reply starts; return a 2xx response whose body is unread.
 
-        Retries: a connection that could not be made, and 429, up to `max_retries` times. A 2xx
-        is never retried (the server may already be spending credits on it).
+        Retries: a connection that could not be made, and 429, up to `max_retries` times, after
+        `retry_delay` (backoff that honours Retry-After, capped). A 2xx is never retried (the
+        server may already be spending credits on it).
         """
         settings = self.settings
         attempt = 0
+
+        async def wait_to_retry(retry_after: float | None, reason: str) -> bool:
+            nonlocal attempt
+            if attempt >= settings.max_retries:
+                return False
+            delay = retry_delay(attempt, settings, retry_after)
+            if delay is None:
+                return False
+            attempt += 1
+            log.info("%s: %s, retry %d in %.2f s", what, reason, attempt, delay)
+            if on_retry is not None:
+                on_retry(RetryWait(attempt + 1, settings.max_retries + 1, delay, reason))
+            await asyncio.sleep(delay)
+            return True
+
         while True:
             request = build()
             try:
                 response = await self._http.send(request, stream=True)
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-                if attempt < settings.max_retries:
-                    delay = retry_delay(attempt, settings, None)
-                    log.info(
-                        "%s %s: connection failed (%s), retry %d in %.2f s",
-                        request.method,
-                        request.url.path,
-                        type(exc).__name__,
-                        attempt + 1,
-                        delay,
-                    )
-                    attempt += 1
-                    await asyncio.sleep(delay)
+                if await wait_to_retry(None, "connection-failed"):
                     continue
                 raise transport_error(exc, self.host, settings) from None
             except httpx.HTTPError as exc:
@@ -313,12 +324,9 @@ class AgentsGTClient:
                 return response
             body = await self._read_error_body(response)
             retry_after = response.headers.get("Retry-After")
-            if status == 429 and attempt < settings.max_retries:
-                delay = retry_delay(attempt, settings, parse_retry_after(retry_after))
-                log.info("%s %s: rate limited, retry %d in %.2f s", request.method,
-                         request.url.path, attempt + 1, delay)  # fmt: skip
-                attempt += 1
-                await asyncio.sleep(delay)
+            if status == 429 and await wait_to_retry(
+                parse_retry_after(retry_after), "rate-limited"
+            ):
                 continue
             error = status_error(status, body, retry_after)
             log.debug("%s failed: %s", what, error)

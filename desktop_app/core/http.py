@@ -32,11 +32,12 @@ class ClientSettings:
     idle_timeout: float = 60.0
     # Retries happen only before a reply starts (429, connection refused): never after a 2xx
     # body began, since the server may already be spending credits on it.
-    max_retries: int = 2
-    # Longest wait between retries, whatever Retry-After asks for.
-    retry_cap: float = 20.0
-    # First backoff step when the server gave no Retry-After (doubles each attempt, with jitter).
-    retry_backoff: float = 0.5
+    max_retries: int = 3
+    # Longest wait before a retry. A Retry-After longer than this is not waited out: the
+    # request fails at once with the server's wait in its message.
+    retry_cap: float = 30.0
+    # First backoff step (doubles each attempt, with jitter); a Retry-After is waited at least.
+    retry_backoff: float = 1.0
     proxy: str | None = None
     trust_env: bool = True
 
@@ -82,13 +83,30 @@ def make_http_client(
     )
 
 
-def retry_delay(attempt: int, settings: ClientSettings, retry_after: float | None) -> float:
-    """Seconds to wait before retry number `attempt` (0-based): Retry-After, else backoff."""
-    if retry_after is not None:
-        return min(max(retry_after, 0.0), settings.retry_cap)
-    base = settings.retry_backoff * (2**attempt)
+@dataclass(frozen=True, slots=True)
+class RetryWait:
+    """A request failed before any reply began and will be sent again after `delay` seconds.
+
+    `attempt` is the number of the coming try (2 for the first retry) of at most `attempts`.
+    """
+
+    attempt: int
+    attempts: int
+    delay: float
+    reason: str  # "rate-limited" or "connection-failed"
+
+
+def retry_delay(attempt: int, settings: ClientSettings, retry_after: float | None) -> float | None:
+    """Seconds to wait before retry number `attempt` (0-based), or None not to retry at all.
+
+    Exponential backoff with jitter, never shorter than the server's Retry-After and never
+    longer than `retry_cap`; a Retry-After beyond the cap means no retry (None).
+    """
+    if retry_after is not None and retry_after > settings.retry_cap:
+        return None
     # Jitter spreads out clients that failed together.
-    return min(base * (0.5 + random.random() / 2), settings.retry_cap)
+    backoff = settings.retry_backoff * (2**attempt) * (0.5 + random.random() / 2)
+    return min(max(backoff, retry_after or 0.0), settings.retry_cap)
 
 
 def transport_error(

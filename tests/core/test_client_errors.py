@@ -127,7 +127,7 @@ def test_429_with_retry_after_is_retried_then_succeeds() -> None:
 
 def test_429_exhausted_raises_rate_limit_with_retry_after() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(429, headers={"Retry-After": "7"}, text="")
+        return httpx.Response(429, headers={"Retry-After": "0.01"}, text="")
 
     async def use(client: AgentsGTClient):
         with pytest.raises(errors.RateLimitError) as caught:
@@ -135,8 +135,47 @@ def test_429_exhausted_raises_rate_limit_with_retry_after() -> None:
         return caught.value
 
     error, rec = run(with_client(handler, use))
-    assert error.retry_after == 7.0
+    assert error.retry_after == 0.01
     assert len(rec.requests) == 1 + FAST.max_retries
+
+
+def test_a_retry_after_longer_than_the_cap_is_not_waited_out() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(429, headers={"Retry-After": "3600"}, text="")
+
+    async def use(client: AgentsGTClient):
+        with pytest.raises(errors.RateLimitError) as caught:
+            await client.list_agents()
+        return caught.value
+
+    error, rec = run(with_client(handler, use))
+    assert error.retry_after == 3600.0
+    assert len(rec.requests) == 1  # no hour-long wait, no hammering: fail at once
+
+
+def test_each_chat_retry_is_announced_with_its_wait() -> None:
+    from desktop_app.core.http import RetryWait
+
+    answers = iter(
+        [httpx.Response(429, headers={"Retry-After": "0.02"}, text="")] * 2
+        + [httpx.Response(200, headers={"Content-Type": "text/plain"}, text="fine")]
+    )
+    waits: list[RetryWait] = []
+
+    async def use(client: AgentsGTClient):
+        async with client.stream_chat(AGENT, HELLO, on_retry=waits.append) as stream:
+            async for _ in stream:
+                pass
+        return stream.result
+
+    result, rec = run(with_client(lambda r: next(answers), use))
+    assert result.text == "fine" and len(rec.requests) == 3
+    total = FAST.max_retries + 1
+    assert [(w.attempt, w.attempts, w.reason) for w in waits] == [
+        (2, total, "rate-limited"),
+        (3, total, "rate-limited"),
+    ]
+    assert all(w.delay == pytest.approx(0.02) or w.delay == FAST.retry_cap for w in waits)
 
 
 def test_connect_failure_is_retried_then_succeeds() -> None:
@@ -259,10 +298,13 @@ def test_transport_errors_map_to_sentences_naming_the_host(exc, error_class, wor
     assert words in str(error) and "agentsgt.test" in str(error)
 
 
-def test_retry_delay_honours_retry_after_and_the_cap() -> None:
+def test_retry_delay_backs_off_honours_retry_after_and_the_cap() -> None:
     settings = ClientSettings(retry_cap=3.0, retry_backoff=0.5)
-    assert retry_delay(0, settings, 1.5) == 1.5
-    assert retry_delay(0, settings, 3600) == 3.0
-    for attempt in range(5):
-        assert 0 < retry_delay(attempt, settings, None) <= 3.0
+    assert retry_delay(0, settings, 1.5) == 1.5  # backoff 0.25-0.5 s, the server asked for more
+    assert retry_delay(0, settings, 3.0) == 3.0
+    assert retry_delay(0, settings, 3600) is None  # longer than the cap: do not wait it out
+    assert retry_delay(3, settings, 0.1) >= 2.0  # 0.5 * 8 with jitter: more than asked for
+    delays = [retry_delay(attempt, settings, None) for attempt in range(6)]
+    assert all(delay is not None and 0 < delay <= 3.0 for delay in delays)
     assert retry_delay(1, settings, None) >= 0.5  # 0.5 * 2 with jitter in [0.5, 1)
+    assert retry_delay(5, settings, None) == 3.0  # 0.5 * 32 with jitter, capped

@@ -198,6 +198,20 @@ def test_429_is_retried_then_succeeds(emulator: EmulatorServer) -> None:
 
 
 def test_429_exhausted_raises_rate_limit_with_retry_after(emulator: EmulatorServer) -> None:
+    emulator.state.queue_faults(["rate-limit"] * (1 + FAST.max_retries), Endpoint.ANY)
+
+    async def use(client: AgentsGTClient):
+        with pytest.raises(errors.RateLimitError) as caught:
+            await client.list_agents()
+        return caught.value
+
+    error = against(emulator, use, headers={"X-Emulator-Retry-After": "0"})
+    assert error.retry_after == 0.0
+    assert len(emulator.state.requests) == 1 + FAST.max_retries
+    assert emulator.state.queued_faults == ()
+
+
+def test_429_with_a_retry_after_beyond_the_cap_fails_at_once(emulator: EmulatorServer) -> None:
     emulator.state.queue_faults(["rate-limit"] * 3, Endpoint.ANY)
 
     async def use(client: AgentsGTClient):
@@ -205,11 +219,10 @@ def test_429_exhausted_raises_rate_limit_with_retry_after(emulator: EmulatorServ
             await client.list_agents()
         return caught.value
 
-    # Retry-After 7 s is honoured but capped at FAST.retry_cap (0.05 s), so the test is quick.
+    # FAST.retry_cap is 0.05 s: a 7 s wait is not waited out, and no request is repeated.
     error = against(emulator, use, headers={"X-Emulator-Retry-After": "7"})
     assert error.retry_after == 7.0
-    assert len(emulator.state.requests) == 3
-    assert emulator.state.queued_faults == ()
+    assert len(emulator.state.requests) == 1
 
 
 def test_connection_refused_is_a_connection_error_naming_the_host() -> None:
