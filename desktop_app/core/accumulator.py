@@ -60,6 +60,13 @@ class ReplyAccumulator:
         """The answer text so far."""
         return "".join(self._text)
 
+    def tool_call(self, call_id: str) -> ToolCall | None:
+        """The tool call with this id as assembled so far (a copy), if one was seen."""
+        call = self._tools.get(call_id)
+        if call is None:
+            return None
+        return replace(call, input_text="".join(self._tool_input.get(call_id, ())))
+
     def add(self, event: StreamEvent) -> None:
         """Take one event into account."""
         kind = type(event)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 from desktop_app.core.errors import InvalidInputError
 from desktop_app.core.events import Outcome, StreamResult
 from desktop_app.core.models import ChatMessage, MessageStatus, Role
+from desktop_app.core.storage.records import PartRecord
 
 if TYPE_CHECKING:
     from desktop_app.core.storage.messages import MessageStore
@@ -39,6 +40,7 @@ class SessionMessage:
     status: MessageStatus = MessageStatus.COMPLETE
     error_text: str | None = None
     reasoning: str = ""
+    parts: tuple[PartRecord, ...] = ()  # tool calls and cited sources, in the order they came
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +124,7 @@ def session_message(stored: StoredMessage) -> SessionMessage:
         status=stored.status,
         error_text=stored.error_text,
         reasoning=stored.reasoning,
+        parts=stored.parts,
     )
 
 
@@ -223,13 +226,6 @@ class ChatSession:
 
     # -- the streaming reply ---------------------------------------------------------------------
 
-    def update_reply(self, reply_id: str, text: str, reasoning: str = "") -> SessionMessage:
-        """Record the text received so far (the live snapshot storage persists)."""
-        index = self._index(reply_id)
-        updated = replace(self._messages[index], text=text, reasoning=reasoning)
-        self._messages[index] = updated
-        return updated
-
     def finish_reply(
         self,
         reply_id: str,
@@ -237,6 +233,7 @@ class ChatSession:
         *,
         text: str | None = None,
         reasoning: str | None = None,
+        parts: tuple[PartRecord, ...] | None = None,
         error_text: str | None = None,
     ) -> SessionMessage:
         """Close the reply with its final status, keeping whatever text arrived."""
@@ -247,6 +244,7 @@ class ChatSession:
             status=status,
             text=current.text if text is None else text,
             reasoning=current.reasoning if reasoning is None else reasoning,
+            parts=current.parts if parts is None else parts,
             error_text=error_text,
         )
         self._messages[index] = finished

@@ -13,7 +13,7 @@ import httpx
 
 from desktop_app.core.decoding import ReplyAccumulator, StreamDecoder, protocol_from_headers
 from desktop_app.core.errors import AgentsGTError, StreamProtocolError
-from desktop_app.core.events import Protocol, StreamEvent, StreamResult
+from desktop_app.core.events import Protocol, StreamEvent, StreamResult, ToolCall
 from desktop_app.core.http import ClientSettings, transport_error
 
 log = logging.getLogger(__name__)
@@ -116,6 +116,10 @@ class ChatStream:
         if self._finished and not self._pending:
             self._result = result
         return result
+
+    def tool_call(self, call_id: str) -> ToolCall | None:
+        """A tool call as assembled from the events handed out so far (None if not seen)."""
+        return self._accumulator.tool_call(call_id) if self._accumulator is not None else None
 
     # -- iteration -------------------------------------------------------------------------------
 

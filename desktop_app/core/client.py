@@ -27,8 +27,8 @@ from desktop_app.core.errors import (
     status_error,
 )
 from desktop_app.core.events import StreamEvent, StreamResult
-from desktop_app.core.http import ClientSettings, RetryWait, retry_delay, transport_error
-from desktop_app.core.models import ChatMessage, Credentials
+from desktop_app.core.http import ClientSettings, retry_delay, transport_error
+from desktop_app.core.models import ChatMessage, Credentials, RetryWait
 
 log = logging.getLogger(__name__)
 

@@ -83,19 +83,6 @@ def make_http_client(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class RetryWait:
-    """A request failed before any reply began and will be sent again after `delay` seconds.
-
-    `attempt` is the number of the coming try (2 for the first retry) of at most `attempts`.
-    """
-
-    attempt: int
-    attempts: int
-    delay: float
-    reason: str  # "rate-limited" or "connection-failed"
-
-
 def retry_delay(attempt: int, settings: ClientSettings, retry_after: float | None) -> float | None:
     """Seconds to wait before retry number `attempt` (0-based), or None not to retry at all.
 

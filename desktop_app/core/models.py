@@ -57,3 +57,16 @@ class MessageStatus(StrEnum):
     ABORTED = "aborted"  # the server sent an abort part
     INCOMPLETE = "incomplete"  # the stream ended or dropped without an end marker
     INTERRUPTED = "interrupted"  # the app died while it was streaming (found on the next start)
+
+
+@dataclass(frozen=True, slots=True)
+class RetryWait:
+    """A request failed before any reply began and will be sent again after `delay` seconds.
+
+    `attempt` is the number of the coming try (2 for the first retry) of at most `attempts`.
+    """
+
+    attempt: int
+    attempts: int
+    delay: float
+    reason: str  # "rate-limited" or "connection-failed"

@@ -4,69 +4,35 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop_app.core import errors
-from desktop_app.core.chat_session import (
-    ChatSession,
-    SessionMessage,
-    Turn,
-    reply_status,
-    session_message,
-)
-from desktop_app.core.events import (
-    Finish,
-    ReasoningDelta,
-    Source,
-    StreamResult,
-    TextDelta,
-    ToolActivity,
-    ToolPhase,
-)
-from desktop_app.core.models import MessageStatus, Role
-from desktop_app.core.profiles import Profile
-from desktop_app.core.storage import parts_from_result, propose_title
-from desktop_app.core.storage.errors import StorageError
-from desktop_app.gui.conversation_pages import ConversationPages, SavingLog, message_view
-from desktop_app.gui.error_text import (
+from desktop_app.core.chat_session import ChatSession, SessionMessage, Turn, session_message
+from desktop_app.core.error_text import (
     ErrorText,
     describe_error,
-    describe_outcome,
     history_not_saved,
     is_expected,
 )
+from desktop_app.core.models import MessageStatus, Role
+from desktop_app.core.profiles import Profile
+from desktop_app.core.storage import propose_title
+from desktop_app.core.storage.errors import StorageError
+from desktop_app.gui.conversation_pages import ConversationPages, SavingLog, message_view
 from desktop_app.gui.services import Services
-from desktop_app.gui.transcript.types import SourceLink, ToolSummary
 
 if TYPE_CHECKING:
     # asyncio loads after the first paint (app.py), with the qasync loop.
     import asyncio
 
     from desktop_app.core.client import AgentsGTClient
-    from desktop_app.gui.transcript import LiveReply, TranscriptView
+    from desktop_app.core.reply_run import ReplyEnd
+    from desktop_app.gui.transcript import TranscriptView
 
 log = logging.getLogger(__name__)
-
-# How often the streaming reply's snapshot is handed to the StreamingWriter. The writer itself
-# writes at most once a second; handing it the whole text per token would copy O(n²) bytes.
-_SNAPSHOT_INTERVAL = 0.25
-# Longest run of stream events handled without letting the Qt event loop run.
-_YIELD_INTERVAL = 0.015
-
-_TOOL_STATES = {
-    ToolPhase.INPUT_START: "preparing",
-    ToolPhase.INPUT_DELTA: "preparing",
-    ToolPhase.INPUT_AVAILABLE: "running",
-    ToolPhase.INPUT_ERROR: "failed",
-    ToolPhase.OUTPUT_AVAILABLE: "done",
-    ToolPhase.OUTPUT_ERROR: "failed",
-    ToolPhase.APPROVAL_REQUEST: "waiting for approval",
-    ToolPhase.OUTPUT_DENIED: "denied",
-}
 
 
 #: Languages whose Pygments lexers the warm-up loads (the ones replies use most).
@@ -87,11 +53,6 @@ def prepare_first_reply(pygments_styles: Iterable[str]) -> None:
     sample = "".join(f"```{language}\nx = 1\n```\n\n" for language in _WARM_LEXERS)
     for style in pygments_styles:
         MarkdownRenderer(make_highlighter(style)).render(f"# T\n\n| a |\n|---|\n| b |\n\n{sample}")
-
-
-def _preview(value: object, limit: int = 200) -> str:
-    text = value if isinstance(value, str) else repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class ChatController(QObject):
@@ -125,10 +86,9 @@ class ChatController(QObject):
         self.profile: Profile | None = None
         self.conversation_id: str | None = None
         self.session = ChatSession()
-        self.task: asyncio.Task[None] | None = None
+        self.task: asyncio.Task[ReplyEnd] | None = None
         self.last_error: ErrorText | None = None
         self._extra_headers = extra_headers
-        self._stopping = False
         #: What part of the open conversation the transcript shows (a long one is paged).
         self.pages = ConversationPages(
             lambda: self.services.database, transcript, lambda: self.session.messages, self
@@ -238,7 +198,6 @@ class ChatController(QObject):
     def stop(self) -> None:
         """Cancel the running reply at once; its partial text is kept as "stopped"."""
         if self.streaming and self.task is not None:
-            self._stopping = True
             self.task.cancel()
 
     async def wait_idle(self) -> None:
@@ -278,9 +237,25 @@ class ChatController(QObject):
             self.transcript.append_message(message_view(turn.user_message))
         live = self.transcript.start_reply(turn.reply.id)
         self.conversations_changed.emit()
+        profile = self.profile
+        # asyncio comes with these: loaded at the first send, never before the first paint.
         import asyncio
 
-        self.task = asyncio.ensure_future(self._stream_reply(self.profile, turn, live))
+        from desktop_app.core.reply_run import ReplyRun
+        from desktop_app.gui.reply_observer import TranscriptObserver
+
+        run = ReplyRun(
+            self.session,
+            turn,
+            lambda: self.client_for(profile),
+            profile.agent_id,
+            observer=TranscriptObserver(
+                live, self._reply_ended, self._show_error, self._clear_error
+            ),
+            saver=self.services.writer,
+        )
+
+        self.task = asyncio.ensure_future(run.run())
         self.streaming_changed.emit(True)
         return True
 
@@ -325,107 +300,18 @@ class ChatController(QObject):
             extra_headers=self._extra_headers(profile),
         )
 
-    async def _stream_reply(self, profile: Profile, turn: Turn, live: LiveReply) -> None:
-        import asyncio
-
-        reply_id = turn.reply.id
-        # None when the reply could not be stored (a storage fault): it is then kept in memory.
-        stored_id = int(reply_id) if reply_id.isdigit() else None
-        writer = self.services.writer
-        if stored_id is not None:
-            writer.begin(stored_id)
-        text: list[str] = []
-        reasoning: list[str] = []
-        result: StreamResult | None = None
-        failure: BaseException | None = None
-        stopped = False
-        next_snapshot = time.monotonic() + _SNAPSHOT_INTERVAL
-        next_yield = time.monotonic() + _YIELD_INTERVAL
-        try:
-            client = await self.client_for(profile)
-            async with client.stream_chat(profile.agent_id, turn.request) as stream:
-                async for event in stream:
-                    if isinstance(event, TextDelta):
-                        text.append(event.text)
-                        live.append_text(event.text)
-                    elif isinstance(event, ReasoningDelta):
-                        reasoning.append(event.text)
-                        live.append_reasoning(event.text)
-                    elif isinstance(event, ToolActivity):
-                        if event.phase not in (ToolPhase.INPUT_START, ToolPhase.INPUT_DELTA):
-                            live.add_tool(self._tool_summary(event))
-                    elif isinstance(event, Source) and event.url:
-                        live.add_source(SourceLink(event.title or event.url, event.url))
-                    elif isinstance(event, Finish):
-                        pass
-                    now = time.monotonic()
-                    if now >= next_snapshot and stored_id is not None:
-                        next_snapshot = now + _SNAPSHOT_INTERVAL
-                        writer.update(stored_id, "".join(text), "".join(reasoning))
-                    if now >= next_yield:
-                        # A fast stream always has bytes ready, so reading never waits and
-                        # Qt would get no turn: give it one (repaints, input) every ~15 ms.
-                        await asyncio.sleep(0.001)
-                        next_yield = time.monotonic() + _YIELD_INTERVAL
-            result = stream.result
-        except asyncio.CancelledError:
-            stopped = True
-        except Exception as error:  # sorted below: expected ones are shown, others re-raised
-            failure = error
-        finally:
-            self._finish_reply(live, reply_id, text, reasoning, result, failure, stopped)
-        if failure is not None and not is_expected(failure):
-            raise failure
-
-    def _finish_reply(
-        self,
-        live: LiveReply,
-        reply_id: str,
-        text: list[str],
-        reasoning: list[str],
-        result: StreamResult | None,
-        failure: BaseException | None,
-        stopped: bool,
-    ) -> None:
-        stopped = stopped or self._stopping
-        self._stopping = False
-        final_text = result.text if result is not None and result.text else "".join(text)
-        final_reasoning = "".join(reasoning)
-        status = reply_status(result, stopped=stopped, failed=failure is not None)
-        problem: ErrorText | None = None
-        if stopped:
-            problem = None
-        elif failure is not None:
-            problem = describe_error(failure)
-        elif result is not None:
-            problem = describe_outcome(result)
-        error_text = problem.sentence if problem is not None else None
-        self.session.update_reply(reply_id, final_text, final_reasoning)
-        self.session.finish_reply(reply_id, status, error_text=error_text)
-        live.finish(status, error_text)
-        if reply_id.isdigit():
-            writer = self.services.writer
-            parts = parts_from_result(result) if result is not None else None
-            writer.update(int(reply_id), final_text, final_reasoning, parts)
-            writer.finish(int(reply_id), status, error_text, result.usage if result else None)
+    def _reply_ended(self, end: ReplyEnd) -> None:
+        """A reply ended (already saved and in the session): update the list, say what failed."""
         if self.conversation_id is not None:
             with contextlib.suppress(errors.AgentsGTError):
                 self.services.database.touch_conversation(self.conversation_id)
         self.streaming_changed.emit(False)
-        self.reply_finished.emit(reply_id, status.value)
+        self.reply_finished.emit(end.reply_id, end.status.value)
         self.conversations_changed.emit()
-        if problem is not None and (failure is None or is_expected(failure)):
-            self._show_error(problem)
-
-    @staticmethod
-    def _tool_summary(event: ToolActivity) -> ToolSummary:
-        output = event.output if event.output is not None else event.error_text
-        return ToolSummary(
-            name=event.tool_name or "tool",
-            state=_TOOL_STATES.get(event.phase, str(event.phase)),
-            input_preview=_preview(event.input) if event.input is not None else "",
-            output_preview=_preview(output) if output is not None else "",
-        )
+        if end.problem is not None and (end.failure is None or is_expected(end.failure)):
+            self._show_error(end.problem)
+        elif self.last_error is not None:
+            self._clear_error()  # a retry wait shown earlier is over
 
     # -- other calls -----------------------------------------------------------------------------
 

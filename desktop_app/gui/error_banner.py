@@ -7,11 +7,15 @@ import math
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop_app.gui.error_text import ErrorAction, ErrorText
+from desktop_app.core.error_text import ErrorAction, ErrorText
 
 
 class ErrorBanner(QFrame):
-    """Shows an ErrorText. A rate limit counts down and emits `retry_requested` when it ends."""
+    """Shows an ErrorText; one with a countdown counts its wait down in the sentence.
+
+    Nothing is retried from here: Retry is the person's click (`retry_requested`). Automatic
+    retries happen inside the reply's task, bounded, so Stop ends them.
+    """
 
     action_requested = Signal(str)  # an ErrorAction value
     retry_requested = Signal()
@@ -52,7 +56,7 @@ class ErrorBanner(QFrame):
 
     @property
     def counting_down(self) -> bool:
-        """True while an automatic retry is pending."""
+        """True while a wait is being counted down."""
         return self._countdown.isActive()
 
     def _connect_signals(self) -> None:
@@ -62,19 +66,18 @@ class ErrorBanner(QFrame):
         self._countdown.timeout.connect(self._on_countdown_timeout)
 
     def show_error(self, error: ErrorText) -> None:
-        """Show `error`; a `retry_after` starts the countdown to an automatic retry."""
+        """Show `error`; one with a countdown and a `retry_after` counts the wait down."""
         self._countdown.stop()
         self._error = error
         action = error.action
         self.action_button.setVisible(action not in (ErrorAction.NONE, ErrorAction.RETRY))
         self.action_button.setText(error.action_label)
         self.retry_button.setVisible(error.retryable)
-        if error.retry_after is not None:
-            self._remaining = max(1, math.ceil(error.retry_after))
-            self._render_countdown()
+        self._remaining = 0
+        if error.countdown and error.retry_after is not None and error.retry_after >= 1:
+            self._remaining = math.ceil(error.retry_after)
             self._countdown.start()
-        else:
-            self.label.setText(error.sentence)
+        self.label.setText(error.sentence_at(self._remaining))
         self.show()
 
     def clear(self) -> None:
@@ -86,27 +89,15 @@ class ErrorBanner(QFrame):
         if was_visible:
             self.dismissed.emit()
 
-    def _render_countdown(self) -> None:
-        unit = "second" if self._remaining == 1 else "seconds"
-        self.label.setText(f"Too many requests: trying again in {self._remaining} {unit}.")
-        self.retry_button.setText("Retry now")
-
     def _on_countdown_timeout(self) -> None:
         self._remaining -= 1
-        if self._remaining > 0:
-            self._render_countdown()
-            return
-        self._countdown.stop()
-        self._finish_with_retry()
+        if self._remaining <= 0:
+            self._countdown.stop()
+        if self._error is not None:
+            self.label.setText(self._error.sentence_at(self._remaining))
 
     def _on_retry_button_clicked(self) -> None:
-        self._countdown.stop()
-        self._finish_with_retry()
-
-    def _finish_with_retry(self) -> None:
-        self.retry_button.setText("Retry")
-        self._error = None
-        self.hide()
+        self.clear()
         self.retry_requested.emit()
 
     def _on_action_button_clicked(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.instances import InstanceRegistry
 from desktop_app.core.paths import AppPaths
@@ -21,21 +21,21 @@ if TYPE_CHECKING:
     from desktop_app.core.http import ClientSettings
 
 
-def client_settings(settings: Settings, *, max_retries: int = 0) -> ClientSettings:
+def client_settings(settings: Settings, *, max_retries: int | None = None) -> ClientSettings:
     """The HTTP client's tunables from the user's settings.
 
-    The window retries visibly itself (a countdown for 429, a Retry button), so by default the
-    client makes no silent retries of its own.
+    `max_retries` None keeps the client's bounded retries (each one announced, so the window
+    shows the wait and Stop cancels it).
     """
     from desktop_app.core.http import ClientSettings
 
-    return ClientSettings(
+    tuned = ClientSettings(
         connect_timeout=settings.connect_timeout,
         idle_timeout=settings.idle_timeout,
-        max_retries=max_retries,
         proxy=settings.proxy_url if settings.proxy_mode is ProxyMode.CUSTOM else None,
         trust_env=settings.proxy_mode is ProxyMode.SYSTEM,
     )
+    return tuned if max_retries is None else replace(tuned, max_retries=max_retries)
 
 
 class StorageFaultRelay:
@@ -81,21 +81,19 @@ class Services:
     http: httpx.AsyncClient | None = None
     #: This process's entry among the instances sharing the data folder (None in some tests).
     instances: InstanceRegistry | None = None
-    #: Timeouts used instead of the settings' when set: tests and benchmarks need waits shorter
-    #: than the Settings dialog allows (e.g. a 0.5 s idle timeout).
-    idle_timeout_override: float | None = None
+    #: ClientSettings fields used instead of the settings' (e.g. `{"idle_timeout": 0.5}`):
+    #: tests and benchmarks need waits shorter than the Settings dialog allows.
+    client_overrides: dict[str, Any] = field(default_factory=dict)
     #: The StreamingWriter's `on_error` (app.py wires it); the window listens to it.
     storage_faults: StorageFaultRelay = field(default_factory=StorageFaultRelay)
     #: Why history is kept in a temporary database this session (the user's file could not be
     #: written at start), or None when history is saved normally.
     storage_problem: StorageError | None = None
 
-    def client_settings(self, *, max_retries: int = 0) -> ClientSettings:
+    def client_settings(self, *, max_retries: int | None = None) -> ClientSettings:
         """The AgentsGTClient tunables for a request made now."""
         tuned = client_settings(self.settings, max_retries=max_retries)
-        if self.idle_timeout_override is not None:
-            return replace(tuned, idle_timeout=self.idle_timeout_override)
-        return tuned
+        return replace(tuned, **self.client_overrides) if self.client_overrides else tuned
 
     async def ahttp_client(self) -> httpx.AsyncClient:
         """The shared AsyncClient; the first one is made off the GUI thread.

@@ -17,8 +17,7 @@ def _session(*messages: SessionMessage) -> ChatSession:
 def _answer(session: ChatSession, text: str, status=MessageStatus.COMPLETE) -> None:
     reply = session.streaming_reply
     assert reply is not None
-    session.update_reply(reply.id, text)
-    session.finish_reply(reply.id, status)
+    session.finish_reply(reply.id, status, text=text)
 
 
 def test_each_turn_sends_the_whole_conversation() -> None:
@@ -131,10 +130,20 @@ def test_reply_status_from_outcome() -> None:
     assert reply_status(None, failed=True) is MessageStatus.ERROR
 
 
-def test_finish_keeps_text_and_sets_error() -> None:
+def test_finish_keeps_text_parts_and_sets_error() -> None:
+    from desktop_app.core.storage.records import SourceRecord, ToolRecord
+
     session = _session()
     turn = session.send("q")
-    session.update_reply(turn.reply.id, "some text", "thinking")
-    done = session.finish_reply(turn.reply.id, MessageStatus.ERROR, error_text="boom")
+    parts = (ToolRecord("call-1", "search"), SourceRecord("s1", "https://example.com"))
+    done = session.finish_reply(
+        turn.reply.id,
+        MessageStatus.ERROR,
+        text="some text",
+        reasoning="thinking",
+        parts=parts,
+        error_text="boom",
+    )
     assert (done.text, done.reasoning, done.error_text) == ("some text", "thinking", "boom")
+    assert done.parts == parts and session.message(turn.reply.id).parts == parts
     assert session.streaming_reply is None

@@ -154,7 +154,7 @@ def test_a_retry_after_longer_than_the_cap_is_not_waited_out() -> None:
 
 
 def test_each_chat_retry_is_announced_with_its_wait() -> None:
-    from desktop_app.core.http import RetryWait
+    from desktop_app.core.models import RetryWait
 
     answers = iter(
         [httpx.Response(429, headers={"Retry-After": "0.02"}, text="")] * 2

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.core import errors
+from desktop_app.core.error_text import ErrorAction, describe_error, describe_outcome, is_expected
 from desktop_app.core.events import Outcome, StreamResult
-from desktop_app.gui.error_text import ErrorAction, describe_error, describe_outcome, is_expected
 
 
 @pytest.mark.parametrize(
@@ -29,13 +29,29 @@ def test_status_errors(status, body, action, retryable, phrase) -> None:
     assert "Traceback" not in text.sentence
 
 
-def test_rate_limit_counts_down_from_retry_after() -> None:
+def test_rate_limit_says_when_to_try_again_and_offers_retry() -> None:
     text = describe_error(errors.status_error(429, "", retry_after="3"))
     assert text.retry_after == 3
-    assert "3 seconds" in text.sentence
-    assert text.retryable
+    assert "try again in 3 seconds" in text.sentence
+    assert text.retryable and text.action is ErrorAction.RETRY
+    assert not text.countdown  # the window does not retry by itself after the last try
     default = describe_error(errors.status_error(429, ""))
-    assert default.retry_after and default.retry_after > 0
+    assert "try again in a minute" in default.sentence
+    hour = describe_error(errors.status_error(429, "", retry_after="3600"))
+    assert "try again in 60 minutes" in hour.sentence
+
+
+def test_a_retry_wait_counts_down_in_its_sentence() -> None:
+    from desktop_app.core.error_text import retry_wait_text
+    from desktop_app.core.models import RetryWait
+
+    notice = retry_wait_text(RetryWait(attempt=2, attempts=4, delay=3.2, reason="rate-limited"))
+    assert notice.sentence_at(4) == (
+        "Too many requests: trying again in 4 seconds (try 2 of 4). Press Esc to stop."
+    )
+    assert notice.sentence_at(1).startswith("Too many requests: trying again in 1 second ")
+    assert notice.sentence_at(0) == "Too many requests: trying again now (try 2 of 4)…"
+    assert not notice.retryable  # the reply's own task retries; Stop ends it
 
 
 def test_network_and_timeouts_are_retryable() -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
+from desktop_app.core.error_text import ErrorAction
 from desktop_app.core.models import MessageStatus
-from desktop_app.gui.error_text import ErrorAction
 from tests.fixtures.qt import run_until
 from tests.gui.window_helpers import (
     OFFSCREEN_NOISE,
@@ -83,19 +85,42 @@ def test_server_error_then_retry_succeeds(make_window, qloop, emulator) -> None:
     assert len(window.chat.session.messages) == 2
 
 
-def test_rate_limit_counts_down_and_retries_by_itself(make_window, qloop, emulator_factory) -> None:
+def test_rate_limit_retries_are_shown_bounded_and_then_offered(
+    make_window, qloop, emulator_factory
+) -> None:
     server = emulator_factory(retry_after=1)
     window = make_window()
+    # Each wait is the server's 1 s (backoff below it); two retries keep the test short.
+    window.services.client_overrides = {"retry_backoff": 0.01, "max_retries": 2}
     add_emulator_profile(window, server)
-    server.state.queue_faults(["rate-limit"])
+    server.state.queue_faults(["rate-limit"] * 10)
     send(window, "Hello")
-    run_until(qloop, lambda: window.banner.counting_down, message="the countdown")
-    assert "trying again in 1 second" in window.banner.label.text()
-    run_until(qloop, lambda: not window.banner.counting_down, timeout=5, message="the retry")
+    run_until(qloop, lambda: window.banner.counting_down, message="the first wait")
+    assert "trying again in 1 second (try 2 of 3)" in window.banner.label.text()
     wait_reply(qloop, window)
-    assert last_reply(window).status is MessageStatus.COMPLETE
     chats = [r for r in server.state.requests if "/agents/chat/" in r.path]
-    assert len(chats) == 2
+    assert len(chats) == 3  # one try and two retries, then no more
+    assert last_reply(window).status is MessageStatus.ERROR
+    assert "try again in 1 second" in window.banner.label.text()
+    assert window.banner.retry_button.isVisible() and not window.banner.counting_down
+    qloop.run_until_complete(asyncio.sleep(1.5))  # nothing more is sent by itself
+    assert len([r for r in server.state.requests if "/agents/chat/" in r.path]) == 3
+
+
+def test_esc_during_a_rate_limit_wait_stops_the_reply(make_window, qloop, emulator_factory):
+    server = emulator_factory(retry_after=20)
+    window = make_window()
+    add_emulator_profile(window, server)
+    server.state.queue_faults(["rate-limit"] * 10)
+    send(window, "Hello")
+    run_until(qloop, lambda: window.banner.counting_down, message="the wait")
+    assert "trying again in 20 seconds" in window.banner.label.text()
+    assert window.actions_.stop.shortcut().toString() == "Esc"
+    window.actions_.stop.trigger()  # what Esc does
+    wait_reply(qloop, window, timeout=3)
+    assert last_reply(window).status is MessageStatus.STOPPED
+    assert window.banner.isHidden()
+    assert len([r for r in server.state.requests if "/agents/chat/" in r.path]) == 1
 
 
 @pytest.mark.parametrize(
@@ -125,7 +150,9 @@ def test_mid_stream_failures_keep_the_text_and_offer_retry(
 
 def test_stall_ends_with_an_idle_timeout(make_window, qloop, emulator) -> None:
     window = make_window()
-    window.services.idle_timeout_override = 0.5  # the Settings dialog allows 5 s at least
+    window.services.client_overrides = {
+        "idle_timeout": 0.5
+    }  # the Settings dialog allows 5 s at least
     add_emulator_profile(window, emulator)
     send(window, "Hello #fault:stall")
     wait_reply(qloop, window, timeout=10)

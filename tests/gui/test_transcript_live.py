@@ -10,7 +10,8 @@ from PySide6.QtGui import QGuiApplication
 
 from desktop_app.core.markdown_render import split_blocks
 from desktop_app.core.models import MessageStatus
-from desktop_app.gui.transcript import SourceLink, ToolSummary, TranscriptView
+from desktop_app.core.storage.records import SourceRecord, ToolRecord
+from desktop_app.gui.transcript import TranscriptView
 from tests.gui.test_transcript_support import SAMPLE_REPLY, anchors, click, lines, reply, user
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -108,19 +109,23 @@ def test_earlier_messages_are_not_touched_by_the_stream(qtbot, view) -> None:
 def test_reasoning_tools_and_sources_are_shown_quietly(qtbot, view) -> None:
     live = view.start_reply("a1")
     live.append_reasoning("secret musings")
-    live.add_tool(ToolSummary("search", "running", input_preview="q=cats"))
-    live.add_tool(ToolSummary("search", "done", output_preview="3 hits"))
-    live.add_source(SourceLink("Cats", "https://cats.example"))
+    live.add_tool(ToolRecord("c1", "search", "input-available", input={"q": "cats"}))
+    # The output part names only the call id: it updates the same call, name and input kept.
+    live.add_tool(ToolRecord("c1", "search", "output-available", {"q": "cats"}, "3 hits"))
+    live.add_source(SourceRecord("s1", "https://cats.example", "Cats"))
     live.append_text("Answer")
     qtbot.waitUntil(lambda: live.repaint_count >= 1)
     text = view.document().toPlainText()
     assert "Thinking…" in text
     assert "secret musings" not in text  # collapsed
-    assert "search (done)" in text and "search (running)" not in text
+    assert "Tools: search (done)" in text and "running" not in text
     live.finish(MessageStatus.COMPLETE)
     text = view.document().toPlainText()
     assert "Thought for a while" in text
     assert "Sources: Cats" in text
+    copied = view.message_markdown("a1")
+    assert copied.startswith("Answer\n\n**Tools:**\n- `search` (done)")
+    assert "output: `3 hits`" in copied and "- Cats <https://cats.example>" in copied
 
 
 def test_finish_with_a_problem_shows_its_status_line(qtbot, view) -> None:

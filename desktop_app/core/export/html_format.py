@@ -28,6 +28,7 @@ from desktop_app.core.export.labels import (
     usage_note,
 )
 from desktop_app.core.export.schema import ConversationExport, ExportDocument, ExportedMessage
+from desktop_app.core.message_parts import source_title, tool_details, tool_label
 from desktop_app.core.models import Role
 from desktop_app.core.storage.records import SourceRecord, ToolRecord
 
@@ -146,14 +147,12 @@ def _parts(message: ExportedMessage) -> str:
     items: list[str] = []
     for part in message.parts:
         if isinstance(part, ToolRecord):
-            label = f"Tool {part.tool_name or part.tool_call_id}: {part.state}"
-            if part.error_text:
-                label += f" ({part.error_text})"
-            items.append(f"<li>{escape(label)}</li>")
+            details = "".join(f"; {label}: {text}" for label, text in tool_details(part))
+            items.append(f"<li>Tool: {escape(tool_label(part) + details)}</li>")
         elif isinstance(part, SourceRecord):
             # Shown as text, never as a link: an export must not send the reader anywhere.
-            label = part.title or part.filename or part.source_id
-            where = f" <{part.url}>" if part.url else ""
+            label = source_title(part)
+            where = f" <{part.url}>" if part.url and part.url != label else ""
             items.append(f"<li>Source: {escape(label + where)}</li>")
     return f'<ul class="parts">{"".join(items)}</ul>' if items else ""
 

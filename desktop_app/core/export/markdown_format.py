@@ -14,6 +14,7 @@ from desktop_app.core.export.labels import (
     usage_note,
 )
 from desktop_app.core.export.schema import ConversationExport, ExportDocument
+from desktop_app.core.message_parts import parts_markdown
 
 # Characters that start Markdown syntax inside a line of our own (titles, names).
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -56,6 +57,9 @@ def _conversation(conversation: ConversationExport, level: str) -> list[str]:
             lines += [f"> {line}".rstrip() for line in message.reasoning.splitlines()]
             lines.append("")
         lines += [_balanced(message.text), ""]
+        parts = parts_markdown(message.parts)
+        if parts:
+            lines += [parts, ""]
         if message.error_text:
             lines += [f"**Error:** {escape_inline(message.error_text)}", ""]
     return lines

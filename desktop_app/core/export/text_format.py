@@ -13,6 +13,7 @@ from desktop_app.core.export.labels import (
     usage_note,
 )
 from desktop_app.core.export.schema import ConversationExport, ExportDocument
+from desktop_app.core.message_parts import parts_text
 
 _RULE = "=" * 72
 _THIN_RULE = "-" * 72
@@ -34,6 +35,9 @@ def _conversation(conversation: ConversationExport) -> list[str]:
             lines.append("  Reasoning:")
             lines.extend("  | " + line for line in message.reasoning.splitlines() or [""])
         lines.append(message.text)
+        parts = parts_text(message.parts)
+        if parts:
+            lines.extend("  " + line for line in parts.splitlines())
         if message.error_text:
             lines.append(f"  Error: {message.error_text}")
         lines.append("")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from desktop_app.core.events import StreamResult
+from desktop_app.core.events import Source, StreamResult, ToolCall
 from desktop_app.core.models import MessageStatus, Role
 
 UNTITLED = "New conversation"
@@ -187,27 +187,30 @@ def parts_from_json(text: str | None) -> tuple[PartRecord, ...]:
     return tuple(parts)
 
 
+def tool_record(call: ToolCall) -> ToolRecord:
+    """A tool call as kept with its message (the streamed input text when no parsed input came)."""
+    return ToolRecord(
+        tool_call_id=call.tool_call_id,
+        tool_name=call.tool_name,
+        state=str(call.state),
+        input=call.input if call.input is not None else (call.input_text or None),
+        output=call.output,
+        error_text=call.error_text,
+    )
+
+
+def source_record(source: Source) -> SourceRecord:
+    """A cited source as kept with its message."""
+    return SourceRecord(
+        source_id=source.source_id,
+        url=source.url,
+        title=source.title,
+        media_type=source.media_type,
+        filename=source.filename,
+    )
+
+
 def parts_from_result(result: StreamResult) -> tuple[PartRecord, ...]:
     """The tool calls and sources a (possibly partial) reply stream delivered, as records."""
-    tools = tuple(
-        ToolRecord(
-            tool_call_id=call.tool_call_id,
-            tool_name=call.tool_name,
-            state=str(call.state),
-            input=call.input if call.input is not None else (call.input_text or None),
-            output=call.output,
-            error_text=call.error_text,
-        )
-        for call in result.tools.values()
-    )
-    sources = tuple(
-        SourceRecord(
-            source_id=source.source_id,
-            url=source.url,
-            title=source.title,
-            media_type=source.media_type,
-            filename=source.filename,
-        )
-        for source in result.sources
-    )
-    return tools + sources
+    tools = tuple(tool_record(call) for call in result.tools.values())
+    return tools + tuple(source_record(source) for source in result.sources)

@@ -7,18 +7,16 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from desktop_app.gui.transcript.live import LiveReply
-    from desktop_app.gui.transcript.types import MessageView, SourceLink, ToolSummary
+    from desktop_app.gui.transcript.types import MessageView
     from desktop_app.gui.transcript.view import TranscriptView
 
-__all__ = ["LiveReply", "MessageView", "SourceLink", "ToolSummary", "TranscriptView"]
+__all__ = ["LiveReply", "MessageView", "TranscriptView"]
 
 # Each name loads its module on first use (PEP 562): importing one piece of the package (the
 # small `types` module, say) must not load the view, the live reply and Markdown with it.
 _HOMES = {
     "LiveReply": "live",
     "MessageView": "types",
-    "SourceLink": "types",
-    "ToolSummary": "types",
     "TranscriptView": "view",
 }
 

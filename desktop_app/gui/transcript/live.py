@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextFrame, QTextFrameFormat
 
 from desktop_app.core.markdown_render import BlockSplitter, RenderedMarkdown
 from desktop_app.core.models import MessageStatus
+from desktop_app.core.storage.records import SourceRecord, ToolRecord
 from desktop_app.gui.transcript.document import BodyWriter, make_gap
 from desktop_app.gui.transcript.throttle import Throttle
-from desktop_app.gui.transcript.types import MessageView, SourceLink, ToolSummary
+from desktop_app.gui.transcript.types import MessageView
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -54,8 +54,8 @@ class LiveReply:
         self._splitter = BlockSplitter()
         self._parts: list[str] = []
         self._reasoning: list[str] = []
-        self._tools: list[ToolSummary] = []
-        self._sources: list[SourceLink] = []
+        self._tools: dict[str, ToolRecord] = {}  # by call id, in the order calls began
+        self._sources: list[SourceRecord] = []
         self._new_blocks: list[str] = []
         self._committed_blocks: list[str] = []
         self._committed_codes = 0
@@ -113,31 +113,19 @@ class LiveReply:
         self._meta_dirty = True
         self._throttle.trigger()
 
-    def add_tool(self, summary: ToolSummary) -> None:
-        """Show a tool call, or a new state of one already shown.
-
-        A summary replaces the earlier one with the same `call_id`; without ids, the latest one
-        with the same name whose input matches (or is not known yet on either side).
-        """
+    def add_tool(self, tool: ToolRecord) -> None:
+        """Show a tool call, or the new state of one already shown (matched by its call id)."""
         if self.finished:
             return
-        for index in range(len(self._tools) - 1, -1, -1):
-            tool = self._tools[index]
-            if _same_call(tool, summary):
-                if not summary.input_preview:
-                    summary = replace(summary, input_preview=tool.input_preview)
-                self._tools[index] = summary
-                break
-        else:
-            self._tools.append(summary)
+        self._tools[tool.tool_call_id] = tool
         self._meta_dirty = True
         self._throttle.trigger()
 
-    def add_source(self, link: SourceLink) -> None:
+    def add_source(self, source: SourceRecord) -> None:
         """Show a cited source."""
-        if self.finished or link in self._sources:
+        if self.finished or source in self._sources:
             return
-        self._sources.append(link)
+        self._sources.append(source)
         self._footer_dirty = True
         self._throttle.trigger()
 
@@ -188,8 +176,7 @@ class LiveReply:
             status=status,
             error_text=error_text,
             reasoning="".join(self._reasoning),
-            tools=tuple(self._tools),
-            sources=tuple(self._sources),
+            parts=(*self._tools.values(), *self._sources),
         )
 
     def _render_block(self, source: str, highlight: bool = True) -> RenderedMarkdown:
@@ -339,15 +326,3 @@ def seal_chunk(document: QTextDocument, chunk: QTextFrame) -> None:
     cursor.setPosition(chunk.lastPosition())
     if not cursor.block().text() and cursor.block().textList() is None:
         make_gap(cursor)
-
-
-def _same_call(shown: ToolSummary, update: ToolSummary) -> bool:
-    if shown.call_id or update.call_id:
-        return shown.call_id == update.call_id
-    if shown.name != update.name:
-        return False
-    return (
-        not shown.input_preview
-        or not update.input_preview
-        or (shown.input_preview == update.input_preview)
-    )

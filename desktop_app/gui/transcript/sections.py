@@ -8,8 +8,15 @@ from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
 from desktop_app.core.markdown_render import is_safe_link
+from desktop_app.core.message_parts import (
+    source_title,
+    tool_details,
+    tool_label,
+    tool_name,
+    tool_state,
+)
 from desktop_app.core.models import MessageStatus, Role
-from desktop_app.gui.transcript.types import SourceLink, ToolSummary
+from desktop_app.core.storage.records import SourceRecord, ToolRecord
 
 #: The scheme of the view's own links (actions); they are handled inside, never opened.
 INTERNAL_SCHEME = "agentsgt"
@@ -47,7 +54,7 @@ def parse_internal(encoded_url: str) -> InternalLink | None:
 def status_sentence(status: MessageStatus, error_text: str | None) -> str | None:
     """The line shown on a message that did not complete normally (None when it did).
 
-    For a failed reply `error_text` is the window's own sentence (gui/error_text.py): it says
+    For a failed reply `error_text` is the window's own sentence (core/error_text.py): it says
     itself whether the agent reported the error or the request failed (HTTP, network), so it is
     shown as it is.
     """
@@ -76,7 +83,7 @@ def meta_html(
     message_id: str,
     role: Role,
     reasoning: str,
-    tools: Sequence[ToolSummary],
+    tools: Sequence[ToolRecord],
     *,
     streaming: bool,
     reasoning_open: bool,
@@ -92,29 +99,27 @@ def meta_html(
         if reasoning_open:
             parts.append(_small(f"<i>{_multiline(reasoning.strip())}</i>"))
     if tools:
-        names = ", ".join(html.escape(f"{tool.name} ({tool.state})") for tool in tools)
+        names = ", ".join(html.escape(tool_label(tool)) for tool in tools)
         arrow = "▾" if tools_open else "▸"
         toggle = html.escape(internal_href("toggle-tools", message_id))
         parts.append(_small(f'Tools: {names} <a href="{toggle}">{arrow}</a>'))
         if tools_open:
             for tool in tools:
-                detail = f"<b>{html.escape(tool.name)}</b> {html.escape(tool.state)}"
-                if tool.input_preview:
-                    detail += f"<br/>input: {_multiline(tool.input_preview)}"
-                if tool.output_preview:
-                    detail += f"<br/>output: {_multiline(tool.output_preview)}"
+                detail = f"<b>{html.escape(tool_name(tool))}</b> {html.escape(tool_state(tool))}"
+                for label, text in tool_details(tool):
+                    detail += f"<br/>{label}: {_multiline(text)}"
                 parts.append(_small(detail))
     return "".join(parts)
 
 
-def sources_html(sources: Sequence[SourceLink]) -> str:
+def sources_html(sources: Sequence[SourceRecord]) -> str:
     """The cited sources as a small list of links (unsafe URLs as text)."""
     if not sources:
         return ""
     items = []
     for source in sources:
-        title = html.escape(source.title or source.url)
-        if is_safe_link(source.url):
+        title = html.escape(source_title(source))
+        if source.url and is_safe_link(source.url):
             items.append(f'<a href="{html.escape(source.url)}">{title}</a>')
         else:
             items.append(title)
@@ -126,7 +131,7 @@ def footer_html(
     role: Role,
     status: MessageStatus,
     error_text: str | None,
-    sources: Sequence[SourceLink],
+    sources: Sequence[SourceRecord],
 ) -> str:
     """Sources, the status line and the Copy / Retry / Edit action links of a message."""
     parts = [sources_html(sources)]

@@ -1,32 +1,12 @@
-"""The records the transcript view displays: a message, its tool calls and its cited sources."""
+"""The record the transcript view displays: one message with its tool calls and cited sources."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop_app.core.message_parts import sources_of, tools_of
 from desktop_app.core.models import MessageStatus, Role
-
-
-@dataclass(frozen=True, slots=True)
-class ToolSummary:
-    """One tool call as the transcript shows it (previews are short, already-truncated text).
-
-    `call_id` (optional) lets a later summary of the same call replace the earlier one.
-    """
-
-    name: str
-    state: str
-    input_preview: str = ""
-    output_preview: str = ""
-    call_id: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class SourceLink:
-    """A source the reply cited."""
-
-    title: str
-    url: str
+from desktop_app.core.storage.records import PartRecord, SourceRecord, ToolRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,5 +19,14 @@ class MessageView:
     status: MessageStatus
     error_text: str | None = None
     reasoning: str = ""
-    tools: tuple[ToolSummary, ...] = ()
-    sources: tuple[SourceLink, ...] = ()
+    parts: tuple[PartRecord, ...] = ()  # tool calls and cited sources, in the order they came
+
+    @property
+    def tools(self) -> tuple[ToolRecord, ...]:
+        """The tool calls the reply made."""
+        return tools_of(self.parts)
+
+    @property
+    def sources(self) -> tuple[SourceRecord, ...]:
+        """The sources the reply cited."""
+        return sources_of(self.parts)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from desktop_app.core.markdown_render import is_safe_link
+from desktop_app.core.message_parts import parts_markdown
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.gui.transcript.bodies import BodyRenderer
 from desktop_app.gui.transcript.browser import SafeTextBrowser
@@ -273,11 +274,16 @@ class TranscriptView(QWidget):
         return True
 
     def message_markdown(self, message_id: str) -> str:
-        """A message's text as written (Markdown for replies); "" for an unknown id."""
+        """A message as Markdown: its text as written, then its tool calls and sources, if any.
+
+        "" for an unknown id.
+        """
         entry = self._entries.get(message_id)
         if entry is None:
             return ""
-        return entry.live.text() if entry.live is not None else entry.message.text
+        text = entry.live.text() if entry.live is not None else entry.message.text
+        parts = parts_markdown(entry.message.parts)
+        return f"{text.rstrip()}\n\n{parts}" if parts else text
 
     def message_plain_text(self, message_id: str) -> str:
         """The text of a message's body as displayed (rendered, without formatting)."""

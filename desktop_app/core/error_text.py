@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import StrEnum
 
 from desktop_app.core import errors
 from desktop_app.core.events import Outcome, StreamResult
+from desktop_app.core.models import RetryWait
 from desktop_app.core.storage import errors as storage_errors
-
-# When a 429 carries no Retry-After, wait this long before the automatic retry.
-DEFAULT_RATE_LIMIT_WAIT = 5.0
 
 
 class ErrorAction(StrEnum):
@@ -28,18 +27,27 @@ class ErrorAction(StrEnum):
 class ErrorText:
     """What went wrong in one sentence, whether trying again can help, and the action to offer.
 
-    `retry_after` is set for a rate limit: the window counts it down and retries by itself.
+    `retry_after`: seconds the server asked to wait (a rate limit). With a `countdown` (a
+    sentence with a `{wait}` field), the window counts those seconds down in the sentence and
+    shows `sentence` once they are over.
     """
 
     sentence: str
     retryable: bool
     action: ErrorAction = ErrorAction.NONE
     retry_after: float | None = None
+    countdown: str = ""
 
     @property
     def action_label(self) -> str:
         """The label of the action button ("" when there is none)."""
         return _ACTION_LABELS[self.action]
+
+    def sentence_at(self, remaining: float) -> str:
+        """The sentence with `remaining` seconds left to wait (`sentence` with no countdown)."""
+        if not self.countdown or remaining <= 0:
+            return self.sentence
+        return self.countdown.format(wait=seconds_text(remaining))
 
 
 _ACTION_LABELS = {
@@ -52,9 +60,24 @@ _ACTION_LABELS = {
 }
 
 
-def _seconds(value: float) -> str:
-    whole = max(1, round(value))
+def seconds_text(value: float) -> str:
+    """`1 second`, `12 seconds` (at least one), `3 minutes` from 120 seconds up."""
+    whole = max(1, math.ceil(value))
+    if whole >= 120:
+        return f"{round(whole / 60)} minutes"
     return f"{whole} second" if whole == 1 else f"{whole} seconds"
+
+
+def retry_wait_text(wait: RetryWait) -> ErrorText:
+    """The notice shown while a request waits to be sent again (Stop ends the wait)."""
+    why = "Too many requests" if wait.reason == "rate-limited" else "Could not connect"
+    return ErrorText(
+        f"{why}: trying again now (try {wait.attempt} of {wait.attempts})…",
+        False,
+        retry_after=wait.delay,
+        countdown=f"{why}: trying again in {{wait}} (try {wait.attempt} of {wait.attempts}). "
+        "Press Esc to stop.",
+    )
 
 
 def storage_reason(error: storage_errors.StorageError) -> str:
@@ -115,9 +138,10 @@ def describe_error(error: BaseException) -> ErrorText:
             ErrorAction.EDIT_PROFILE,
         )
     if isinstance(error, errors.RateLimitError):
-        wait = error.retry_after if error.retry_after is not None else DEFAULT_RATE_LIMIT_WAIT
+        wait = error.retry_after
+        later = f"in {seconds_text(wait)}" if wait else "in a minute"
         return ErrorText(
-            f"Too many requests: trying again in {_seconds(wait)}.",
+            f"AgentsGT is getting too many requests from this key: try again {later}.",
             True,
             ErrorAction.RETRY,
             retry_after=wait,
@@ -137,7 +161,7 @@ def describe_error(error: BaseException) -> ErrorText:
         )
     if isinstance(error, errors.IdleTimeoutError):
         return ErrorText(
-            f"The agent sent nothing for {_seconds(error.seconds)}: the reply was cut off.",
+            f"The agent sent nothing for {seconds_text(error.seconds)}: the reply was cut off.",
             True,
             ErrorAction.RETRY,
         )
