@@ -11,7 +11,8 @@ from typing import Any
 
 from desktop_app.core import validation
 from desktop_app.core.errors import InvalidInputError
-from desktop_app.core.models import DEFAULT_BASE_URL
+from desktop_app.core.models import DEFAULT_BASE_URL, Credentials
+from desktop_app.core.secrets import key_ref
 
 # The importer trims imported names to it; the rule itself lives in core.validation.
 MAX_DISPLAY_NAME = validation.MAX_DISPLAY_NAME
@@ -107,3 +108,18 @@ def validate_profile(profile: Profile) -> None:
     validation.profile_identifier(profile.identifier)
     if profile.created_at.tzinfo is None or profile.updated_at.tzinfo is None:
         raise InvalidInputError("Profile timestamps must carry a time zone.")
+
+
+def ready_to_save(profile: Profile, credentials: Credentials | None) -> Profile:
+    """`profile` naming the keyring entry for `credentials`, once both passed validation.
+
+    Called before anything is stored, so a refused profile or key pair leaves no keyring entry
+    behind. With no credentials the profile keeps the keys it already has (it must have some).
+    """
+    validate_profile(profile)
+    if credentials is None:
+        if not profile.key_ref:
+            raise InvalidInputError("Enter the public key and the secret key.")
+        return profile
+    validation.validate_credentials(credentials)
+    return profile.replace(key_ref=key_ref(profile.base_url, credentials.public_key))

@@ -9,13 +9,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop_app.core import errors, validation
+from desktop_app.core import errors
 from desktop_app.core.api_types import Agent, Balance
 from desktop_app.core.client import AgentsGTClient
 from desktop_app.core.client_factory import client_for_profile, client_for_url
 from desktop_app.core.errors import MissingKeyError
 from desktop_app.core.models import Credentials
-from desktop_app.core.profiles import Profile, new_profile, validate_profile
+from desktop_app.core.profiles import Profile, new_profile, ready_to_save, validate_profile
 from desktop_app.core.secrets import KeyLocation, key_ref
 from desktop_app.gui.error_text import describe_error
 from desktop_app.gui.services import Services
@@ -140,7 +140,7 @@ class ProfileController(QObject):
         """
 
         async def work() -> Profile:
-            ready = checked_profile(profile, credentials)
+            ready = ready_to_save(profile, credentials)
             if credentials is not None:
                 await self._store_ref(ready.key_ref, credentials, session_only)
             return self.services.database.save_profile(ready)
@@ -195,20 +195,6 @@ class ProfileController(QObject):
         await asyncio.to_thread(
             self.services.secrets.set, ref, credentials, session_only=session_only
         )
-
-
-def checked_profile(profile: Profile, credentials: Credentials | None) -> Profile:
-    """`profile` naming the keyring entry `credentials` go to, after checking both.
-
-    Raises InvalidInputError before anything is stored; None keeps the profile's saved keys.
-    """
-    validate_profile(profile)
-    if credentials is None:
-        if not profile.key_ref:
-            raise errors.InvalidInputError("Enter the public key and the secret key.")
-        return profile
-    validation.validate_credentials(credentials)
-    return profile.replace(key_ref=key_ref(profile.base_url, credentials.public_key))
 
 
 def profile_for_agent(agent: Agent, base_url: str, identifier: str, ref: str) -> Profile:
