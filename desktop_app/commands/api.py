@@ -12,6 +12,7 @@ from typing import Any
 from desktop_app.commands.common import find_profile, run_guarded
 from desktop_app.core import errors
 from desktop_app.core.client import AgentsGTClient
+from desktop_app.core.client_factory import client_for_url
 from desktop_app.core.http import ClientSettings, make_http_client
 from desktop_app.core.models import DEFAULT_BASE_URL, Credentials
 
@@ -201,12 +202,12 @@ def run_with_client(args: argparse.Namespace, target: Target, work: Work) -> int
 
     async def main() -> int:
         async with make_http_client(settings) as http:
-            client = AgentsGTClient(
+            client = client_for_url(
                 http,
-                base_url=target.base_url,
-                credentials=target.credentials,
+                target.base_url,
+                target.credentials,
+                settings,
                 identifier=target.identifier,
-                settings=settings,
                 extra_headers=extra,
             )
             return await work(client)

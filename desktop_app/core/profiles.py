@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import ipaddress
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit
 
+from desktop_app.core import validation
 from desktop_app.core.errors import InvalidInputError
-from desktop_app.core.models import DEFAULT_BASE_URL
+from desktop_app.core.models import DEFAULT_BASE_URL, Credentials
+from desktop_app.core.secrets import key_ref
 
-MAX_DISPLAY_NAME = 100
-MAX_IDENTIFIER = 256
-_LOOPBACK_HOSTS = {"localhost", "localhost.localdomain"}
+# The importer trims imported names to it; the rule itself lives in core.validation.
+MAX_DISPLAY_NAME = validation.MAX_DISPLAY_NAME
 
 
 def _now() -> datetime:
@@ -97,56 +96,30 @@ def duplicate(profile: Profile) -> Profile:
     )
 
 
-def validate_base_url(url: str) -> None:
-    """Raise InvalidInputError unless `url` is https, or plain http to this computer."""
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower()
-    if parts.scheme not in ("https", "http") or not host:
-        raise InvalidInputError(
-            "The base URL must be a web address starting with https://, "
-            "like https://agentsgt.com/api/v1."
-        )
-    if parts.scheme == "http" and not _is_loopback(host):
-        raise InvalidInputError(
-            "The base URL must use https://; plain http:// is allowed only for this computer "
-            "(localhost or 127.0.0.1), because the key would travel unencrypted."
-        )
-    if parts.query or parts.fragment:
-        raise InvalidInputError("The base URL cannot contain '?' or '#' parts.")
-
-
-def _is_loopback(host: str) -> bool:
-    if host in _LOOPBACK_HOSTS:
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def validate_profile(profile: Profile) -> None:
-    """Raise InvalidInputError with one sentence for the first problem found in `profile`."""
-    name = profile.display_name.strip()
-    if not name:
-        raise InvalidInputError("Enter a display name for this agent profile.")
-    if len(name) > MAX_DISPLAY_NAME:
-        raise InvalidInputError(
-            f"The display name is too long: use at most {MAX_DISPLAY_NAME} characters."
-        )
-    try:
-        uuid.UUID(profile.agent_id)
-    except ValueError:
-        raise InvalidInputError(
-            "The agent ID must be a UUID, like 123e4567-e89b-12d3-a456-426614174000 "
-            "(copy it from the agent's page in the AgentsGT dashboard)."
-        ) from None
-    validate_base_url(profile.base_url)
-    if len(profile.identifier) > MAX_IDENTIFIER:
-        raise InvalidInputError(
-            f"The identifier is too long: use at most {MAX_IDENTIFIER} characters."
-        )
-    # It travels as an HTTP header value: control characters would break or smuggle headers.
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in profile.identifier):
-        raise InvalidInputError("The identifier cannot contain line breaks or control characters.")
+    """Raise InvalidInputError with one sentence for the first problem found in `profile`.
+
+    The rules are core.validation's, the same the API client applies, so a profile that saves
+    is a profile the client accepts.
+    """
+    validation.validate_display_name(profile.display_name)
+    validation.validate_agent_id(profile.agent_id)
+    validation.validate_base_url(profile.base_url)
+    validation.profile_identifier(profile.identifier)
     if profile.created_at.tzinfo is None or profile.updated_at.tzinfo is None:
         raise InvalidInputError("Profile timestamps must carry a time zone.")
+
+
+def ready_to_save(profile: Profile, credentials: Credentials | None) -> Profile:
+    """`profile` naming the keyring entry for `credentials`, once both passed validation.
+
+    Called before anything is stored, so a refused profile or key pair leaves no keyring entry
+    behind. With no credentials the profile keeps the keys it already has (it must have some).
+    """
+    validate_profile(profile)
+    if credentials is None:
+        if not profile.key_ref:
+            raise InvalidInputError("Enter the public key and the secret key.")
+        return profile
+    validation.validate_credentials(credentials)
+    return profile.replace(key_ref=key_ref(profile.base_url, credentials.public_key))

@@ -1,4 +1,4 @@
-"""Checks on what a person typed, run before any request: each failure is a sentence to act on."""
+"""The one home of input rules (profile and client alike): each failure is a sentence to act on."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ _UUID_RE = re.compile(
 _HEADER_SAFE_RE = re.compile(r"^[\x20-\x7e]+$")
 _LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
 MAX_PAGE_LIMIT = 100
+MAX_DISPLAY_NAME = 100
+MAX_IDENTIFIER = 256
 
 
 def is_loopback_host(host: str) -> bool:
@@ -64,8 +66,8 @@ def validate_base_url(url: str) -> str:
         )
     if scheme == "http" and not is_loopback_host(host):
         raise InvalidInputError(
-            f"The API base URL uses plain http for {host}, which would send your key unencrypted. "
-            "Use https:// (plain http is allowed only for this computer, e.g. 127.0.0.1)."
+            f"The API base URL must use https:// for {host}: plain http would send your key "
+            "unencrypted, so it is allowed only for this computer (localhost, 127.0.0.1)."
         )
     return text.rstrip("/")
 
@@ -76,7 +78,7 @@ def validate_agent_id(agent_id: str) -> str:
     if not _UUID_RE.match(text):
         shown = text if len(text) <= 60 else text[:57] + "..."
         raise InvalidInputError(
-            f"The agent id {shown!r} is not a UUID. Copy the agent's id from the AgentsGT "
+            f"The agent ID {shown!r} is not a UUID. Copy it from the agent's page in the AgentsGT "
             "dashboard; it looks like 550e8400-e29b-41d4-a716-446655440000."
         )
     return text
@@ -129,15 +131,36 @@ def validate_identifier(identifier: str, *, for_header: bool = True) -> str:
     text = (identifier or "").strip() if isinstance(identifier, str) else ""
     if not text:
         raise InvalidInputError(
-            "The user identifier is empty. Enter an id for this conversation, e.g. your email."
+            "The identifier is empty. Enter an id for this conversation, e.g. your email."
+        )
+    if len(text) > MAX_IDENTIFIER:
+        raise InvalidInputError(
+            f"The identifier is too long: use at most {MAX_IDENTIFIER} characters."
         )
     if for_header and not _HEADER_SAFE_RE.match(text):
         raise InvalidInputError(
-            "The user identifier may only contain plain ASCII letters, digits and punctuation "
-            "because it is sent as the X-Agent-Identifier header."
+            "The identifier is sent as the X-Agent-Identifier header, so it must be plain ASCII: "
+            "letters, digits and punctuation, without accents, emoji or line breaks."
         )
-    if len(text) > 512:
-        raise InvalidInputError("The user identifier is too long (512 characters at most).")
+    return text
+
+
+def profile_identifier(identifier: str) -> str | None:
+    """What a profile's identifier sends: None when blank (no header), else the checked header."""
+    if not identifier.strip():
+        return None
+    return validate_identifier(identifier)
+
+
+def validate_display_name(name: str) -> str:
+    """Return a profile's display name stripped: non-empty, at most MAX_DISPLAY_NAME characters."""
+    text = name.strip()
+    if not text:
+        raise InvalidInputError("Enter a display name for this agent profile.")
+    if len(text) > MAX_DISPLAY_NAME:
+        raise InvalidInputError(
+            f"The display name is too long: use at most {MAX_DISPLAY_NAME} characters."
+        )
     return text
 
 

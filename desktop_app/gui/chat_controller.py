@@ -284,20 +284,19 @@ class ChatController(QObject):
         # the window's warm-up has normally imported it by then, off the GUI thread.
         import asyncio
 
-        from desktop_app.core.client import AgentsGTClient
+        from desktop_app.core.client_factory import client_for_profile
 
         credentials = await asyncio.to_thread(self.services.secrets.get, profile.key_ref)
         if credentials is None:
             raise errors.MissingKeyError(
                 f"The profile {profile.display_name!r} has no key: edit the profile's keys."
             )
-        return AgentsGTClient(
+        return client_for_profile(
             await self.services.ahttp_client(),
-            base_url=profile.base_url,
-            credentials=credentials,
-            identifier=profile.identifier or None,
-            settings=self.services.client_settings(),
-            extra_headers=self._extra_headers(profile),
+            profile,
+            credentials,
+            self.services.client_settings(),
+            self._extra_headers(profile),
         )
 
     def _reply_ended(self, end: ReplyEnd) -> None:

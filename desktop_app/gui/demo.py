@@ -98,15 +98,12 @@ async def prepare_demo_profile(services, runtime: DemoRuntime) -> Profile:
     """
     import asyncio
 
-    from desktop_app.core.client import AgentsGTClient
+    from desktop_app.core.client_factory import client_for_url
 
     server = await asyncio.to_thread(runtime.start)
     credentials = runtime.credentials()
-    client = AgentsGTClient(
-        await services.ahttp_client(),
-        base_url=server.base_url,
-        credentials=credentials,
-        settings=services.client_settings(),
+    client = client_for_url(
+        await services.ahttp_client(), server.base_url, credentials, services.client_settings()
     )
     agents = await client.list_agents()
     agent = agents[0]

@@ -12,10 +12,11 @@ from PySide6.QtCore import QObject, Signal
 from desktop_app.core import errors
 from desktop_app.core.api_types import Agent, Balance
 from desktop_app.core.client import AgentsGTClient
+from desktop_app.core.client_factory import client_for_profile, client_for_url
 from desktop_app.core.error_text import describe_error
 from desktop_app.core.errors import MissingKeyError
 from desktop_app.core.models import Credentials
-from desktop_app.core.profiles import Profile, new_profile, validate_profile
+from desktop_app.core.profiles import Profile, new_profile, ready_to_save, validate_profile
 from desktop_app.core.secrets import KeyLocation, key_ref
 from desktop_app.gui.services import Services
 from desktop_app.gui.sidebar import KeyStatus
@@ -100,11 +101,11 @@ class ProfileController(QObject):
             if stored is None:
                 raise errors.InvalidInputError("Enter the public key and the secret key.")
             credentials = stored
-        return AgentsGTClient(
+        return client_for_url(
             await self.services.ahttp_client(),
-            base_url=base_url,
-            credentials=credentials,
-            settings=self.services.client_settings(max_retries=1),
+            base_url,
+            credentials,
+            self.services.client_settings(max_retries=1),
         )
 
     # -- operations ------------------------------------------------------------------------------
@@ -133,12 +134,16 @@ class ProfileController(QObject):
     def save(
         self, profile: Profile, credentials: Credentials | None, *, session_only: bool = False
     ) -> bool:
-        """Validate, put the keys in the keyring (or session memory), then save the profile."""
+        """Validate, put the keys in the keyring (or session memory), then save the profile.
+
+        A refused profile or key pair writes nothing: no keyring entry is left without a profile.
+        """
 
         async def work() -> Profile:
-            saved = await self._store_keys(profile, credentials, session_only)
-            validate_profile(saved)
-            return self.services.database.save_profile(saved)
+            ready = ready_to_save(profile, credentials)
+            if credentials is not None:
+                await self._store_ref(ready.key_ref, credentials, session_only)
+            return self.services.database.save_profile(ready)
 
         return self._run(work(), self.profile_saved.emit)
 
@@ -150,26 +155,25 @@ class ProfileController(QObject):
         *,
         session_only: bool = False,
     ) -> bool:
-        """One profile per agent the key pair can see."""
+        """One profile per agent the key pair can see; all are validated before any write."""
 
         async def work() -> list[Profile]:
             agents = await (await self._client(base_url, credentials)).list_agents()
             if not agents:
                 raise errors.InvalidInputError("This key pair sees no agents to import.")
             if isinstance(credentials, str):
-                ref = credentials
+                ref, typed = credentials, None
             else:
-                ref = key_ref(base_url, credentials.public_key)
-                await self._store_ref(ref, credentials, session_only)
+                ref, typed = key_ref(base_url, credentials.public_key), credentials
             existing = {(p.base_url, p.agent_id) for p in self.services.database.list_profiles()}
-            created: list[Profile] = []
-            for agent in agents:
-                profile = profile_for_agent(agent, base_url, identifier, ref)
-                if (profile.base_url, profile.agent_id) in existing:
-                    continue
+            candidates = [profile_for_agent(agent, base_url, identifier, ref) for agent in agents]
+            new = [p for p in candidates if (p.base_url, p.agent_id) not in existing]
+            for profile in new:
                 validate_profile(profile)
-                created.append(self.services.database.save_profile(profile))
-            return created
+            # Stored only for a profile that will use them: never an entry nothing points at.
+            if new and typed is not None:
+                await self._store_ref(ref, typed, session_only)
+            return [self.services.database.save_profile(profile) for profile in new]
 
         return self._run(work(), self.profiles_imported.emit)
 
@@ -186,17 +190,6 @@ class ProfileController(QObject):
             return profile.id
 
         return self._run(work(), self.profile_deleted.emit)
-
-    async def _store_keys(
-        self, profile: Profile, credentials: Credentials | None, session_only: bool
-    ) -> Profile:
-        if credentials is None:
-            if not profile.key_ref:
-                raise errors.InvalidInputError("Enter the public key and the secret key.")
-            return profile
-        ref = key_ref(profile.base_url, credentials.public_key)
-        await self._store_ref(ref, credentials, session_only)
-        return profile.replace(key_ref=ref)
 
     async def _store_ref(self, ref: str, credentials: Credentials, session_only: bool) -> None:
         await asyncio.to_thread(
@@ -242,11 +235,11 @@ async def balance_report(services: Services, profile: Profile) -> str:
     credentials = await asyncio.to_thread(services.secrets.get, profile.key_ref)
     if credentials is None:
         raise MissingKeyError("This profile has no key: edit the profile's keys.")
-    client = AgentsGTClient(
+    client = client_for_profile(
         await services.ahttp_client(),
-        base_url=profile.base_url,
-        credentials=credentials,
-        settings=services.client_settings(max_retries=1),
+        profile,
+        credentials,
+        services.client_settings(max_retries=1),
     )
     balance = await client.check_balance()
     if not balance.subscription_active:

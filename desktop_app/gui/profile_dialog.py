@@ -25,6 +25,7 @@ from desktop_app.core.api_types import Agent
 from desktop_app.core.errors import InvalidInputError
 from desktop_app.core.models import DEFAULT_BASE_URL, Credentials
 from desktop_app.core.profiles import Profile, duplicate, new_profile, normalize_base_url
+from desktop_app.core.validation import validate_credentials
 from desktop_app.gui.profile_controller import ConnectionReport, ProfileController
 from desktop_app.gui.services import Services
 
@@ -255,9 +256,7 @@ class ProfileDialog(QDialog):
             if self._editing is not None and self._editing.key_ref:
                 return self._editing.key_ref if required else None
             raise InvalidInputError("Enter the public key and the secret key.")
-        if not public:
-            raise InvalidInputError("Enter the public key as well as the secret key.")
-        return Credentials(public, secret)
+        return validate_credentials(Credentials(public, secret))
 
     def edited_profile(self) -> Profile:
         """The profile as the form describes it (not validated yet)."""

@@ -9,13 +9,8 @@ import pytest
 
 from desktop_app.core.errors import InvalidInputError
 from desktop_app.core.models import DEFAULT_BASE_URL
-from desktop_app.core.profiles import (
-    Profile,
-    duplicate,
-    new_profile,
-    validate_base_url,
-    validate_profile,
-)
+from desktop_app.core.profiles import Profile, duplicate, new_profile, validate_profile
+from desktop_app.core.validation import validate_base_url
 
 AGENT = "123e4567-e89b-12d3-a456-426614174000"
 

@@ -11,16 +11,9 @@ gnome-keyring-daemon / dbus-run-session / dbus-send are missing (macOS, Windows)
 
 from __future__ import annotations
 
-import contextlib
 import os
-import re
-import shutil
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
-import psutil
 import pytest
 
 from desktop_app.core.identity import installation_identifier
@@ -28,15 +21,10 @@ from desktop_app.core.models import Credentials
 from desktop_app.core.paths import AppPaths
 from desktop_app.core.secrets import SERVICE, SecretStore, key_ref, native_backend
 from desktop_app.core.settings import Settings, SettingsStore, UiState, UiStateStore
+from tests.e2e.secret_service_run import INSIDE, rerun_inside
 from tests.fixtures.dirs import app_home  # noqa: F401
 
 pytestmark = [pytest.mark.secret_service, pytest.mark.timeout(120)]
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = REPO_ROOT / "scripts" / "with-secret-service.sh"
-INSIDE = os.environ.get("AGENTSGT_PRIVATE_SECRET_SERVICE") == "1"
-TOOLS = ("dbus-run-session", "gnome-keyring-daemon", "dbus-send")
-MISSING_TOOLS = [tool for tool in TOOLS if shutil.which(tool) is None]
 
 PUBLIC = "pk_e2e_0123456789abcdef"
 SECRET = "sk_e2e_SECRET-never-on-disk-9f8e7d6c5b4a"
@@ -49,54 +37,7 @@ def test_secret_service_round_trip(tmp_path: Path, app_home: AppPaths) -> None:
         check_no_file_the_app_writes_holds_the_secret(app_home)
         check_native_backend_is_found_without_entry_points()
         return
-    if MISSING_TOOLS:
-        pytest.skip(
-            f"needs {', '.join(MISSING_TOOLS)} (Linux with gnome-keyring and dbus installed)"
-        )
-    # Re-run this very test inside the script: a private bus and a throw-away keyring.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON_KEYRING")}
-    env["TMPDIR"] = str(tmp_path)  # the script's keyring state dir lands here
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    test_id = f"{Path(__file__).relative_to(REPO_ROOT)}::test_secret_service_round_trip"
-    command = [str(SCRIPT), sys.executable, "-m", "pytest", test_id, "-q", "--timeout=60"]
-    process = subprocess.Popen(
-        command,
-        cwd=REPO_ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,  # one process group: a timeout can stop every piece of it
-    )
-    try:
-        output, _ = process.communicate(timeout=100)
-    except subprocess.TimeoutExpired:
-        _kill_tree(process)
-        output, _ = process.communicate()
-        pytest.fail(f"the Secret Service run hung:\n{output}")
-    assert process.returncode == 0, output
-    assert re.search(r"\b1 passed\b", output), output
-    assert "skipped" not in output, output
-    # The script stopped its gnome-keyring-daemon and removed its keyring files.
-    leftovers = [
-        proc.info["pid"]
-        for proc in psutil.process_iter(["pid", "cmdline"])
-        if str(tmp_path) in " ".join(proc.info["cmdline"] or [])
-    ]
-    assert leftovers == [], "a daemon outlived the run"
-    assert list(tmp_path.glob("agentsgt-keyring.*")) == [], "the keyring state dir was left"
-
-
-def _kill_tree(process: subprocess.Popen[str]) -> None:
-    try:
-        children = psutil.Process(process.pid).children(recursive=True)
-    except psutil.NoSuchProcess:
-        children = []
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
-    for child in children:
-        with contextlib.suppress(psutil.NoSuchProcess):
-            child.kill()
+    rerun_inside(__file__, "test_secret_service_round_trip", tmp_path)
 
 
 def check_round_trip_through_gnome_keyring() -> None:
