@@ -219,6 +219,8 @@ class LiveReply:
         if self._new_blocks:
             self.backlog_slices += 1
             self._throttle.hurry()  # the rest of a backlog, as soon as the event loop had a turn
+        elif self._closed:
+            self._throttle.hurry()  # the backlog is all in: the status line comes next
 
     def _settle(self) -> None:
         """Show the last blocks (the final one without a line after it) and the status line."""
