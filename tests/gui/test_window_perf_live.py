@@ -244,3 +244,20 @@ def test_hurry_calls_at_once_then_the_interval_applies_again(qtbot, view) -> Non
     qtbot.wait(30)
     assert calls == [1], "after a hurry, a trigger waits the whole interval again"
     throttle.cancel()
+
+
+def test_chunk_frames_are_grouped_so_no_frame_gets_many_children(qtbot, view) -> None:
+    from desktop_app.gui.transcript.live import CHUNKS_PER_GROUP
+
+    text = long_reply(1000)
+    live = view.start_reply("a1")
+    live.append_text(text)
+    live.finish(MessageStatus.COMPLETE)
+    qtbot.waitUntil(lambda: live.settled, timeout=30000)
+    assert live.chunk_count > 2 * CHUNKS_PER_GROUP  # long enough to need several groups
+    body = view._entries["a1"].frames.body
+    groups = body.childFrames()
+    assert len(groups) == -(-live.chunk_count // CHUNKS_PER_GROUP)
+    assert all(len(group.childFrames()) <= CHUNKS_PER_GROUP for group in groups)
+    assert sum(len(group.childFrames()) for group in groups) == live.chunk_count
+    assert "Step 999" in view.message_plain_text("a1")
