@@ -40,7 +40,8 @@ class ReplyAccumulator:
     Limits: `add()` refuses, with ResponseTooLargeError and before keeping any of it, an event
     that would take the reply past `max_text_chars` characters of text (answer, reasoning and
     streamed tool input together) or past `max_parts` parts (tool calls, sources, files, data,
-    metadata, step usages, error parts). What was kept before stays.
+    metadata, step usages, error parts). What was kept before stays; `fit()` gives the part of
+    a refused delta that still fits.
     """
 
     def __init__(
@@ -88,6 +89,16 @@ class ReplyAccumulator:
         handler = _HANDLERS.get(kind)
         if handler is not None:
             handler(self, event)
+
+    def fit(self, event: StreamEvent) -> TextDelta | ReasoningDelta | None:
+        """The start of a text or reasoning delta that `add()` refused, as much as still fits.
+
+        None when nothing fits or the event is of another kind.
+        """
+        room = self._max_text - self._text_chars
+        if room > 0 and isinstance(event, TextDelta | ReasoningDelta):
+            return replace(event, text=event.text[:room])
+        return None
 
     def add_all(self, events: Iterable[StreamEvent]) -> None:
         """Take several events into account, in order."""

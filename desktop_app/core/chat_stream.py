@@ -173,10 +173,15 @@ class ChatStream:
         try:
             self._accumulator.add(event)
         except ResponseTooLargeError as exc:
-            # Over the text or parts limit: this event is neither kept nor handed out.
+            # Over the text or parts limit: the reply ends here. Of a text delta, what still
+            # fits is kept and handed out; any other event is dropped.
             pending.clear()
             await self._finish(exc)
-            raise StopAsyncIteration from None
+            fitting = self._accumulator.fit(event)
+            if fitting is None:
+                raise StopAsyncIteration from None
+            self._accumulator.add(fitting)
+            return fitting
         return event
 
     async def _pull(self) -> None:
