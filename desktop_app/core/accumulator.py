@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from desktop_app.core.errors import ResponseTooLargeError
 from desktop_app.core.events import (
     Abort,
     DataPart,
@@ -26,6 +27,7 @@ from desktop_app.core.events import (
     ToolCall,
     Usage,
 )
+from desktop_app.core.limits import MAX_REPLY_PARTS, MAX_REPLY_TEXT_CHARS
 
 
 class ReplyAccumulator:
@@ -34,10 +36,26 @@ class ReplyAccumulator:
     Text is kept as a list of pieces joined once, so a long reply costs linear time. Outcome
     precedence: a model error, then an abort, then a finish; with none of them the reply is
     INCOMPLETE. Transient data parts are live-only and left out of `data`.
+
+    Limits: `add()` refuses, with ResponseTooLargeError and before keeping any of it, an event
+    that would take the reply past `max_text_chars` characters of text (answer, reasoning and
+    streamed tool input together) or past `max_parts` parts (tool calls, sources, files, data,
+    metadata, step usages, error parts). What was kept before stays; `fit()` gives the part of
+    a refused delta that still fits.
     """
 
-    def __init__(self, protocol: Protocol | None = None) -> None:
+    def __init__(
+        self,
+        protocol: Protocol | None = None,
+        *,
+        max_text_chars: int = MAX_REPLY_TEXT_CHARS,
+        max_parts: int = MAX_REPLY_PARTS,
+    ) -> None:
         self.protocol = protocol  # settable: a sniffed protocol is known only after some bytes
+        self._max_text = max_text_chars
+        self._max_parts = max_parts
+        self._text_chars = 0
+        self._parts = 0
         self._text: list[str] = []
         self._reasoning: list[str] = []
         self._errors: list[str] = []
@@ -71,11 +89,23 @@ class ReplyAccumulator:
         """Take one event into account."""
         kind = type(event)
         if kind is TextDelta:
-            self._text.append(event.text)  # type: ignore[union-attr]
+            text = event.text  # type: ignore[union-attr]
+            self._take_text(text)
+            self._text.append(text)
             return
         handler = _HANDLERS.get(kind)
         if handler is not None:
             handler(self, event)
+
+    def fit(self, event: StreamEvent) -> TextDelta | ReasoningDelta | None:
+        """The start of a text or reasoning delta that `add()` refused, as much as still fits.
+
+        None when nothing fits or the event is of another kind.
+        """
+        room = self._max_text - self._text_chars
+        if room > 0 and isinstance(event, TextDelta | ReasoningDelta):
+            return replace(event, text=event.text[:room])
+        return None
 
     def add_all(self, events: Iterable[StreamEvent]) -> None:
         """Take several events into account, in order."""
@@ -114,12 +144,39 @@ class ReplyAccumulator:
             error=transport_error if outcome is Outcome.INCOMPLETE else None,
         )
 
+    # -- limits ----------------------------------------------------------------------------
+
+    def _take_text(self, text: str) -> None:
+        chars = self._text_chars + len(text)
+        if chars > self._max_text:
+            raise self._text_too_long()
+        self._text_chars = chars
+
+    def _text_too_long(self) -> ResponseTooLargeError:
+        return ResponseTooLargeError(
+            f"The reply is longer than the {self._max_text:,}-character limit for one reply, "
+            "so it was stopped there.",
+            limit=self._max_text,
+        )
+
+    def _take_part(self) -> None:
+        if self._parts >= self._max_parts:
+            raise ResponseTooLargeError(
+                f"The reply has more than {self._max_parts:,} parts (tool calls, sources, files "
+                "and data), the limit for one reply, so it was stopped there.",
+                limit=self._max_parts,
+            )
+        self._parts += 1
+
     # -- one method per event type ----------------------------------------------------------
 
     def _on_reasoning(self, event: ReasoningDelta) -> None:
+        self._take_text(event.text)
         self._reasoning.append(event.text)
 
     def _on_start(self, event: MessageStart) -> None:
+        if event.metadata is not None:
+            self._take_part()
         if self._message_id is None:
             self._message_id = event.message_id
         if event.metadata is not None:
@@ -127,6 +184,7 @@ class ReplyAccumulator:
 
     def _on_metadata(self, event: MessageMetadata) -> None:
         if event.metadata is not None:
+            self._take_part()
             self._merge_metadata(event.metadata)
 
     def _merge_metadata(self, metadata: Any) -> None:
@@ -138,7 +196,10 @@ class ReplyAccumulator:
 
     def _on_tool(self, event: ToolActivity) -> None:
         call = self._tools.get(event.tool_call_id)
+        if event.input_text_delta is not None:
+            self._take_text(event.input_text_delta)
         if call is None:
+            self._take_part()
             call = self._tools[event.tool_call_id] = ToolCall(event.tool_call_id)
         if event.tool_name is not None:
             call.tool_name = event.tool_name
@@ -153,17 +214,21 @@ class ReplyAccumulator:
         call.state = event.phase
 
     def _on_source(self, event: Source) -> None:
+        self._take_part()
         self._sources.append(event)
 
     def _on_file(self, event: FilePart) -> None:
+        self._take_part()
         self._files.append(event)
 
     def _on_data(self, event: DataPart) -> None:
         if not event.transient:
+            self._take_part()
             self._data.append(event)
 
     def _on_step_finish(self, event: StepFinish) -> None:
         if event.usage is not None:
+            self._take_part()
             self._step_usages.append(event.usage)
 
     def _on_finish(self, event: Finish) -> None:
@@ -174,6 +239,7 @@ class ReplyAccumulator:
             self._finish_usage = event.usage
 
     def _on_error(self, event: ModelError) -> None:
+        self._take_part()
         self._errors.append(event.text)
 
     def _on_abort(self, event: Abort) -> None:

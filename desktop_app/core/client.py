@@ -18,16 +18,20 @@ from urllib.parse import quote, urlsplit
 import httpx
 
 from desktop_app.core import api_types, validation
+from desktop_app.core.body_reader import ACCEPT_ENCODING, read_capped, read_prefix
 from desktop_app.core.chat_stream import ChatStream
+from desktop_app.core.content_types import check_json_type
 from desktop_app.core.errors import (
     AgentsGTError,
+    DeadlineError,
     InvalidInputError,
     ResponseFormatError,
     parse_retry_after,
     status_error,
 )
 from desktop_app.core.events import StreamEvent, StreamResult
-from desktop_app.core.http import ClientSettings, retry_delay, transport_error
+from desktop_app.core.http import ClientSettings, retry_delay, send_for_headers, transport_error
+from desktop_app.core.limits import MAX_ERROR_BODY_BYTES
 from desktop_app.core.models import ChatMessage, Credentials, RetryWait
 
 log = logging.getLogger(__name__)
@@ -35,8 +39,6 @@ log = logging.getLogger(__name__)
 DateLike = datetime | date | str | None
 #: Told about each coming retry (to show "trying again in N s"); the wait itself is cancellable.
 RetryHook = Callable[[RetryWait], None]
-# Error bodies are read only this far: they are for a one-line message.
-_MAX_ERROR_BODY = 64 * 1024
 # Headers the caller may not replace through `extra_headers`.
 _PROTECTED_HEADERS = frozenset({"authorization", "content-type", "content-length", "host"})
 
@@ -237,6 +239,7 @@ class AgentsGTClient:
     def _headers(self, *, json_body: bool) -> dict[str, str]:
         headers = dict(self._extra_headers)
         headers["Authorization"] = self._credentials.authorization()
+        headers["Accept-Encoding"] = ACCEPT_ENCODING
         if json_body:
             headers["Content-Type"] = "application/json"
         return headers
@@ -250,7 +253,11 @@ class AgentsGTClient:
         *,
         json_body: Any = None,
     ) -> Any:
-        """Send a non-streaming request (with retries) and return its decoded JSON body."""
+        """Send a non-streaming request (with retries) and return its decoded JSON body.
+
+        The whole of it, retries included, must finish within `settings.json_timeout`; the
+        body must be JSON-typed (not a web page) and within `settings.limits.max_json_bytes`.
+        """
         headers = self._headers(json_body=json_body is not None)
         headers["Accept"] = "application/json"
         content = _json_bytes(json_body) if json_body is not None else None
@@ -266,17 +273,28 @@ class AgentsGTClient:
                 timeout=self.settings.request_timeout(),
             )
 
-        response = await self._send(build, what)
+        settings = self.settings
         try:
-            async with asyncio.timeout(self.settings.idle_timeout):
-                raw = await response.aread()
-        except (httpx.HTTPError, TimeoutError) as exc:
-            raise transport_error(exc, self.host, self.settings, streaming=True) from None
-        finally:
-            await response.aclose()
+            async with asyncio.timeout(settings.json_timeout):
+                response = await self._send(build, what)
+                try:
+                    check_json_type(response.headers, self.host, what)
+                    raw = await read_capped(
+                        response, self.host, settings.limits.max_json_bytes, what
+                    )
+                except httpx.HTTPError as exc:
+                    raise transport_error(exc, self.host, settings, streaming=True) from None
+                finally:
+                    await response.aclose()
+        except TimeoutError:
+            raise DeadlineError(
+                f"{self.host} did not send its whole answer within {settings.json_timeout:g} s "
+                f"when trying to {what}, so the wait was ended. Try again later.",
+                seconds=settings.json_timeout,
+            ) from None
         try:
             return json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise ResponseFormatError(
                 f"The server's answer when trying to {what} is not JSON "
                 f"(HTTP {response.status_code}). Check the API base URL."
@@ -311,7 +329,7 @@ class AgentsGTClient:
         while True:
             request = build()
             try:
-                response = await self._http.send(request, stream=True)
+                response = await send_for_headers(self._http, request, settings, self.host)
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
                 if await wait_to_retry(None, "connection-failed"):
                     continue
@@ -334,20 +352,12 @@ class AgentsGTClient:
 
     async def _read_error_body(self, response: httpx.Response) -> bytes:
         """Up to 64 KiB of an error body; whatever arrived if the read fails, never raising."""
-        chunks: list[bytes] = []
-        size = 0
         try:
-            async with asyncio.timeout(self.settings.idle_timeout):
-                async for chunk in response.aiter_bytes():
-                    chunks.append(chunk)
-                    size += len(chunk)
-                    if size >= _MAX_ERROR_BODY:
-                        break
-        except (httpx.HTTPError, TimeoutError):
-            pass  # the status alone still tells what happened
+            return await read_prefix(
+                response, self.host, MAX_ERROR_BODY_BYTES, self.settings.idle_timeout
+            )
         finally:
             await response.aclose()
-        return b"".join(chunks)[:_MAX_ERROR_BODY]
 
 
 def _json_bytes(value: Any) -> bytes:

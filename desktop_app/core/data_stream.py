@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
-from desktop_app.core.errors import StreamProtocolError
+from desktop_app.core.errors import ResponseTooLargeError, StreamProtocolError
 from desktop_app.core.events import (
     DataPart,
     FilePart,
@@ -21,6 +21,7 @@ from desktop_app.core.events import (
     ToolActivity,
     ToolPhase,
 )
+from desktop_app.core.limits import MAX_LINE_BYTES, size_text
 from desktop_app.core.stream_parts import (
     DeltaRun,
     optional_str,
@@ -41,15 +42,23 @@ class DataStreamDecoder:
     Lines are split on LF (a CR before it is dropped), then at the first colon. `d:` ends the
     stream; anything after it is ignored. Unknown codes, `i:` (redacted reasoning) and `j:`
     (reasoning signature) are ignored: they carry nothing a person reads. Consecutive `0:` (or
-    `g:`) deltas decoded from one chunk are joined into one event.
+    `g:`) deltas decoded from one chunk are joined into one event. A line longer than
+    `max_line_bytes` raises ResponseTooLargeError once the bytes held pass the limit.
     """
 
-    __slots__ = ("_done", "_pending", "_started")
+    __slots__ = ("_done", "_max_line", "_pending", "_pending_size", "_started")
 
-    def __init__(self) -> None:
+    def __init__(self, max_line_bytes: int = MAX_LINE_BYTES) -> None:
         self._pending: list[bytes] = []
+        self._pending_size = 0
+        self._max_line = max_line_bytes
         self._done = False
         self._started = False
+
+    @property
+    def has_partial_line(self) -> bool:
+        """Bytes of a line whose LF has not arrived yet are held."""
+        return self._pending_size > 0
 
     @property
     def finished(self) -> bool:
@@ -63,18 +72,27 @@ class DataStreamDecoder:
         last_end = chunk.rfind(b"\n")
         if last_end < 0:
             self._pending.append(chunk)  # joined once the line ends: long lines stay linear
+            self._pending_size += len(chunk)
+            if self._pending_size > self._max_line:
+                self._too_long()
             return
+        if self._pending_size and self._pending_size + chunk.find(b"\n") > self._max_line:
+            self._too_long()  # the held line ends in this chunk, but too late
         head = chunk[: last_end + 1]
         if self._pending:
             self._pending.append(head)
             head = b"".join(self._pending)
             self._pending.clear()
         rest = chunk[last_end + 1 :]
+        self._pending_size = len(rest)
         if rest:
             self._pending.append(rest)
         lines = head.decode("utf-8", "replace").split("\n")
         lines.pop()  # the empty piece after the final LF
-        self._lines(lines, out)
+        # Only a chunk longer than the limit can hold a whole line that is too long.
+        self._lines(lines, out, self._max_line if len(head) > self._max_line else None)
+        if self._pending_size > self._max_line:
+            self._too_long()
 
     def end(self, out: list[StreamEvent]) -> None:
         """The body ended. A last line without its LF is used if it is whole, else dropped."""
@@ -82,15 +100,27 @@ class DataStreamDecoder:
             return
         tail = b"".join(self._pending).decode("utf-8", "replace")
         self._pending.clear()
+        self._pending_size = 0
         # A tail that does not parse means the body stopped mid-line: an incomplete reply, not
         # an undecodable one, so it is dropped rather than reported.
         with contextlib.suppress(StreamProtocolError):
             self._lines([tail], out)
 
-    def _lines(self, lines: list[str], out: list[StreamEvent]) -> None:
+    def _too_long(self) -> None:
+        self._pending.clear()
+        self._pending_size = 0
+        raise ResponseTooLargeError(
+            f"The reply stream sent a line longer than the {size_text(self._max_line)} limit, "
+            "so the reply was stopped there.",
+            limit=self._max_line,
+        )
+
+    def _lines(self, lines: list[str], out: list[StreamEvent], limit: int | None = None) -> None:
         run = DeltaRun()
         try:
             for line in lines:
+                if limit is not None and len(line.encode()) > limit:
+                    self._too_long()
                 if not self._started:
                     self._started = True
                     if line.startswith(_BOM):

@@ -10,6 +10,7 @@ from desktop_app.core.accumulator import ReplyAccumulator
 from desktop_app.core.data_stream import DataStreamDecoder
 from desktop_app.core.errors import StreamProtocolError
 from desktop_app.core.events import Finish, Protocol, StreamEvent, TextDelta
+from desktop_app.core.limits import MAX_LINE_BYTES
 from desktop_app.core.ui_stream import UIStreamDecoder
 
 __all__ = [
@@ -90,6 +91,11 @@ class TextStreamDecoder:
         """The body ended cleanly on a whole character."""
         return self._done
 
+    @property
+    def has_partial_line(self) -> bool:
+        """The first bytes of a character are held (text has no lines to wait for)."""
+        return bool(self._decoder.getstate()[0])
+
     def feed(self, chunk: bytes, out: list[StreamEvent]) -> None:
         """Decode a chunk, appending one TextDelta for the whole characters in it."""
         text = self._decoder.decode(chunk)
@@ -111,11 +117,6 @@ class TextStreamDecoder:
 
 
 _Decoder = UIStreamDecoder | DataStreamDecoder | TextStreamDecoder
-_DECODERS: dict[Protocol, type[_Decoder]] = {
-    Protocol.UI: UIStreamDecoder,
-    Protocol.DATA: DataStreamDecoder,
-    Protocol.TEXT: TextStreamDecoder,
-}
 
 
 class StreamDecoder:
@@ -124,12 +125,16 @@ class StreamDecoder:
     Give it the protocol from `protocol_from_headers()`, or None to sniff it from the first
     bytes (they are held back until it is known). If a frame cannot be decoded, the events
     before it in the same chunk are still returned and the StreamProtocolError is raised by the
-    next call (at once if there were none); every later call raises it again.
+    next call (at once if there were none); every later call raises it again. A line longer
+    than `max_line_bytes` is such an error (a ResponseTooLargeError).
     """
 
-    __slots__ = ("_decoder", "_ended", "_error", "_prefix", "_protocol")
+    __slots__ = ("_decoder", "_ended", "_error", "_max_line", "_prefix", "_protocol")
 
-    def __init__(self, protocol: Protocol | None = None) -> None:
+    def __init__(
+        self, protocol: Protocol | None = None, *, max_line_bytes: int = MAX_LINE_BYTES
+    ) -> None:
+        self._max_line = max_line_bytes
         self._protocol: Protocol | None = None
         self._decoder: _Decoder | None = None
         self._prefix = b""
@@ -147,6 +152,11 @@ class StreamDecoder:
     def finished(self) -> bool:
         """An end marker was seen (finish / `[DONE]` / `d:`, or a text stream's clean end)."""
         return self._decoder is not None and self._decoder.finished
+
+    @property
+    def has_partial_line(self) -> bool:
+        """Bytes are held that have not made an event yet (an unfinished line, frame or sniff)."""
+        return bool(self._prefix) or (self._decoder is not None and self._decoder.has_partial_line)
 
     def feed(self, chunk: bytes) -> list[StreamEvent]:
         """Decode the next chunk of the body; return the events it completed."""
@@ -203,7 +213,13 @@ class StreamDecoder:
         return out
 
     def _use(self, protocol: Protocol) -> _Decoder:
-        decoder = _DECODERS[protocol]()
+        decoder: _Decoder
+        if protocol is Protocol.UI:
+            decoder = UIStreamDecoder(self._max_line)
+        elif protocol is Protocol.DATA:
+            decoder = DataStreamDecoder(self._max_line)
+        else:
+            decoder = TextStreamDecoder()  # no lines: every whole character is a delta
         self._protocol = protocol
         self._decoder = decoder
         return decoder

@@ -15,9 +15,13 @@
     ├── APIConnectionError           no usable connection: DNS, refused, reset, TLS
     │   └── APITimeoutError          a timeout
     │       ├── ConnectTimeoutError  the connection was not made in time
-    │       └── IdleTimeoutError     no byte arrived for too long while waiting or streaming
+    │       ├── IdleTimeoutError     no reply data arrived for too long while waiting or streaming
+    │       │   └── HeaderTimeoutError   the status line and headers did not arrive in time
+    │       └── DeadlineError        a whole request (or reply) took longer than its limit
     └── StreamProtocolError          the reply stream could not be decoded
+        ├── ResponseTooLargeError    an answer went over a size limit (core/limits.py)
         └── ResponseFormatError      a success body that is not in the documented shape
+            └── NotTheAPIError       a 2xx answer of a type the API never sends (an HTML page)
 
 Messages are written for a person to read. No message, `repr` or `str` ever contains a secret
 key: `redact()` strips any registered secret from text before it goes into an error.
@@ -150,7 +154,19 @@ class ConnectTimeoutError(APITimeoutError):
 
 
 class IdleTimeoutError(APITimeoutError):
-    """No byte arrived for `seconds` while waiting for or streaming a reply."""
+    """No reply data arrived for `seconds` while waiting for or streaming a reply."""
+
+    def __init__(self, message: str, *, seconds: float):
+        super().__init__(message)
+        self.seconds = seconds
+
+
+class HeaderTimeoutError(IdleTimeoutError):
+    """The status line and headers did not all arrive within `seconds` of sending the request."""
+
+
+class DeadlineError(APITimeoutError):
+    """A whole JSON request, or a whole reply, took longer than its `seconds`."""
 
     def __init__(self, message: str, *, seconds: float):
         super().__init__(message)
@@ -161,8 +177,24 @@ class StreamProtocolError(AgentsGTError):
     """The reply stream could not be decoded (bad UTF-8 in a frame, bad JSON in a part)."""
 
 
+class ResponseTooLargeError(StreamProtocolError):
+    """An answer went over one of the size limits of core/limits.py (`limit`, in its unit)."""
+
+    def __init__(self, message: str, *, limit: int):
+        super().__init__(message)
+        self.limit = limit
+
+
 class ResponseFormatError(StreamProtocolError):
     """A 2xx answer whose body is not JSON or lacks a field the documented shape requires."""
+
+
+class NotTheAPIError(ResponseFormatError):
+    """A 2xx answer whose Content-Type the API never sends (a web page, a captive portal)."""
+
+    def __init__(self, message: str, *, content_type: str):
+        super().__init__(message)
+        self.content_type = content_type
 
 
 _STATUS_ERRORS: dict[int, tuple[type[APIStatusError], str]] = {

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import platform
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 
@@ -13,8 +15,15 @@ from desktop_app.core.errors import (
     APIConnectionError,
     APITimeoutError,
     ConnectTimeoutError,
+    HeaderTimeoutError,
     IdleTimeoutError,
     StreamProtocolError,
+)
+from desktop_app.core.limits import (
+    CONNECT_TIMEOUT_S,
+    IDLE_TIMEOUT_S,
+    JSON_REQUEST_TIMEOUT_S,
+    ReplyLimits,
 )
 
 
@@ -25,11 +34,16 @@ class ClientSettings:
     `proxy`: None uses the system/environment proxy settings when `trust_env` is true; a URL
     forces that proxy. `trust_env=False` ignores HTTP(S)_PROXY, NO_PROXY, SSL_CERT_FILE and
     netrc entirely (a direct connection unless `proxy` is set).
+
+    Deadlines (see core/limits.py for why each default): `idle_timeout` is the longest a reply
+    may go without data (keep-alive comments and a line that never ends do not count);
+    `header_timeout` (None: `idle_timeout`) bounds the wait for the status line and headers
+    once the request is sent, however slowly they trickle in; `reply_timeout` (None: off) bounds
+    a whole reply; `json_timeout` bounds a whole JSON request, retries included.
     """
 
-    connect_timeout: float = 10.0
-    # No byte for this long, while waiting for the reply or in the middle of it, ends the wait.
-    idle_timeout: float = 60.0
+    connect_timeout: float = CONNECT_TIMEOUT_S
+    idle_timeout: float = IDLE_TIMEOUT_S
     # Retries happen only before a reply starts (429, connection refused): never after a 2xx
     # body began, since the server may already be spending credits on it.
     max_retries: int = 3
@@ -40,12 +54,23 @@ class ClientSettings:
     retry_backoff: float = 1.0
     proxy: str | None = None
     trust_env: bool = True
+    header_timeout: float | None = None
+    reply_timeout: float | None = None
+    json_timeout: float = JSON_REQUEST_TIMEOUT_S
+    limits: ReplyLimits = field(default_factory=ReplyLimits)
 
     def __post_init__(self) -> None:
-        if self.connect_timeout <= 0 or self.idle_timeout <= 0:
+        timeouts = (self.connect_timeout, self.idle_timeout, self.json_timeout)
+        optional = (self.header_timeout, self.reply_timeout)
+        if min(timeouts) <= 0 or any(t is not None and t <= 0 for t in optional):
             raise ValueError("timeouts must be positive")
         if self.max_retries < 0 or self.retry_cap < 0 or self.retry_backoff < 0:
             raise ValueError("retry settings must not be negative")
+
+    @property
+    def header_deadline(self) -> float:
+        """Seconds the status line and headers may take once the request is sent."""
+        return self.header_timeout if self.header_timeout is not None else self.idle_timeout
 
     def request_timeout(self) -> httpx.Timeout:
         """The per-request httpx timeout: connect, then idle for every read and write."""
@@ -81,6 +106,38 @@ def make_http_client(
         limits=httpx.Limits(max_connections=20, max_keepalive_connections=10),
         transport=transport,
     )
+
+
+async def send_for_headers(
+    http: httpx.AsyncClient, request: httpx.Request, settings: ClientSettings, host: str
+) -> httpx.Response:
+    """Send `request` and return once its status line and headers are in (body unread).
+
+    The per-read timeouts alone let a server that sends one header byte at a time keep us
+    forever, so the headers get one deadline: `settings.header_deadline` from the moment the
+    request has been written (httpcore's documented `trace` hook says when). Until then the
+    connect and write timeouts apply; a transport without the hook gets connect_timeout +
+    header_deadline from the start.
+    """
+    loop = asyncio.get_running_loop()
+    seconds = settings.header_deadline
+    try:
+        async with asyncio.timeout(settings.connect_timeout + seconds) as deadline:
+
+            async def trace(event: str, info: dict[str, Any]) -> None:
+                if event.endswith(".send_request_headers.started"):
+                    deadline.reschedule(None)  # uploading: the write timeout watches it
+                elif event.endswith(".receive_response_headers.started"):
+                    deadline.reschedule(loop.time() + seconds)
+
+            request.extensions["trace"] = trace
+            return await http.send(request, stream=True)
+    except TimeoutError:
+        raise HeaderTimeoutError(
+            f"{host} did not send the status line and headers of its answer within "
+            f"{seconds:g} s of the request, so the wait was ended. Try again later.",
+            seconds=seconds,
+        ) from None
 
 
 def retry_delay(attempt: int, settings: ClientSettings, retry_after: float | None) -> float | None:

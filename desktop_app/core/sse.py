@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop_app.core.errors import ResponseTooLargeError
+from desktop_app.core.limits import MAX_LINE_BYTES, size_text
+
 __all__ = ["SSEDecoder", "ServerSentEvent"]
 
 _BOM = b"\xef\xbb\xbf"
@@ -38,6 +41,12 @@ def _is_single_frame(chunk: bytes) -> bool:
     )
 
 
+def _first_line_end(chunk: bytes) -> int:
+    """Where the first CR or LF of `chunk` is (it has one)."""
+    lf, cr = chunk.find(b"\n"), chunk.find(b"\r")
+    return lf if cr < 0 else cr if lf < 0 else min(lf, cr)
+
+
 def _frame_data(chunk: bytes) -> str:
     return chunk[6:-2].decode("utf-8", "replace")
 
@@ -52,22 +61,35 @@ class SSEDecoder:
     Speed matters (a reply can be hundreds of thousands of frames), so the decoder works on
     bytes and has a fast path for what the Vercel AI SDK sends: LF line ends, one `data: `
     line per event. Anything else goes through the general line-by-line path, which is exact.
+
+    A line, or the data of one event, longer than `max_line_bytes` raises ResponseTooLargeError
+    as soon as the bytes held pass the limit (never after buffering the whole line). As with a
+    bad frame elsewhere, the events completed before it in the same chunk are returned first and
+    the error comes from the next call; every later call raises it again.
     """
 
     __slots__ = (
         "_bom_checked",
         "_data",
+        "_data_size",
+        "_error",
         "_event_type",
         "_idle",
         "_last_event_id",
+        "_max_line",
         "_pending",
+        "_pending_size",
         "_retry",
         "_retry_in_block",
         "_skip_lf",
     )
 
-    def __init__(self) -> None:
+    def __init__(self, max_line_bytes: int = MAX_LINE_BYTES) -> None:
+        self._max_line = max_line_bytes
+        self._error: ResponseTooLargeError | None = None
         self._pending: list[bytes] = []  # bytes of the current, not yet terminated, line(s)
+        self._pending_size = 0
+        self._data_size = 0  # characters in `_data`
         self._bom_checked = False
         self._skip_lf = False  # the previous chunk ended in CR: a leading LF belongs to it
         self._data: list[str] = []  # data lines of the event being built
@@ -94,8 +116,7 @@ class SSEDecoder:
         if self._idle and _is_single_frame(chunk):
             return [ServerSentEvent("message", _frame_data(chunk), self._last_event_id, None)]
         out: list[ServerSentEvent] = []
-        self._decode(chunk, out, True)
-        self._idle = self._is_idle()
+        self._decode_checked(chunk, out, True)
         return out
 
     def feed_data(self, chunk: bytes) -> list[str]:
@@ -107,14 +128,15 @@ class SSEDecoder:
         if self._idle and _is_single_frame(chunk):
             return [_frame_data(chunk)]
         out: list[str] = []
-        self._decode(chunk, out, False)
-        self._idle = self._is_idle()
+        self._decode_checked(chunk, out, False)
         return out
 
     def end(self) -> list[ServerSentEvent]:
         """The body ended. Per the spec an event not closed by a blank line is discarded."""
         self._pending.clear()
+        self._pending_size = 0
         self._data.clear()
+        self._data_size = 0
         self._event_type = ""
         self._retry_in_block = None
         self._idle = self._is_idle()
@@ -125,6 +147,28 @@ class SSEDecoder:
         return bool(self._data or self._event_type or any(self._pending))
 
     # -- internals -------------------------------------------------------------------------
+
+    def _decode_checked(self, chunk: bytes, out: list, as_events: bool) -> None:
+        if self._error is not None:
+            raise self._error
+        self._decode(chunk, out, as_events)
+        if self._pending_size > self._max_line:
+            self._too_long()
+        if self._error is not None and not out:
+            raise self._error
+        self._idle = self._is_idle()
+
+    def _too_long(self) -> None:
+        """Stop at a line (or event) over the limit; what it held is dropped at once."""
+        self._pending.clear()
+        self._pending_size = 0
+        self._data = []
+        self._data_size = 0
+        self._error = ResponseTooLargeError(
+            "The reply stream sent a line longer than the "
+            f"{size_text(self._max_line)} limit, so the reply was stopped there.",
+            limit=self._max_line,
+        )
 
     def _is_idle(self) -> bool:
         return (
@@ -148,8 +192,10 @@ class SSEDecoder:
         if not self._bom_checked:
             chunk = b"".join(self._pending) + chunk
             self._pending.clear()
+            self._pending_size = 0
             if len(chunk) < len(_BOM) and _BOM.startswith(chunk):
                 self._pending.append(chunk)  # not enough bytes yet to tell a BOM from data
+                self._pending_size = len(chunk)
                 return
             self._bom_checked = True
             if chunk.startswith(_BOM):
@@ -158,14 +204,22 @@ class SSEDecoder:
             # No line ends: just remember the bytes (joined once, so a long line stays linear).
             if chunk:
                 self._pending.append(chunk)
+                self._pending_size += len(chunk)
             return
         if self._pending:
+            if self._pending_size + _first_line_end(chunk) > self._max_line:
+                self._too_long()  # the held line ends in this chunk, but too late
+                return
             self._pending.append(chunk)
             buffer = b"".join(self._pending)
             self._pending.clear()
+            self._pending_size = 0
         else:
             buffer = chunk
-        if not self._try_fast_path(buffer, out, as_events):
+        if len(buffer) > self._max_line:
+            # Only a buffer longer than the limit can hold a whole line that is too long.
+            self._general_path(buffer, out, as_events, check_lines=True)
+        elif not self._try_fast_path(buffer, out, as_events):
             self._general_path(buffer, out, as_events)
 
     def _try_fast_path(self, buffer: bytes, out: list, as_events: bool) -> bool:
@@ -197,15 +251,19 @@ class SSEDecoder:
         rest = buffer[end + 2 :]
         if rest:
             self._pending.append(rest)
+            self._pending_size = len(rest)
         return True
 
-    def _general_path(self, buffer: bytes, out: list, as_events: bool) -> None:
+    def _general_path(
+        self, buffer: bytes, out: list, as_events: bool, *, check_lines: bool = False
+    ) -> None:
         """Interpret every complete line in `buffer`; keep the unterminated tail for later."""
         last_end = max(buffer.rfind(b"\n"), buffer.rfind(b"\r"))
         complete = buffer[: last_end + 1]
         rest = buffer[last_end + 1 :]
         if rest:
             self._pending.append(rest)
+            self._pending_size = len(rest)
         elif complete.endswith(b"\r"):
             self._skip_lf = True  # a CR ended the line now; an LF in the next chunk is its pair
         text = complete.decode("utf-8", "replace")
@@ -215,6 +273,9 @@ class SSEDecoder:
             if not line:
                 self._dispatch(out, as_events)
                 continue
+            if check_lines and len(line.encode()) > self._max_line:
+                self._too_long()
+                return
             if line[0] == ":":
                 continue  # a comment (keep-alive)
             name, colon, value = line.partition(":")
@@ -222,6 +283,10 @@ class SSEDecoder:
                 value = value[1:]
             if name == "data":
                 self._data.append(value)
+                self._data_size += len(value) + 1
+                if self._data_size > self._max_line:
+                    self._too_long()
+                    return
             elif name == "event":
                 self._event_type = value
             elif name == "id":
@@ -236,6 +301,7 @@ class SSEDecoder:
         event_type = self._event_type or "message"
         retry = self._retry_in_block
         self._data = []
+        self._data_size = 0
         self._event_type = ""
         self._retry_in_block = None
         if not data_lines:

@@ -39,6 +39,11 @@ def parse_json(text: str, what: str) -> Any:
         ) from None
     except RecursionError:
         raise StreamProtocolError(f"The reply stream sent a {what} nested too deeply.") from None
+    except ValueError:
+        # Not a syntax error: Python refuses integers of more than 4,300 digits.
+        raise StreamProtocolError(
+            f"The reply stream sent a {what} with a number too long to read: {_excerpt(text)}"
+        ) from None
 
 
 def _excerpt(text: str) -> str:

@@ -22,6 +22,7 @@ from desktop_app.core.events import (
     ToolActivity,
     ToolPhase,
 )
+from desktop_app.core.limits import MAX_LINE_BYTES
 from desktop_app.core.sse import SSEDecoder
 from desktop_app.core.stream_parts import (
     optional_str,
@@ -46,10 +47,15 @@ class UIStreamDecoder:
 
     __slots__ = ("_done", "_finish_seen", "_sse")
 
-    def __init__(self) -> None:
-        self._sse = SSEDecoder()
+    def __init__(self, max_line_bytes: int = MAX_LINE_BYTES) -> None:
+        self._sse = SSEDecoder(max_line_bytes)
         self._finish_seen = False
         self._done = False
+
+    @property
+    def has_partial_line(self) -> bool:
+        """Bytes of an unfinished line or event are held."""
+        return self._sse.has_partial_event()
 
     @property
     def finished(self) -> bool:

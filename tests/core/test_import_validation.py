@@ -236,7 +236,7 @@ def test_oversized_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         handle.truncate(200 * 1024 * 1024 + 1)
     with pytest.raises(ConversationImportError, match=r"big.json is too large to import"):
         read_json_file(big)
-    monkeypatch.setattr(json_format, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(json_format, "MAX_IMPORT_BYTES", 100)
     assert "too large to import" in refused(render_json(sample_document()))
 
 

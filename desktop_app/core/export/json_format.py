@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+import math
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
 from desktop_app.core.export.schema import (
-    MAX_FILE_BYTES,
     ConversationImportError,
     ExportDocument,
     document_to_dict,
 )
 from desktop_app.core.export.validate import document_from_dict
+from desktop_app.core.limits import MAX_IMPORT_BYTES, MAX_IMPORT_NUMBER_DIGITS, size_text
 
 
 def render_json(document: ExportDocument) -> str:
@@ -36,12 +39,37 @@ def _no_constants(name: str) -> Any:
     raise ConversationImportError(f"The file contains {name}, which is not valid JSON.")
 
 
+def _bounded_int(text: str) -> int:
+    # Checked before int(), which refuses over 4,300 digits with a ValueError of its own.
+    digits = len(text) - text.startswith("-")
+    if digits > MAX_IMPORT_NUMBER_DIGITS:
+        raise ConversationImportError(
+            f"The file contains a number {digits:,} digits long; numbers in an export have at "
+            f"most {MAX_IMPORT_NUMBER_DIGITS:,} digits."
+        )
+    return int(text)
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ConversationImportError(
+            f"The file contains a number too large to store ({text[:20]}...)."
+        )
+    return value
+
+
+def _too_large(name: str, size: int) -> ConversationImportError:
+    return ConversationImportError(
+        f"{name} is too large to import ({size:,} bytes; the limit is "
+        f"{size_text(MAX_IMPORT_BYTES)})."
+    )
+
+
 def parse_json(data: bytes | str) -> ExportDocument:
     """Parse and validate an export; raise ConversationImportError with a sentence if it is bad."""
-    if len(data) > MAX_FILE_BYTES:
-        raise ConversationImportError(
-            f"The file is too large to import ({len(data):,} bytes, at most {MAX_FILE_BYTES:,})."
-        )
+    if len(data) > MAX_IMPORT_BYTES:
+        raise _too_large("The file", len(data))
     if isinstance(data, bytes):
         try:
             # utf-8-sig: a byte order mark written by some Windows editors is accepted.
@@ -55,7 +83,13 @@ def parse_json(data: bytes | str) -> ExportDocument:
     if not text.strip():
         raise ConversationImportError("The file is empty.")
     try:
-        value = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+        value = json.loads(
+            text,
+            object_pairs_hook=_no_duplicate_keys,
+            parse_constant=_no_constants,
+            parse_int=_bounded_int,
+            parse_float=_finite_float,
+        )
     except json.JSONDecodeError as exc:
         # A string that never ends ran into the end of the file too.
         truncated = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
@@ -69,17 +103,36 @@ def parse_json(data: bytes | str) -> ExportDocument:
 
 
 def read_json_file(path: str | Path) -> ExportDocument:
-    """Read and validate an export file, refusing oversized files before reading them."""
+    """Read and validate an export file.
+
+    Only a regular file is read (a device such as /dev/zero never ends, and opening a FIFO waits
+    for a writer), and never more than the import limit plus one byte of it.
+    """
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ConversationImportError(
-                f"{path.name} is too large to import ({size:,} bytes, at most {MAX_FILE_BYTES:,})."
-            )
-        data = path.read_bytes()
+        info = path.stat()
+        _check_regular(path, info)
+        if info.st_size > MAX_IMPORT_BYTES:
+            raise _too_large(path.name, info.st_size)
+        # O_NONBLOCK: should the path become a FIFO after the check, opening it cannot hang.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as handle:
+            _check_regular(path, os.fstat(handle.fileno()))
+            data = handle.read(MAX_IMPORT_BYTES + 1)
     except OSError as exc:
         raise ConversationImportError(
             f"Cannot read {path}: {exc.strerror or exc.__class__.__name__}."
         ) from None
+    if len(data) > MAX_IMPORT_BYTES:  # it grew after the check
+        raise _too_large(path.name, len(data))
     return parse_json(data)
+
+
+def _check_regular(path: Path, info: os.stat_result) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise ConversationImportError(f"{path} is a folder; give the export file inside it.")
+    if not stat.S_ISREG(info.st_mode):
+        raise ConversationImportError(
+            f"{path} is not a regular file (a device, a pipe or a socket), so it cannot be "
+            "imported; give a JSON export file."
+        )

@@ -35,7 +35,6 @@ FORMAT_VERSION = 1
 
 # Sane limits: far above any real conversation, low enough that a hostile file cannot make the
 # importer swallow gigabytes into SQLite.
-MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_MESSAGE_BYTES = 10 * 1024 * 1024  # text + reasoning + parts + error text of one message
 MAX_SHORT_TEXT = 10_000  # ids, titles, names, URLs
 MAX_TOKENS = 10**12
