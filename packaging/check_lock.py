@@ -36,8 +36,6 @@ ENVIRONMENTS = {
 _OPTION = re.compile(r"^\s*--?[a-z]", re.IGNORECASE)
 
 
-
-
 def locked_entries(text: str) -> tuple[list[tuple[Requirement, list[str]]], list[str]]:
     """The lock's requirements with their hashes, and the problems found reading it."""
     entries: list[tuple[Requirement, list[str]]] = []
