@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -118,6 +119,13 @@ def test_newest_final_release_is_found_by_pep440_order() -> None:
     assert request.startswith("get /desktop/releases.json http/1.1")
     assert "authorization" not in request and "x-api-key" not in request
     assert "user-agent: agentsgt-desktop/" in request
+
+
+def test_feed_is_asked_uncompressed_and_decoded_when_compressed_anyway() -> None:
+    body = gzip.compress(feed(release("1.2.3")))
+    result, heads = run_check(answer("200 OK", body, "Content-Encoding: gzip\r\n"))
+    assert result == Update("1.2.3", PAGE + "v1.2.3")
+    assert "accept-encoding: identity" in heads[0].decode().lower()
 
 
 def test_no_update_when_current_is_newest_or_only_prereleases_are_newer() -> None:
