@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Build the Linux packages: the one-folder PyInstaller build, a .tar.gz of it, and a .deb that
-# installs to /opt/agentsgt-desktop with a launcher in /usr/bin, a .desktop file and icons.
+# installs to /opt/agentsgt-desktop with a launcher in /usr/bin, a .desktop file, icons, AppStream
+# metainfo, and /usr/share/doc/agentsgt-desktop/{copyright,changelog.gz}.
 #   bash packaging/build_linux.sh            -> packaging/out/*.tar.gz, *.deb
 # Uses .venv (made by `python3 scripts/dev.py test` or `demo`), adding the `package` extra, or
-# the interpreter in $PYTHON as it is when PyInstaller and the app's dependencies import there.
+# the interpreter in $PYTHON as it is when PyInstaller and the app's dependencies import there
+# (the release build passes one made from the lock file by packaging/make_build_env.py).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 OUT="$ROOT/packaging/out"
@@ -46,6 +48,9 @@ exec /opt/$NAME/$NAME "\$@"
 LAUNCHER
 chmod 0755 "$DEBROOT/usr/bin/$NAME"
 install -m 0644 resources/$NAME.desktop "$DEBROOT/usr/share/applications/$NAME.desktop"
+install -D -m 0644 resources/com.agentsgt.desktop.metainfo.xml \
+  "$DEBROOT/usr/share/metainfo/com.agentsgt.desktop.metainfo.xml"
+"$PY" packaging/linux/deb_docs.py "$DEBROOT/usr/share/doc/$NAME"
 for size in 16 24 32 48 64 128 256 512; do
   dir="$DEBROOT/usr/share/icons/hicolor/${size}x${size}/apps"
   mkdir -p "$dir"

@@ -23,7 +23,9 @@ dpkg-deb -f "$DEB" Depends | grep -q "libc6" || fail "the package declares no de
 APP="$TMP/root/opt/$NAME"
 for path in "opt/$NAME/$NAME" "usr/bin/$NAME" "usr/share/applications/$NAME.desktop" \
             "usr/share/icons/hicolor/256x256/apps/$NAME.png" \
-            "usr/share/icons/hicolor/scalable/apps/$NAME.svg"; do
+            "usr/share/icons/hicolor/scalable/apps/$NAME.svg" \
+            "usr/share/metainfo/com.agentsgt.desktop.metainfo.xml" \
+            "usr/share/doc/$NAME/copyright" "usr/share/doc/$NAME/changelog.gz"; do
   [ -e "$TMP/root/$path" ] || fail "missing from the package: /$path"
 done
 grep -q "^exec /opt/$NAME/$NAME \"\$@\"" "$TMP/root/usr/bin/$NAME" \
@@ -33,6 +35,11 @@ grep -q "^Exec=$NAME" "$TMP/root/usr/share/applications/$NAME.desktop" \
 if command -v desktop-file-validate >/dev/null 2>&1; then
   desktop-file-validate "$TMP/root/usr/share/applications/$NAME.desktop"
 fi
+if command -v appstreamcli >/dev/null 2>&1; then
+  appstreamcli validate --no-net "$TMP/root/usr/share/metainfo/com.agentsgt.desktop.metainfo.xml"
+fi
+zcat "$TMP/root/usr/share/doc/$NAME/changelog.gz" | head -n1 | grep -q "^$NAME ($VERSION) " \
+  || fail "the changelog's first entry is not $VERSION"
 if find "$TMP/root" -path '*keyrings/alt*' | grep -q .; then
   fail "keyrings.alt must never be shipped"
 fi

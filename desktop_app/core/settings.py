@@ -80,6 +80,10 @@ class Settings:
     connect_timeout: float = 10.0
     idle_timeout: float = 60.0
     last_profile_id: str | None = None
+    #: Opt-in: look at the release feed once a day for a newer version (core.update_check).
+    check_for_updates: bool = False
+    #: When the feed was last looked at (Unix seconds), so it is read at most once a day.
+    last_update_check: float | None = None
 
     def __post_init__(self) -> None:
         # Coerce JSON-ish values (strings for enums, ints for floats) so callers may pass them.
@@ -96,6 +100,8 @@ class Settings:
         set_(self, "idle_timeout", _seconds(self.idle_timeout, "Idle timeout", IDLE_TIMEOUT_RANGE))
         set_(self, "proxy_url", _proxy_url(self.proxy_url, self.proxy_mode))
         set_(self, "last_profile_id", _optional_id(self.last_profile_id))
+        set_(self, "check_for_updates", _flag(self.check_for_updates, "Check for updates"))
+        set_(self, "last_update_check", _unix_time(self.last_update_check, "Last update check"))
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with `changes` applied; raises InvalidInputError naming a bad field."""
@@ -191,6 +197,21 @@ def _proxy_url(value: Any, mode: ProxyMode) -> str | None:
             f"Proxy URL must be only scheme://host:port, with no path or query (got {url!r})."
         )
     return url
+
+
+def _flag(value: Any, label: str) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidInputError(f"{label} must be true or false (got {value!r}).")
+    return value
+
+
+def _unix_time(value: Any, label: str) -> float | None:
+    if value is None:
+        return None
+    ok = isinstance(value, int | float) and not isinstance(value, bool)
+    if not ok or not math.isfinite(value) or value < 0:
+        raise InvalidInputError(f"{label} must be a time in Unix seconds (got {value!r}).")
+    return float(value)
 
 
 def _optional_id(value: Any) -> str | None:

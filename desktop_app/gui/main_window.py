@@ -181,6 +181,9 @@ class MainWindow(WindowLayout, WindowDialogs, WindowProfiles, WindowState, QMain
         self.tasks.run(self._refresh_key_status())
         self.warm_up = self.tasks.run(self._warm_up())
         self.conversation_actions.watch_viewport()
+        from desktop_app.gui.update_notice import watch_for_updates  # opt-in, at most daily
+
+        self.update_watcher = watch_for_updates(self)
         # Conversations deleted more than 30 days ago go for good (off the GUI thread).
         self.tasks.run(asyncio.to_thread(purge_old_deleted, self.services.database))
         if demo:

@@ -1,9 +1,10 @@
-"""The Settings dialog: theme, font size, send shortcut, proxy, timeouts; bad values explained."""
+"""The Settings dialog: look, sending, proxy, timeouts, update check; bad values explained."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -83,6 +84,12 @@ class SettingsDialog(QDialog):
         self.idle_timeout.setSuffix(" s")
         self.idle_timeout.setAccessibleName("Idle timeout")
         self.idle_timeout.setToolTip("Give up on a reply when nothing arrives for this long.")
+        self.check_for_updates = QCheckBox("Tell me when a new version is out", self)
+        self.check_for_updates.setAccessibleName("Check for updates")
+        self.check_for_updates.setToolTip(
+            "At most once a day, read the list of releases and show a link to a newer one. "
+            "Nothing is downloaded or installed by itself."
+        )
         self.problem = QLabel(self)
         self.problem.setObjectName("errorBannerText")
         self.problem.setWordWrap(True)
@@ -99,6 +106,7 @@ class SettingsDialog(QDialog):
         form.addRow("Proxy &URL:", self.proxy_url)
         form.addRow("&Connect timeout:", self.connect_timeout)
         form.addRow("&Idle timeout:", self.idle_timeout)
+        form.addRow("&Updates:", self.check_for_updates)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
@@ -119,6 +127,7 @@ class SettingsDialog(QDialog):
         self.proxy_url.setText(settings.proxy_url or "")
         self.connect_timeout.setValue(settings.connect_timeout)
         self.idle_timeout.setValue(settings.idle_timeout)
+        self.check_for_updates.setChecked(settings.check_for_updates)
         self._on_proxy_mode_changed()
 
     def edited_settings(self) -> Settings:
@@ -131,6 +140,7 @@ class SettingsDialog(QDialog):
             proxy_url=self.proxy_url.text().strip() or None,
             connect_timeout=self.connect_timeout.value(),
             idle_timeout=self.idle_timeout.value(),
+            check_for_updates=self.check_for_updates.isChecked(),
         )
 
     def _on_proxy_mode_changed(self) -> None:

@@ -97,7 +97,8 @@ def test_spec_macos_bundle_has_identity_version_and_retina_keys() -> None:
     for key in ("CFBundleShortVersionString", "CFBundleVersion"):
         assert isinstance(entries[key], ast.Name) and entries[key].id == "VERSION"
     assert ast.literal_eval(entries["NSHighResolutionCapable"]) is True
-    assert re.fullmatch(r"\d+\.\d+", ast.literal_eval(entries["LSMinimumSystemVersion"]))
+    minimum = entries["LSMinimumSystemVersion"]
+    assert isinstance(minimum, ast.Name) and minimum.id == "MACOS_MINIMUM"
     assert ast.literal_eval(entries["CFBundleName"]) == "AgentsGT Desktop"
 
 
@@ -309,7 +310,7 @@ def test_workflow_builds_every_os_with_the_same_scripts() -> None:
     matrix = re.search(r"os: \[([^\]]+)\]", WORKFLOW)
     assert matrix
     systems = [name.strip() for name in matrix.group(1).split(",")]
-    assert [name.split("-")[0] for name in systems] == ["ubuntu", "macos", "windows"]
+    assert [name.split("-")[0] for name in systems] == ["ubuntu", "macos", "macos", "windows"]
     python = re.search(r'python-version: "(\d+\.\d+)"', WORKFLOW)
     assert python and PROJECT["requires-python"] == f">={python.group(1)}"
     order = [
@@ -339,7 +340,11 @@ def test_workflow_installs_what_the_dev_script_would() -> None:
 def test_workflow_uses_secrets_only_for_signing() -> None:
     for line in WORKFLOW.splitlines():
         if "secrets." in line:
-            assert re.match(r"\s+MACOS_\w+: \$\{\{ secrets\.MACOS_\w+ \}\}$", line), line
+            assert re.match(
+                r"\s+((MACOS|WINDOWS)_\w+: \$\{\{ secrets\.(MACOS|WINDOWS)_\w+ \}\}"
+                r"|HAS_(MACOS|WINDOWS)_CERTIFICATE: \$\{\{ secrets\.\w+ != '' \}\})$",
+                line,
+            ), line
 
 
 # --- the .desktop file --------------------------------------------------------------------
@@ -389,15 +394,15 @@ def test_desktop_file_is_a_valid_application_entry() -> None:
         base = key.split("[", 1)[0]
         assert base in DESKTOP_KEYS or base.startswith("X-"), f"unknown key {key}"
     assert entry["Type"] == "Application"
-    assert entry["Version"] == "1.5"
+    # The Desktop Entry spec version desktop-file-validate 0.26 (Debian 12, Ubuntu 22.04) knows.
+    assert entry["Version"] == "1.4"
     assert entry["Name"] == "AgentsGT Desktop"
     for key in LIST_KEYS & entry.keys():
         assert entry[key].endswith(";"), f"{key} must end with ';'"
     for key in BOOLEAN_KEYS & entry.keys():
         assert entry[key] in ("true", "false"), key
-    exec_line = entry["Exec"].split()
-    assert exec_line[0] == NAME == entry["TryExec"]
-    assert all(re.fullmatch(r"%[fFuUick]", arg) for arg in exec_line[1:] if "%" in arg)
+    # No %U or %F: the app takes no files or URLs, so a launcher must not pass any.
+    assert entry["Exec"] == NAME == entry["TryExec"]
     assert entry["Icon"] == NAME
     assert (ROOT / "resources" / "icons" / f"{NAME}.svg").is_file()
     categories = [name for name in entry["Categories"].split(";") if name]
@@ -413,3 +418,289 @@ def test_desktop_parser_rejects_what_validators_reject() -> None:
         parse_desktop_entry("[Other]\nName=a\n")
     with pytest.raises(AssertionError, match="not a key=value"):
         parse_desktop_entry("[Desktop Entry]\nName\n")
+
+
+# --- the release job ----------------------------------------------------------------------
+
+
+def job_block(name: str) -> str:
+    """The text of the workflow job `name` (from its key to the next job at that depth)."""
+    match = re.search(rf"^  {name}:\n(.*?)(?=^  [\w-]+:\n|\Z)", WORKFLOW, re.MULTILINE | re.DOTALL)
+    assert match, f"the workflow has no job {name}"
+    return match.group(1)
+
+
+def permissions_of(block: str, indent: str) -> dict[str, str]:
+    match = re.search(
+        rf"^{indent}permissions:\n((?:{indent}  [\w-]+: \w+\n)+)", block, re.MULTILINE
+    )
+    assert match, "no permissions block"
+    return dict(re.findall(r"([\w-]+): (\w+)", match.group(1)))
+
+
+def test_workflow_reads_only_except_the_release_job() -> None:
+    assert permissions_of(WORKFLOW, "") == {"contents": "read"}
+    assert "permissions:" not in job_block("build")
+    release = job_block("release")
+    assert permissions_of(release, "    ") == {
+        "contents": "write",
+        "id-token": "write",
+        "attestations": "write",
+    }
+
+
+def test_release_job_publishes_every_installer_with_checksums_and_provenance() -> None:
+    release = job_block("release")
+    assert "needs: build" in release
+    assert "if: startsWith(github.ref, 'refs/tags/v')" in release
+    assert re.search(r'tags: \["v\*"\]', WORKFLOW)
+    order = [
+        '[ "$GITHUB_REF_NAME" = "v$version" ]',
+        "actions/download-artifact@",
+        "bash packaging/checksums.sh release",
+        "actions/attest-build-provenance@",
+        "gh release create",
+    ]
+    positions = [release.find(step) for step in order]
+    assert -1 not in positions and positions == sorted(positions), positions
+    for kind in ("*.tar.gz", "*.deb", "*.AppImage", "*.dmg", "*-setup.exe"):
+        assert f"packaging/out/{kind}" in job_block("build"), kind
+        assert f"release/{kind}" in release, kind
+    checksums = (PACKAGING / "checksums.sh").read_text(encoding="utf-8")
+    assert "files=(*.tar.gz *.deb *.AppImage *.dmg *-setup.exe)" in checksums
+    assert "sha256sum -c SHA256SUMS" in checksums
+    assert "release-feed.json" in release  # the update check's feed entry
+
+
+def test_workflow_builds_from_the_lock_file_after_validating_metadata() -> None:
+    build = job_block("build")
+    order = [
+        "python scripts/dev.py test",
+        "bash packaging/validate_metadata.sh",
+        "packaging/make_build_env.py",
+        "bash packaging/build_linux.sh",
+        "bash packaging/macos/build_macos.sh",
+        "build_windows.ps1",
+    ]
+    positions = [build.find(step) for step in order]
+    assert -1 not in positions and positions == sorted(positions), positions
+    assert '>> "$GITHUB_ENV"' in build  # PYTHON for every later build step
+    assert "desktop-file-utils appstream" in build
+    assert "AGENTSGT_REQUIRE_APPIMAGE=1" in build and "APPIMAGETOOL=" in build
+    make_env = (PACKAGING / "make_build_env.py").read_text(encoding="utf-8")
+    assert '"--require-hashes", "--no-deps", "-r", str(LOCK)' in make_env
+    for script in ("build_linux.sh", "macos/build_macos.sh"):
+        assert "PYTHON" in (PACKAGING / script).read_text(encoding="utf-8"), script
+    assert "$env:PYTHON" in (PACKAGING / "windows" / "build_windows.ps1").read_text("utf-8")
+
+
+def test_ci_runs_the_workflows_checks_the_same_way() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    for step in (
+        "bash packaging/validate_metadata.sh",
+        "packaging/make_build_env.py",
+        "bash packaging/build_linux.sh",
+        "bash packaging/smoke_test_linux.sh",
+        "bash packaging/linux/build_appimage.sh",
+    ):
+        assert step in ci, step
+    assert "desktop-file-utils" in ci and "appstream" in ci
+    validate = (PACKAGING / "validate_metadata.sh").read_text(encoding="utf-8")
+    assert f"desktop-file-validate resources/{NAME}.desktop" in validate
+    assert "appstreamcli validate --no-net resources/com.agentsgt.desktop.metainfo.xml" in validate
+    assert "packaging/check_lock.py" in validate
+
+
+def test_signing_runs_only_when_its_secrets_exist() -> None:
+    build = job_block("build")
+    assert re.search(
+        r"if: runner\.os == 'macOS' && env\.HAS_MACOS_CERTIFICATE == 'true'\n.*\n.*\n.*\n"
+        r"\s+run: bash packaging/macos/import_certificate\.sh",
+        build,
+    )
+    assert "if: always() && runner.os == 'macOS' && env.HAS_MACOS_CERTIFICATE == 'true'" in build
+    keychain = (PACKAGING / "macos" / "import_certificate.sh").read_text(encoding="utf-8")
+    for command in ("security create-keychain", "security import", "set-key-partition-list"):
+        assert command in keychain
+    windows = (PACKAGING / "windows" / "build_windows.ps1").read_text(encoding="utf-8")
+    assert "if ($env:WINDOWS_CERTIFICATE) {" in windows and "/fd sha256 /tr" in windows
+
+
+# --- macOS --------------------------------------------------------------------------------
+
+
+def test_macos_minimum_is_what_the_pyside6_wheel_needs_and_intel_is_built() -> None:
+    # PySide6-Essentials 6.11's macOS wheel: ...-cp310-abi3-macosx_13_0_universal2.whl.
+    assert spec_constant("MACOS_MINIMUM") == "13.0"
+    matrix = re.search(r"os: \[([^\]]+)\]", WORKFLOW)
+    assert matrix and {"macos-14", "macos-15-intel"} <= {
+        name.strip() for name in matrix.group(1).split(",")
+    }
+    assert "$(uname -m).dmg" in (PACKAGING / "macos" / "build_macos.sh").read_text("utf-8")
+
+
+def test_macos_build_signs_notarises_staples_and_retries_hdiutil() -> None:
+    script = (PACKAGING / "macos" / "build_macos.sh").read_text(encoding="utf-8")
+    order = ["self_test\n", "codesign --force --deep", "self_test\n", "hdiutil create",
+             "xcrun notarytool submit", "xcrun stapler staple"]  # fmt: skip
+    start = 0
+    for step in order:  # each after the one before (index raises when it is missing)
+        start = script.index(step, start) + 1
+    assert 'grep -q "Resource busy"' in script and "for attempt in 1 2 3 4 5" in script
+
+
+# --- Windows: the console companion, PATH and version information -------------------------
+
+
+def test_windows_build_has_a_console_companion_with_version_information() -> None:
+    assert spec_constant("CLI_NAME") == f"{NAME}-cli"
+    calls = [
+        node
+        for node in ast.walk(SPEC)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "EXE"
+    ]
+    keywords = [{k.arg: k.value for k in call.keywords if k.arg} for call in calls]
+    console = [kw for kw in keywords if getattr(kw.get("name"), "id", "") == "CLI_NAME"]
+    assert len(console) == 1 and ast.literal_eval(console[0]["console"]) is True
+    assert all(getattr(kw.get("version"), "id", "") == "VERSION_INFO" for kw in keywords)
+    assert "COLLECT(\n        *programs," in SPEC_TEXT
+    assert 'StringStruct("ProductVersion", VERSION)' in SPEC_TEXT
+
+
+def test_installer_can_put_the_command_on_path() -> None:
+    assert re.search(r'^Name: "addtopath";.*Flags: unchecked$', ISS, re.MULTILINE)
+    assert iss_setting("ChangesEnvironment") == "yes"
+    assert re.search(r'^Root: HKCU; Subkey: "Environment";.*\{app\}\\bin.*Tasks: addtopath', ISS,
+                     re.MULTILINE)  # fmt: skip
+    assert "procedure CurUninstallStepChanged" in ISS  # and off PATH again on uninstall
+    assert re.search(r'^Source: "agentsgt-desktop\.cmd"; DestDir: "\{app\}\\bin"', ISS, re.M)
+    shim = (PACKAGING / "windows" / "agentsgt-desktop.cmd").read_text(encoding="utf-8")
+    assert '"%~dp0..\\agentsgt-desktop-cli.exe" %*' in shim
+    script = (PACKAGING / "windows" / "build_windows.ps1").read_text(encoding="utf-8")
+    assert 'agentsgt-desktop-cli.exe" --version' in script
+
+
+# --- Linux: AppStream, .deb documents, AppImage -------------------------------------------
+
+METAINFO = ROOT / "resources" / "com.agentsgt.desktop.metainfo.xml"
+
+
+def test_metainfo_matches_the_app() -> None:
+    import xml.etree.ElementTree as ET
+
+    component = ET.parse(METAINFO).getroot()
+    assert component.findtext("id") == "com.agentsgt.desktop"
+    assert component.findtext("launchable") == DESKTOP_FILE.name
+    assert component.findtext("project_license") == PROJECT["license"]
+    assert component.findtext("provides/binary") == NAME
+    newest = component.find("releases/release")
+    assert newest is not None and newest.get("version") == PROJECT["version"]
+    bundle = spec_call_keywords("BUNDLE")
+    assert ast.literal_eval(bundle["bundle_identifier"]) == component.findtext("id")
+    license_text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert license_text.startswith("MIT License") and "LICENSE" in PROJECT["license-files"]
+
+
+def _run_validator(command: list[str]) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which(command[0]) is None:
+        pytest.skip(f"{command[0]} is not installed (.ci/run and the workflow install it)")
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_desktop_file_passes_desktop_file_validate() -> None:
+    _run_validator(["desktop-file-validate", str(DESKTOP_FILE)])
+
+
+def test_metainfo_passes_appstreamcli_validate() -> None:
+    _run_validator(["appstreamcli", "validate", "--no-net", str(METAINFO)])
+
+
+def _deb_docs():
+    spec = importlib.util.spec_from_file_location("deb_docs", PACKAGING / "linux" / "deb_docs.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_deb_gets_copyright_and_changelog(tmp_path: Path) -> None:
+    import gzip
+
+    docs = _deb_docs()
+    assert docs.main(["deb_docs.py", str(tmp_path)]) == 0
+    copyright_text = (tmp_path / "copyright").read_text(encoding="utf-8")
+    assert copyright_text.startswith("Format: https://www.debian.org/doc/packaging-manuals/")
+    assert "\nFiles: *\nCopyright: 2026 AgentsGT Desktop team\nLicense: MIT\n" in copyright_text
+    changelog = gzip.decompress((tmp_path / "changelog.gz").read_bytes()).decode()
+    assert changelog.startswith(f"{NAME} ({PROJECT['version']}) stable; urgency=medium\n")
+    assert re.search(r"^ -- .+ <.+>  \w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d \+0000$", changelog,
+                     re.MULTILINE)  # fmt: skip
+    script = (PACKAGING / "build_linux.sh").read_text(encoding="utf-8")
+    assert 'packaging/linux/deb_docs.py "$DEBROOT/usr/share/doc/$NAME"' in script
+    assert '"$DEBROOT/usr/share/metainfo/com.agentsgt.desktop.metainfo.xml"' in script
+
+
+def test_appimage_bundles_the_xcb_libraries_the_deb_depends_on() -> None:
+    script = (PACKAGING / "linux" / "build_appimage.sh").read_text(encoding="utf-8")
+    assert "grep -E '/(libxcb-[a-z0-9-]+|libxkbcommon-x11|libX11-xcb)\\.so'" in script
+    assert 'cp -L "$lib" "$APPDIR/usr/lib/xcb/' in script
+    assert 'LD_LIBRARY_PATH="$HERE/usr/lib/xcb${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"' in script
+    assert "usr/share/metainfo/com.agentsgt.desktop.metainfo.xml" in script
+    assert "AppImage SKIPPED: appimagetool is not available here" in script
+    dev = _dev_module()
+    xcb = {package for package in dev.QT_WINDOW_DEBS if "xcb" in package}
+    assert xcb and all(re.search(r"libxcb-|libx11-xcb|libxkbcommon-x11", p) for p in xcb)
+
+
+# --- the lock file and the dependencies ---------------------------------------------------
+
+
+def _check_lock():
+    spec = importlib.util.spec_from_file_location("check_lock", PACKAGING / "check_lock.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+LOCK_TEXT = (PACKAGING / "requirements-release.txt").read_text(encoding="utf-8")
+
+
+def test_lock_file_agrees_with_pyprojects_bounds() -> None:
+    assert _check_lock().problems(PYPROJECT, LOCK_TEXT) == []
+    assert "pyinstaller==" in LOCK_TEXT and "pyside6-essentials==6.11." in LOCK_TEXT
+    assert "://" not in LOCK_TEXT.replace("# via", "")
+
+
+@pytest.mark.parametrize(
+    ("change", "complaint"),
+    [
+        (lambda text: text.replace("httpx==0.", "httpx==1."), "httpx 1."),
+        (lambda text: "--index-url http://mirror.test/simple\n" + text, "name no index"),
+        (lambda text: re.sub(r"(qasync==[\d.]+) \\\n(\s+--hash=\S+\s*\\?\n)+", r"\1\n", text),
+         "qasync has no sha256 hash"),
+        (lambda text: re.sub(r"^keyring==.*?(?=^\S)", "", text, flags=re.M | re.S),
+         "keyring is not in the lock file"),
+    ],
+)  # fmt: skip
+def test_lock_check_catches_drift(change, complaint: str) -> None:
+    found = _check_lock().problems(PYPROJECT, change(LOCK_TEXT))
+    assert any(complaint in problem for problem in found), found
+
+
+def test_linters_are_pinned_and_httpx_sse_is_only_for_the_benchmark() -> None:
+    extras = PROJECT["optional-dependencies"]
+    test_extra = {re.split(r"[<>=]", item)[0]: item for item in extras["test"]}
+    assert re.fullmatch(r"ruff>=0\.\d+,<0\.\d+", test_extra["ruff"])
+    assert re.fullmatch(r"mypy>=\d+\.\d+,<\d+\.\d+", test_extra["mypy"])
+    assert "httpx-sse" not in test_extra and extras["bench"] == ["httpx-sse>=0.4,<0.5"]
+    users = [
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "tests").rglob("*.py")
+        if "httpx_sse" in path.read_text(encoding="utf-8") and path.name != Path(__file__).name
+    ]
+    assert users == ["tests/perf/bench_stream.py"]
