@@ -34,9 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="agentsgt-desktop",
         description=f"{APP_NAME}: chat with AgentsGT agents. With no command, opens the window.",
-        epilog="Exit codes: 0 ok, 2 bad input, 3 key rejected, 4 payment required, 5 agent not "
-        "found, 6 rate limited, 7 server error, 8 network or timeout, 9 the reply ended in an "
-        "error, an abort or incomplete, 130 interrupted.",
+        epilog="Exit codes: 0 ok, 1 internal error, 2 bad input, 3 key rejected, 4 payment "
+        "required, 5 agent not found, 6 rate limited, 7 server error, 8 network or timeout, 9 the "
+        "reply ended in an error, an abort or incomplete, 10 the local history or a file could "
+        "not be read or written, 130 interrupted.",
     )
     # The version is read only here (importlib.metadata is slow), never on the way to the window.
     version = desktop_app.__version__

@@ -1,4 +1,4 @@
-"""What every command shares: exit codes, the error-to-sentence map, JSON output, profiles.
+"""What every command shares: failures as one line and an exit code, JSON output, profiles.
 
 The set-up of the commands that call the API (target flags, keys, client) is in api.py.
 """
@@ -10,83 +10,28 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from enum import Enum, IntEnum
+from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.core import errors
-from desktop_app.core.events import Outcome, StreamResult
+from desktop_app.core.error_text import ExitCode, describe_error
+from desktop_app.core.error_text import describe_outcome as describe_reply_outcome
+from desktop_app.core.events import StreamResult
 
 if TYPE_CHECKING:
     from desktop_app.core.profiles import Profile
 
 
-class ExitCode(IntEnum):
-    """The command line's exit codes (documented in the README)."""
-
-    OK = 0
-    USAGE = 2  # bad usage or invalid input
-    AUTH = 3  # the key was rejected (401/403)
-    PAYMENT = 4  # 402: no subscription or no credits
-    NOT_FOUND = 5  # 404
-    RATE_LIMITED = 6  # 429
-    SERVER = 7  # 5xx
-    NETWORK = 8  # no connection, or a timeout before the reply began
-    STREAM = 9  # the reply ended in an error part, an abort, or incomplete
-    INTERRUPTED = 130  # Ctrl+C
-
-
 def describe_failure(error: BaseException) -> tuple[ExitCode, str]:
-    """The ONE map from an error to the exit code and the sentence printed on stderr."""
-    if isinstance(error, errors.InvalidInputError):
-        return ExitCode.USAGE, error.message
-    if isinstance(error, errors.AuthenticationError | errors.PermissionDeniedError):
-        verb = "rejected" if isinstance(error, errors.AuthenticationError) else "not allowed"
-        return ExitCode.AUTH, (
-            f"The API key was {verb} ({error.message}). Check the public and secret key "
-            "(Settings → API Keys in the AgentsGT dashboard) and that the key is enabled."
-        )
-    if isinstance(error, errors.PaymentRequiredError):
-        if error.reason is errors.PaymentReason.NO_SUBSCRIPTION:
-            what = "The organization has no active subscription"
-        elif error.reason is errors.PaymentReason.NO_CREDITS:
-            what = "The organization has no credits left"
-        else:
-            what = "Payment is required"
-        return ExitCode.PAYMENT, f"{what}. Check the plan and credits in the AgentsGT dashboard."
-    if isinstance(error, errors.NotFoundError):
-        return ExitCode.NOT_FOUND, (
-            f"Not found ({error.message}). Check the agent id and that it belongs to the "
-            "key's organization."
-        )
-    if isinstance(error, errors.RateLimitError):
-        wait = f" Wait {error.retry_after:g} s and try again." if error.retry_after else ""
-        return ExitCode.RATE_LIMITED, f"Too many requests: the API rate limit was hit.{wait}"
-    if isinstance(error, errors.ServerError):
-        return ExitCode.SERVER, f"The AgentsGT service failed ({error.message}). Try again later."
-    if isinstance(error, errors.APIStatusError):
-        return ExitCode.SERVER, f"The server gave an unexpected answer ({error.message})."
-    if isinstance(error, errors.APIConnectionError):
-        return ExitCode.NETWORK, error.message
-    if isinstance(error, errors.StreamProtocolError):
-        return ExitCode.SERVER, f"{error.message} Check the API base URL."
-    if isinstance(error, errors.AgentsGTError):
-        return ExitCode.USAGE, error.message
-    return ExitCode.USAGE, errors.redact(f"Unexpected failure: {type(error).__name__}: {error}")
+    """The exit code and the line printed on stderr, from the app's one error table."""
+    text = describe_error(error)
+    return text.exit_code, text.cli_line
 
 
 def describe_outcome(result: StreamResult) -> tuple[ExitCode, str] | None:
     """None for a completed reply; else exit code 9 and what happened to the reply."""
-    if result.outcome is Outcome.COMPLETED:
-        return None
-    if result.outcome is Outcome.ERROR:
-        return ExitCode.STREAM, f"The agent reported an error: {result.error_text or 'no details'}."
-    if result.outcome is Outcome.ABORTED:
-        reason = f" ({result.abort_reason})" if result.abort_reason else ""
-        return ExitCode.STREAM, f"The server stopped the reply{reason}. Try again."
-    if result.error is not None:
-        cause = str(result.error)
-        return ExitCode.STREAM, f"The reply is incomplete: {cause}"
-    return ExitCode.STREAM, "The reply ended before it was complete. Try again."
+    text = describe_reply_outcome(result)
+    return None if text is None else (text.exit_code, text.cli_line)
 
 
 def fail(code: ExitCode, sentence: str) -> int:
@@ -139,5 +84,5 @@ def run_guarded(action: Callable[[], int]) -> int:
     """Run a command body: expected errors become one sentence and an exit code."""
     try:
         return action()
-    except errors.AgentsGTError as exc:
+    except (errors.AgentsGTError, OSError) as exc:
         return fail(*describe_failure(exc))

@@ -5,9 +5,16 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desktop_app.commands.common import ExitCode, fail, find_profile, print_json
+from desktop_app.commands.common import (
+    ExitCode,
+    describe_failure,
+    fail,
+    find_profile,
+    print_json,
+)
+from desktop_app.core.errors import AgentsGTError
 from desktop_app.core.paths import app_paths
-from desktop_app.core.storage import Conversation, Database, StorageError
+from desktop_app.core.storage import Conversation, Database
 
 
 def register(subparsers: Any) -> None:
@@ -48,14 +55,10 @@ def run(args: argparse.Namespace) -> int:
             return _show([], {}, as_json=args.json)
         with database:
             profiles = database.list_profiles()
-            profile_id = (
-                find_profile(profiles, args.profile, error=StorageError).id
-                if args.profile
-                else None
-            )
+            profile_id = find_profile(profiles, args.profile).id if args.profile else None
             conversations = database.list_conversations(profile_id, deleted=args.deleted)
-    except StorageError as error:
-        return fail(ExitCode.USAGE, error.message)
+    except AgentsGTError as error:
+        return fail(*describe_failure(error))
     names = {p.id: p.display_name for p in profiles}
     return _show(conversations, names, as_json=args.json)
 

@@ -18,6 +18,13 @@ from desktop_app.core.chat_session import (
     reply_status,
     session_message,
 )
+from desktop_app.core.error_text import (
+    ErrorText,
+    describe_error,
+    describe_outcome,
+    history_not_saved,
+    is_expected,
+)
 from desktop_app.core.events import (
     Finish,
     ReasoningDelta,
@@ -32,13 +39,6 @@ from desktop_app.core.profiles import Profile
 from desktop_app.core.storage import parts_from_result, propose_title
 from desktop_app.core.storage.errors import StorageError
 from desktop_app.gui.conversation_pages import ConversationPages, SavingLog, message_view
-from desktop_app.gui.error_text import (
-    ErrorText,
-    describe_error,
-    describe_outcome,
-    history_not_saved,
-    is_expected,
-)
 from desktop_app.gui.services import Services
 from desktop_app.gui.transcript.types import SourceLink, ToolSummary
 

@@ -11,12 +11,12 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QMenu, QWidget
 
+from desktop_app.core.error_text import describe_error, storage_reason
 from desktop_app.core.errors import AgentsGTError
 from desktop_app.core.paths import AppPaths
 from desktop_app.core.storage import Conversation, Database, StorageError
 from desktop_app.core.storage import errors as storage_errors
 from desktop_app.core.storage.conversations import MAX_TITLE
-from desktop_app.gui.error_text import describe_error, storage_reason
 from desktop_app.gui.undo_bar import UndoBar
 
 log = logging.getLogger(__name__)

@@ -10,11 +10,11 @@ from PySide6.QtCore import QObject, Signal
 from desktop_app.core import errors
 from desktop_app.core.chat_session import DatabaseLog, SessionMessage, session_message
 from desktop_app.core.conversation_loader import FIRST_PAGE, OLDER_PAGE, ConversationLoader
+from desktop_app.core.error_text import describe_error
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.core.storage import Database
 from desktop_app.core.storage.errors import StorageError
 from desktop_app.core.storage.records import StoredMessage
-from desktop_app.gui.error_text import describe_error
 from desktop_app.gui.transcript import MessageView, TranscriptView
 
 

@@ -7,7 +7,7 @@ import math
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop_app.gui.error_text import ErrorAction, ErrorText
+from desktop_app.core.error_text import ErrorAction, ErrorText
 
 
 class ErrorBanner(QFrame):

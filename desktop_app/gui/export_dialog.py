@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.error_text import describe_error, is_expected
 from desktop_app.core.export import ExportFormat, collect, write_export
 from desktop_app.core.export.collect import HistoryReader
 from desktop_app.core.storage.records import Conversation
-from desktop_app.gui.error_text import describe_error, is_expected
 
 if TYPE_CHECKING:
     from desktop_app.gui.main_window import MainWindow

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app import APP_NAME
 from desktop_app.core import errors
+from desktop_app.core.error_text import ErrorAction, ErrorText, history_not_saved
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.core.profiles import Profile
 from desktop_app.gui.actions import create_actions
 from desktop_app.gui.chat_controller import ChatController, prepare_first_reply
 from desktop_app.gui.conversation_actions import purge_old_deleted
 from desktop_app.gui.demo import DemoRuntime
-from desktop_app.gui.error_text import ErrorAction, ErrorText, history_not_saved
 from desktop_app.gui.link_guard import LinkGuard
 from desktop_app.gui.services import Services
 from desktop_app.gui.sidebar import KeyStatus

@@ -12,11 +12,11 @@ from PySide6.QtCore import QObject, Signal
 from desktop_app.core import errors
 from desktop_app.core.api_types import Agent, Balance
 from desktop_app.core.client import AgentsGTClient
+from desktop_app.core.error_text import describe_error
 from desktop_app.core.errors import MissingKeyError
 from desktop_app.core.models import Credentials
 from desktop_app.core.profiles import Profile, new_profile, validate_profile
 from desktop_app.core.secrets import KeyLocation, key_ref
-from desktop_app.gui.error_text import describe_error
 from desktop_app.gui.services import Services
 from desktop_app.gui.sidebar import KeyStatus
 

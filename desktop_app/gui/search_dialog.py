@@ -39,10 +39,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.error_text import describe_error, is_expected
 from desktop_app.core.models import Role
 from desktop_app.core.storage.records import SearchHit
 from desktop_app.core.storage.search import split_highlights
-from desktop_app.gui.error_text import describe_error, is_expected
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 50

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.api_types import HistoryRecord
 from desktop_app.core.client import AgentsGTClient
+from desktop_app.core.error_text import describe_error, is_expected
 from desktop_app.core.markdown_render import render_markdown_html
 from desktop_app.core.profiles import Profile
 from desktop_app.core.server_history import (
@@ -42,7 +43,6 @@ from desktop_app.core.server_history import (
     page_count,
     profile_for_thread,
 )
-from desktop_app.gui.error_text import describe_error, is_expected
 from desktop_app.gui.usage_chart import UsagePanel, format_credits
 
 ClientSource = AgentsGTClient | Callable[[], Awaitable[AgentsGTClient]]

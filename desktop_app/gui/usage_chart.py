@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.api_types import DailyConsumption, ModelConsumption
 from desktop_app.core.client import AgentsGTClient
-from desktop_app.gui.error_text import describe_error, is_expected
+from desktop_app.core.error_text import describe_error, is_expected
 
 EMPTY_TEXT = "No credits were used in this period."
 _MARGIN = 8

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from desktop_app.core import errors
+from desktop_app.core.error_text import ErrorAction, ErrorText
 from desktop_app.core.profiles import Profile
 from desktop_app.gui.conversation_actions import open_data_folder
-from desktop_app.gui.error_text import ErrorAction, ErrorText
 from desktop_app.gui.sidebar import ConversationEntry, KeyStatus, ProfileEntry
 
 

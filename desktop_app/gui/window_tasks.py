@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop_app.gui.error_text import describe_error, is_expected
+from desktop_app.core.error_text import describe_error, is_expected
 
 if TYPE_CHECKING:
     # asyncio (~20 ms) loads after the window's first paint, with the qasync loop (app.py).

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from desktop_app.core.error_text import ErrorAction
 from desktop_app.core.models import MessageStatus
-from desktop_app.gui.error_text import ErrorAction
 from tests.fixtures.qt import run_until
 from tests.gui.window_helpers import (
     OFFSCREEN_NOISE,

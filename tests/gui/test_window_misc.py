@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from keyring.backends import fail
 
+from desktop_app.core.error_text import ErrorAction
 from desktop_app.core.models import MessageStatus
 from desktop_app.core.secrets import SecretStore
-from desktop_app.gui.error_text import ErrorAction
 from desktop_app.gui.export_dialog import ExportDialog
 from tests.fixtures.qt import loop_settle, run_until
 from tests.gui.window_helpers import (
