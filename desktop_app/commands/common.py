@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -17,9 +18,13 @@ from desktop_app.core import errors
 from desktop_app.core.error_text import ExitCode, describe_error
 from desktop_app.core.error_text import describe_outcome as describe_reply_outcome
 from desktop_app.core.events import StreamResult
+from desktop_app.core.terminal_text import strip_controls
 
 if TYPE_CHECKING:
     from desktop_app.core.profiles import Profile
+
+# Outside JSON strings none of these can occur, so escaping them keeps the document valid.
+_C1 = re.compile("[\x7f-\x9f]")
 
 
 def describe_failure(error: BaseException) -> tuple[ExitCode, str]:
@@ -35,9 +40,18 @@ def describe_outcome(result: StreamResult) -> tuple[ExitCode, str] | None:
 
 
 def fail(code: ExitCode, sentence: str) -> int:
-    """Print one sentence on stderr and return the exit code."""
-    print(f"agentsgt-desktop: {errors.redact(sentence)}", file=sys.stderr, flush=True)
+    """Print one line on stderr (redacted, no control sequences) and return the exit code."""
+    line = " ".join(strip_controls(errors.redact(sentence)).split())
+    print(f"agentsgt-desktop: {line}", file=sys.stderr, flush=True)
     return int(code)
+
+
+def for_terminal(text: str) -> str:
+    """`text` as printed on stdout: control sequences stripped when stdout is a terminal.
+
+    Piped output stays byte-faithful; --json output never comes here (json.dumps escapes).
+    """
+    return strip_controls(text) if sys.stdout.isatty() else text
 
 
 def jsonable(value: Any) -> Any:
@@ -56,8 +70,13 @@ def jsonable(value: Any) -> Any:
 
 
 def print_json(value: Any) -> None:
-    """Print one JSON document on stdout."""
-    print(json.dumps(jsonable(value), ensure_ascii=False, indent=2), flush=True)
+    """Print one JSON document on stdout, every control character escaped.
+
+    json.dumps escapes C0 controls (ESC is written \\u001b); DEL and the C1 range are escaped
+    here too, because a terminal may act on them as they are.
+    """
+    text = json.dumps(jsonable(value), ensure_ascii=False, indent=2)
+    print(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text), flush=True)
 
 
 def find_profile(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from typing import Any
 
 from desktop_app.commands.common import (
@@ -15,6 +16,7 @@ from desktop_app.commands.common import (
 from desktop_app.core.errors import AgentsGTError
 from desktop_app.core.paths import app_paths
 from desktop_app.core.storage import Conversation, Database
+from desktop_app.core.terminal_text import TerminalSanitizer
 
 
 def register(subparsers: Any) -> None:
@@ -32,8 +34,11 @@ def register(subparsers: Any) -> None:
 
 
 def printable(text: str, keep: str = "") -> str:
-    """One line of `text` safe for a terminal: control characters (escapes) become spaces."""
-    cleaned = "".join(ch if ch in keep or (ch >= " " and ch != "\x7f") else " " for ch in text)
+    """One line of `text` safe for a terminal: control sequences and characters go (except the
+    marker characters in `keep`), runs of white space become one space."""
+    pieces = re.split(f"([{re.escape(keep)}])", text) if keep else [text]
+    sanitizer = TerminalSanitizer()  # one for all pieces: a sequence may straddle a marker
+    cleaned = "".join(p if len(p) == 1 and p in keep else sanitizer.feed(p) for p in pieces)
     return " ".join(cleaned.split())
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from desktop_app.core import errors
 from desktop_app.core.events import Outcome, StreamResult
 from desktop_app.core.storage import errors as storage_errors
+from desktop_app.core.terminal_text import strip_controls
 
 # When a 429 carries no Retry-After, wait this long before the automatic retry.
 DEFAULT_RATE_LIMIT_WAIT = 5.0
@@ -50,7 +51,8 @@ class ErrorText:
 
     `retry_after` is set for a rate limit: the window counts it down and retries by itself.
     `exit_code` and `cli_hint` are the command line's: its exit status and what it adds to the
-    sentence (never a repeat of it). The sentence is redacted whoever built it.
+    sentence (never a repeat of it). Whoever built it, the sentence is redacted and holds no
+    terminal control sequence.
     """
 
     sentence: str
@@ -61,7 +63,8 @@ class ErrorText:
     cli_hint: str = ""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "sentence", errors.redact(self.sentence))
+        # Server text reaches sentences: no key and no terminal escape ever goes out with it.
+        object.__setattr__(self, "sentence", strip_controls(errors.redact(self.sentence)))
 
     @property
     def action_label(self) -> str:

@@ -14,6 +14,7 @@ from desktop_app.commands.common import describe_outcome as describe_cli_outcome
 from desktop_app.core import errors
 from desktop_app.core.error_text import (
     ErrorAction,
+    ErrorText,
     ExitCode,
     describe_error,
     describe_outcome,
@@ -109,7 +110,7 @@ def _every_error() -> list[BaseException]:
     ]
     return [
         *statuses,
-        errors.InvalidInputError(f"The agent id {HOSTILE!r} is not a UUID."),
+        errors.InvalidInputError(f"The agent id '{HOSTILE}' is not a UUID."),
         errors.MissingKeyError("No key is saved for the profile 'Support'."),
         errors.APIConnectionError(
             "Could not connect to example.com (refused). "
@@ -183,7 +184,8 @@ def test_both_front_ends_say_the_same_sentence_once_redacted(error, capsys) -> N
         assert not _clauses_repeat(shown), shown
         assert SECRET not in shown
         assert "Traceback" not in shown
-    assert cli_line == f"agentsgt-desktop: {window.cli_line}\n"
+        assert "\x1b" not in shown and "\x07" not in shown and "cHduZWQ" not in shown
+    assert cli_line == f"agentsgt-desktop: {' '.join(window.cli_line.split())}\n"
     assert cli_line.count("\n") == 1
     assert window.cli_line.startswith(window.sentence)
     assert code == window.exit_code and code in DOCUMENTED_EXIT_CODES
@@ -215,6 +217,12 @@ def test_every_outcome_is_one_unrepeated_sentence_and_exit_9(result) -> None:
     assert failure == (ExitCode.STREAM, window.cli_line)
     assert not _clauses_repeat(window.sentence), window.sentence
     assert SECRET not in window.sentence
+
+
+def test_a_sentence_built_anywhere_is_stripped_and_redacted() -> None:
+    errors.register_secret(SECRET)
+    text = ErrorText(f"Keyring said \x1b]52;c;{SECRET}\x07no\x1b[2J.", False)
+    assert text.sentence == "Keyring said no."
 
 
 def test_the_old_doubled_wording_is_gone() -> None:
