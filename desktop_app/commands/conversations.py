@@ -47,7 +47,7 @@ def open_history() -> Database | None:
     path = app_paths().database_path
     if not path.exists():
         return None
-    return Database.open(path)
+    return Database.open_read_only(path)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop_app.core import errors
 from desktop_app.core.events import Outcome, StreamResult
+from desktop_app.core.paths import AppFolderError
 from desktop_app.core.storage import errors as storage_errors
 from desktop_app.core.terminal_text import strip_controls
 
@@ -161,6 +162,7 @@ TABLE: tuple[Row, ...] = (
     Row(storage_errors.SchemaTooNewError, _message, ExitCode.STORAGE),
     Row(storage_errors.RecordNotFoundError, _message, ExitCode.USAGE),
     Row(storage_errors.StorageError, _message, ExitCode.STORAGE),
+    Row(AppFolderError, _message, ExitCode.STORAGE),
     Row(errors.MissingKeyError, _message, ExitCode.USAGE, action=ErrorAction.EDIT_KEYS),
     Row(errors.InvalidInputError, _message, ExitCode.USAGE, action=ErrorAction.EDIT_PROFILE),
     Row(

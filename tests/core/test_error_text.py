@@ -22,6 +22,7 @@ from desktop_app.core.error_text import (
 )
 from desktop_app.core.events import Outcome, StreamResult
 from desktop_app.core.export.schema import ConversationImportError
+from desktop_app.core.paths import AppFolderError
 from desktop_app.core.secrets import SecretStoreError
 from desktop_app.core.storage import errors as storage_errors
 
@@ -143,6 +144,7 @@ def _every_error() -> list[BaseException]:
         ),
         storage_errors.translate(sqlite3.OperationalError("disk I/O error"), "/h.sqlite3"),
         storage_errors.StorageError("The history database is closed."),
+        AppFolderError("Cannot create the folder /x/data: Permission denied."),
         OSError(errno.ENOSPC, "No space left on device", "/out/chats.md"),
         OSError(errno.EACCES, "Permission denied", "/out/chats.md"),
         OSError(errno.EIO, "Input/output error", "/out/chats.md"),
