@@ -370,8 +370,8 @@ def _run_window(
 ) -> int:
     # Reading the whole history for damage overlaps with loading Qt (sqlite3 frees the GIL).
     check = HistoryCheck(paths)
-    # What a killed export left behind goes too (only our own, old temp files).
-    threading.Thread(target=remove_stale_temp_files, args=(paths,), daemon=True).start()
+    # What a killed export left behind goes (only our own, old temp files; usually none).
+    remove_stale_temp_files(paths)
 
     from PySide6.QtCore import QTimer
 

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.paths import home_paths
+from desktop_app.core.paths import HOME_ENV, home_paths
+from desktop_app.core.temp_files import LEDGER_DIRNAME
+from tests.core.test_temp_files import killed_export, make_old
 from tests.gui.test_window_storage import _damage_middle_pages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,11 +57,17 @@ def _start_app(home: Path, *, unprivileged: bool = False) -> dict[str, str]:
     return dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
 
 
-def test_the_app_starts_on_a_damaged_history_with_a_dialog(tmp_path: Path) -> None:
+def test_the_app_starts_on_a_damaged_history_with_a_dialog(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     paths = home_paths(tmp_path / "home")
     paths.data_dir.mkdir(parents=True)
     damaged = _damage_middle_pages(paths.database_path)
+    monkeypatch.setenv(HOME_ENV, str(tmp_path / "home"))  # where the killed export lists it
+    leftover = killed_export(tmp_path / "chats.pdf")
+    make_old(leftover, *(paths.data_dir / LEDGER_DIRNAME).iterdir())
     shown = _start_app(tmp_path / "home")
+    assert not leftover.exists()  # the start removed what the killed export left
     assert "is damaged" in shown["DIALOG"] and str(paths.database_path) in shown["DIALOG"]
     assert "the history file is damaged" in shown["BANNER"]
     assert Path(shown["HISTORY"]) != paths.database_path
