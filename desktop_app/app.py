@@ -400,10 +400,12 @@ def _run_window(
         # A damaged, read-only, locked, full or newer history is replaced by a temporary one
         # for this session (the user's file is never touched); the window says so.
         services, temporary = open_services(paths, check)
-    except AgentsGTError as error:
+    except AgentsGTError as error:  # not even a temporary history can be made
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, APP_NAME, error.message)
+        from desktop_app.core.error_text import describe_error
+
+        QMessageBox.critical(None, APP_NAME, describe_error(error).sentence)
         return 1
     demo = DemoRuntime()
     # No asyncio loop yet: the window's background work waits for it (tasks.loop_started()).

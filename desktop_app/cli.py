@@ -97,15 +97,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of our output went away (e.g. `| head`): nothing left to say.
         _silence_stdout()
         return 0
-    except Exception as exc:  # a bug: still one sentence, never a traceback (exit code 1)
-        from desktop_app.core.errors import redact
+    except Exception as exc:  # a bug: still one line, never a traceback (exit code 1)
+        from desktop_app.commands.common import fail
+        from desktop_app.core.error_text import ExitCode
 
-        print(
-            redact(f"agentsgt-desktop: unexpected internal error ({type(exc).__name__}: {exc}). "
-                   "Please report it."),
-            file=sys.stderr,
-        )  # fmt: skip
-        return 1
+        return fail(
+            ExitCode.INTERNAL,
+            f"unexpected internal error ({type(exc).__name__}: {exc}). Please report it.",
+        )
 
 
 def _tolerant_console() -> None:
