@@ -121,10 +121,6 @@ class TerminalSanitizer:
             return ""
         return char
 
-    def finish(self) -> None:
-        """The end of the text: an unfinished sequence is dropped, the next text starts clean."""
-        self._state = _State.TEXT
-
 
 def strip_controls(text: str) -> str:
     """`text` without terminal control sequences or control characters (\\n and \\t stay)."""

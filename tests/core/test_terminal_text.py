@@ -46,13 +46,6 @@ def test_a_sequence_split_anywhere_is_still_stripped(text: str, expected: str) -
             assert "".join(sanitizer.feed(piece) for piece in pieces) == expected
 
 
-def test_finish_drops_an_unfinished_sequence_and_starts_clean() -> None:
-    sanitizer = TerminalSanitizer()
-    assert sanitizer.feed("reply one\x1b]52;c;") == "reply one"
-    sanitizer.finish()
-    assert sanitizer.feed("reply two") == "reply two"
-
-
 def test_a_huge_control_string_costs_no_memory_and_little_time() -> None:
     sanitizer = TerminalSanitizer()
     payload = "A" * 2_000_000
