@@ -206,6 +206,10 @@ def temporary_history(paths: AppPaths, problem: StorageError):  # -> (Services, 
     return services, folder
 
 
+# How long the start waits for the history's integrity check (it runs while Qt loads).
+_CHECK_DEADLINE = 5.0
+
+
 def open_services(paths: AppPaths, check: HistoryCheck | None = None):
     """build_services, or a temporary history when the user's cannot be used.
 
@@ -237,10 +241,6 @@ def discard_services(services) -> None:
     services.database.close()
     if services.instances is not None:
         services.instances.close()
-
-
-# How long the start waits for the history's integrity check (it runs while Qt loads).
-_CHECK_DEADLINE = 5.0
 
 
 class HistoryCheck:
