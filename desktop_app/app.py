@@ -6,20 +6,26 @@ import gc
 import logging
 import os
 import sys
+import threading
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import desktop_app
 from desktop_app import APP_ID, APP_NAME
 from desktop_app.core.errors import AgentsGTError, redact
-from desktop_app.core.paths import HOME_ENV, AppPaths, app_paths, resource_path
+from desktop_app.core.paths import HOME_ENV, AppFolderError, AppPaths, app_paths, resource_path
+from desktop_app.core.temp_files import remove_stale_temp_files
 from desktop_app.gui.first_paint import (
     DeferredCrashHandler,
     report_startup,
     skip_pyside_source_scan,
     wait_for_first_paint,
 )
+
+if TYPE_CHECKING:
+    from desktop_app.core.storage import StorageError
 
 log = logging.getLogger("desktop_app")
 
@@ -144,7 +150,6 @@ def build_services(paths: AppPaths, database_path: Path | None = None):  # -> Se
     written: see `temporary_history`).
     """
     from desktop_app.core.identity import installation_identifier
-    from desktop_app.core.instances import InstanceRegistry
     from desktop_app.core.secrets import SecretStore
     from desktop_app.core.settings import SettingsStore, UiStateStore
     from desktop_app.core.storage import Database, StreamingWriter
@@ -169,16 +174,29 @@ def build_services(paths: AppPaths, database_path: Path | None = None):  # -> Se
         identifier=installation_identifier(paths),
         settings=settings,
         ui_state=ui_state_store.load(),
-        instances=InstanceRegistry(paths.data_dir),
+        instances=_instance_registry(history.parent),
         storage_faults=faults,
     )
 
 
-def temporary_history(paths: AppPaths, problem: AgentsGTError):  # -> (Services, Path)
+def _instance_registry(folder: Path):  # -> InstanceRegistry | None
+    # Beside the history in use (a temporary one has no other instance); in a folder that
+    # cannot be written the window goes on without knowing about other instances.
+    from desktop_app.core.instances import InstanceRegistry
+
+    try:
+        return InstanceRegistry(folder)
+    except OSError as error:
+        log.warning("cannot tell whether other windows are open: %s", error)
+        return None
+
+
+def temporary_history(paths: AppPaths, problem: StorageError):  # -> (Services, Path)
     """Services over a new history file in a temporary folder (deleted at exit by the caller).
 
-    For a session whose own history cannot be written (read-only, locked, disk full): the
-    user's file is never touched; `storage_problem` makes the window say so.
+    For a session whose own history cannot be used (damaged, read-only, locked, disk full,
+    from a newer version): the user's file is never touched; `storage_problem` makes the
+    window say so.
     """
     import tempfile
 
@@ -188,25 +206,67 @@ def temporary_history(paths: AppPaths, problem: AgentsGTError):  # -> (Services,
     return services, folder
 
 
-def open_services(paths: AppPaths, ask_to_continue: Callable[[str], bool]):
-    """build_services, or — if the history can't be written — a temporary one if the user agrees.
+# How long the start waits for the history's integrity check (it runs while Qt loads).
+_CHECK_DEADLINE = 5.0
 
-    Returns (services, temporary folder or None); None for services when the app must quit
-    (a history from a newer version, a damaged file, or the user declined).
+
+def open_services(paths: AppPaths, check: HistoryCheck | None = None):
+    """build_services, or a temporary history when the user's cannot be used.
+
+    Returns (services, temporary folder or None). `check` is the integrity check started
+    early; a damaged file is never opened for writing. What the window reads first is read
+    here too, so damage there cannot stop the window either.
     """
-    from desktop_app.core.storage.errors import (
-        DatabaseFullError,
-        DatabaseLockedError,
-        DatabaseReadOnlyError,
-    )
+    from desktop_app.core.storage import StorageError
 
-    try:
-        return build_services(paths), None
-    except (DatabaseReadOnlyError, DatabaseLockedError, DatabaseFullError) as error:
-        log.warning("history cannot be written: %s", error)
-        if not ask_to_continue(error.message):
-            return None, None
-        return temporary_history(paths, error)
+    # A huge file may take longer: the start does not wait for the end of its check.
+    problem = check.damage(timeout=_CHECK_DEADLINE) if check is not None else None
+    if problem is None:
+        services = None
+        try:
+            services = build_services(paths)
+            services.database.list_profiles()
+            return services, None
+        except StorageError as error:
+            if services is not None:
+                discard_services(services)
+            problem = error
+    log.warning("history cannot be used: %s", problem)
+    return temporary_history(paths, problem)
+
+
+def discard_services(services) -> None:
+    """Close what build_services opened, before any event loop runs."""
+    services.writer.close()
+    services.database.close()
+    if services.instances is not None:
+        services.instances.close()
+
+
+class HistoryCheck:
+    """The history file's integrity check, run on a worker thread while Qt loads.
+
+    (Not a concurrent.futures.Future: that module may not load before the first paint.)
+    """
+
+    def __init__(self, paths: AppPaths) -> None:
+        self._path = paths.database_path
+        self._done = threading.Event()
+        self._damage: StorageError | None = None
+        threading.Thread(target=self._run, name="history-check", daemon=True).start()
+
+    def _run(self) -> None:
+        from desktop_app.core.storage.database import find_damage
+
+        try:
+            self._damage = find_damage(self._path)
+        finally:
+            self._done.set()
+
+    def damage(self, timeout: float) -> StorageError | None:
+        """The damage found, or None (also when the check is not done within `timeout`)."""
+        self._done.wait(timeout)
+        return self._damage
 
 
 def app_icon():  # -> QIcon
@@ -285,10 +345,17 @@ def _run(argv: Sequence[str] | None) -> int:
         return run_self_test(sys.argv[1:] if argv is None else list(argv))
     if args.home:
         os.environ[HOME_ENV] = str(Path(args.home).expanduser().resolve())
-    paths = app_paths().ensure()
+    paths = app_paths()
+    try:
+        paths.ensure()
+        folder_problem = None
+    except AppFolderError as error:  # the history's sentence says it again, in the window
+        folder_problem = error
     open_log_file = setup_logging(paths)
     # The version (importlib.metadata, ~12 ms) is read after the first paint: see below.
     log.info("%s starting", APP_NAME)
+    if folder_problem is not None:
+        log.warning("%s", folder_problem)
     try:
         return _run_window(args, qt_args, paths, open_log_file)
     finally:
@@ -301,6 +368,11 @@ def _run_window(
     paths: AppPaths,
     open_log_file: Callable[[], None],
 ) -> int:
+    # Reading the whole history for damage overlaps with loading Qt (sqlite3 frees the GIL).
+    check = HistoryCheck(paths)
+    # What a killed export left behind goes (only our own, old temp files; usually none).
+    remove_stale_temp_files(paths)
+
     from PySide6.QtCore import QTimer
 
     # Before the window's modules are imported: PySide would read each one's source.
@@ -324,31 +396,16 @@ def _run_window(
     crash = DeferredCrashHandler(lambda: window)
     crash.install()
 
-    def ask_to_continue(reason: str) -> bool:
-        # Before any loop runs: exec is fine here.
-        from PySide6.QtWidgets import QMessageBox  # only when asked: its enums cost ~1 ms
-
-        answer = QMessageBox.warning(
-            None,
-            APP_NAME,
-            f"{reason}\n\nContinue with history kept only for this session? Conversations "
-            "will be lost when you quit unless you export them. Your history file is not "
-            "changed.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
     try:
-        # A newer schema or a damaged file is refused (never touched); a read-only, locked
-        # or full one may be replaced by a temporary history for this session.
-        services, temporary = open_services(paths, ask_to_continue)
-    except AgentsGTError as error:
+        # A damaged, read-only, locked, full or newer history is replaced by a temporary one
+        # for this session (the user's file is never touched); the window says so.
+        services, temporary = open_services(paths, check)
+    except AgentsGTError as error:  # not even a temporary history can be made
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, APP_NAME, error.message)
-        return 1
-    if services is None:
+        from desktop_app.core.error_text import describe_error
+
+        QMessageBox.critical(None, APP_NAME, describe_error(error).sentence)
         return 1
     demo = DemoRuntime()
     # No asyncio loop yet: the window's background work waits for it (tasks.loop_started()).

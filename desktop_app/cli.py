@@ -34,9 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="agentsgt-desktop",
         description=f"{APP_NAME}: chat with AgentsGT agents. With no command, opens the window.",
-        epilog="Exit codes: 0 ok, 2 bad input, 3 key rejected, 4 payment required, 5 agent not "
-        "found, 6 rate limited, 7 server error, 8 network or timeout, 9 the reply ended in an "
-        "error, an abort or incomplete, 130 interrupted.",
+        epilog="Exit codes: 0 ok, 1 internal error, 2 bad input, 3 key rejected, 4 payment "
+        "required, 5 agent not found, 6 rate limited, 7 server error, 8 network or timeout, 9 the "
+        "reply ended in an error, an abort or incomplete, 10 the local history or a file could "
+        "not be read or written, 130 interrupted.",
     )
     # The version is read only here (importlib.metadata is slow), never on the way to the window.
     version = desktop_app.__version__
@@ -96,15 +97,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of our output went away (e.g. `| head`): nothing left to say.
         _silence_stdout()
         return 0
-    except Exception as exc:  # a bug: still one sentence, never a traceback (exit code 1)
-        from desktop_app.core.errors import redact
+    except Exception as exc:  # a bug: still one line, never a traceback (exit code 1)
+        from desktop_app.commands.common import fail
+        from desktop_app.core.error_text import ExitCode
 
-        print(
-            redact(f"agentsgt-desktop: unexpected internal error ({type(exc).__name__}: {exc}). "
-                   "Please report it."),
-            file=sys.stderr,
-        )  # fmt: skip
-        return 1
+        return fail(
+            ExitCode.INTERNAL,
+            f"unexpected internal error ({type(exc).__name__}: {exc}). Please report it.",
+        )
 
 
 def _tolerant_console() -> None:

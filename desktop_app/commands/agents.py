@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from desktop_app.commands.api import add_api_command, run_api_command
-from desktop_app.commands.common import print_json
+from desktop_app.commands.common import for_terminal, print_json
 from desktop_app.core.api_types import Agent
 from desktop_app.core.client import AgentsGTClient
 
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
             print("No agents yet. Create one in the AgentsGT dashboard.")
         else:
             for agent in agents:
-                print(format_agent(agent))
+                print(for_terminal(format_agent(agent)))
         return 0
 
     return run_api_command(args, lambda _target: work)

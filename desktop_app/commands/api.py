@@ -118,7 +118,7 @@ def load_profile_target(name: str) -> Target:
     path = app_paths().database_path
     profiles = []
     if path.exists():
-        database = Database.open(path)
+        database = Database.open_read_only(path)
         try:
             profiles = database.list_profiles()
         finally:

@@ -18,6 +18,7 @@ from desktop_app.core.client import AgentsGTClient
 from desktop_app.core.errors import InvalidInputError
 from desktop_app.core.events import StreamResult, TextDelta
 from desktop_app.core.models import ChatMessage, Credentials, Role
+from desktop_app.core.terminal_text import TerminalSanitizer
 
 
 def register(subparsers: Any) -> None:
@@ -86,12 +87,17 @@ def _chat(args: argparse.Namespace, target: Target, message: str) -> int:
             agent_id = agents[0].id
         printed_any = False
         last = ""
+        # On a terminal the reply may not drive it (OSC 52 writes the clipboard): sequences are
+        # stripped, also when one arrives split over several deltas.
+        sanitizer = TerminalSanitizer() if sys.stdout.isatty() else None
         async with client.stream_chat(agent_id, [ChatMessage(Role.USER, message)]) as stream:
             async for event in stream:
                 if not args.json and isinstance(event, TextDelta) and event.text:
-                    sys.stdout.write(event.text)
-                    sys.stdout.flush()
-                    printed_any, last = True, event.text
+                    text = sanitizer.feed(event.text) if sanitizer else event.text
+                    if text:
+                        sys.stdout.write(text)
+                        sys.stdout.flush()
+                        printed_any, last = True, text
         result = stream.result
         if args.json:
             print_json(result_json(result))

@@ -1,4 +1,4 @@
-"""What every command shares: exit codes, the error-to-sentence map, JSON output, profiles.
+"""What every command shares: failures as one line and an exit code, JSON output, profiles.
 
 The set-up of the commands that call the API (target flags, keys, client) is in api.py.
 """
@@ -7,92 +7,51 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from enum import Enum, IntEnum
+from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.core import errors
-from desktop_app.core.events import Outcome, StreamResult
+from desktop_app.core.error_text import ExitCode, describe_error
+from desktop_app.core.error_text import describe_outcome as describe_reply_outcome
+from desktop_app.core.events import StreamResult
+from desktop_app.core.terminal_text import strip_controls
 
 if TYPE_CHECKING:
     from desktop_app.core.profiles import Profile
 
-
-class ExitCode(IntEnum):
-    """The command line's exit codes (documented in the README)."""
-
-    OK = 0
-    USAGE = 2  # bad usage or invalid input
-    AUTH = 3  # the key was rejected (401/403)
-    PAYMENT = 4  # 402: no subscription or no credits
-    NOT_FOUND = 5  # 404
-    RATE_LIMITED = 6  # 429
-    SERVER = 7  # 5xx
-    NETWORK = 8  # no connection, or a timeout before the reply began
-    STREAM = 9  # the reply ended in an error part, an abort, or incomplete
-    INTERRUPTED = 130  # Ctrl+C
+# Outside JSON strings none of these can occur, so escaping them keeps the document valid.
+_C1 = re.compile("[\x7f-\x9f]")
 
 
 def describe_failure(error: BaseException) -> tuple[ExitCode, str]:
-    """The ONE map from an error to the exit code and the sentence printed on stderr."""
-    if isinstance(error, errors.InvalidInputError):
-        return ExitCode.USAGE, error.message
-    if isinstance(error, errors.AuthenticationError | errors.PermissionDeniedError):
-        verb = "rejected" if isinstance(error, errors.AuthenticationError) else "not allowed"
-        return ExitCode.AUTH, (
-            f"The API key was {verb} ({error.message}). Check the public and secret key "
-            "(Settings → API Keys in the AgentsGT dashboard) and that the key is enabled."
-        )
-    if isinstance(error, errors.PaymentRequiredError):
-        if error.reason is errors.PaymentReason.NO_SUBSCRIPTION:
-            what = "The organization has no active subscription"
-        elif error.reason is errors.PaymentReason.NO_CREDITS:
-            what = "The organization has no credits left"
-        else:
-            what = "Payment is required"
-        return ExitCode.PAYMENT, f"{what}. Check the plan and credits in the AgentsGT dashboard."
-    if isinstance(error, errors.NotFoundError):
-        return ExitCode.NOT_FOUND, (
-            f"Not found ({error.message}). Check the agent id and that it belongs to the "
-            "key's organization."
-        )
-    if isinstance(error, errors.RateLimitError):
-        wait = f" Wait {error.retry_after:g} s and try again." if error.retry_after else ""
-        return ExitCode.RATE_LIMITED, f"Too many requests: the API rate limit was hit.{wait}"
-    if isinstance(error, errors.ServerError):
-        return ExitCode.SERVER, f"The AgentsGT service failed ({error.message}). Try again later."
-    if isinstance(error, errors.APIStatusError):
-        return ExitCode.SERVER, f"The server gave an unexpected answer ({error.message})."
-    if isinstance(error, errors.APIConnectionError):
-        return ExitCode.NETWORK, error.message
-    if isinstance(error, errors.StreamProtocolError):
-        return ExitCode.SERVER, f"{error.message} Check the API base URL."
-    if isinstance(error, errors.AgentsGTError):
-        return ExitCode.USAGE, error.message
-    return ExitCode.USAGE, errors.redact(f"Unexpected failure: {type(error).__name__}: {error}")
+    """The exit code and the line printed on stderr, from the app's one error table."""
+    text = describe_error(error)
+    return text.exit_code, text.cli_line
 
 
 def describe_outcome(result: StreamResult) -> tuple[ExitCode, str] | None:
     """None for a completed reply; else exit code 9 and what happened to the reply."""
-    if result.outcome is Outcome.COMPLETED:
-        return None
-    if result.outcome is Outcome.ERROR:
-        return ExitCode.STREAM, f"The agent reported an error: {result.error_text or 'no details'}."
-    if result.outcome is Outcome.ABORTED:
-        reason = f" ({result.abort_reason})" if result.abort_reason else ""
-        return ExitCode.STREAM, f"The server stopped the reply{reason}. Try again."
-    if result.error is not None:
-        cause = str(result.error)
-        return ExitCode.STREAM, f"The reply is incomplete: {cause}"
-    return ExitCode.STREAM, "The reply ended before it was complete. Try again."
+    text = describe_reply_outcome(result)
+    return None if text is None else (text.exit_code, text.cli_line)
 
 
 def fail(code: ExitCode, sentence: str) -> int:
-    """Print one sentence on stderr and return the exit code."""
-    print(f"agentsgt-desktop: {errors.redact(sentence)}", file=sys.stderr, flush=True)
+    """Print one line on stderr (redacted, no control sequences) and return the exit code."""
+    line = " ".join(strip_controls(errors.redact(sentence)).split())
+    print(f"agentsgt-desktop: {line}", file=sys.stderr, flush=True)
     return int(code)
+
+
+def for_terminal(text: str) -> str:
+    """`text` as printed on stdout: control sequences stripped when stdout is a terminal.
+
+    Piped output stays byte-faithful; --json output never comes here (json.dumps escapes).
+    """
+    return strip_controls(text) if sys.stdout.isatty() else text
 
 
 def jsonable(value: Any) -> Any:
@@ -111,8 +70,13 @@ def jsonable(value: Any) -> Any:
 
 
 def print_json(value: Any) -> None:
-    """Print one JSON document on stdout."""
-    print(json.dumps(jsonable(value), ensure_ascii=False, indent=2), flush=True)
+    """Print one JSON document on stdout, every control character escaped.
+
+    json.dumps escapes C0 controls (ESC is written \\u001b); DEL and the C1 range are escaped
+    here too, because a terminal may act on them as they are.
+    """
+    text = json.dumps(jsonable(value), ensure_ascii=False, indent=2)
+    print(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text), flush=True)
 
 
 def find_profile(
@@ -139,5 +103,5 @@ def run_guarded(action: Callable[[], int]) -> int:
     """Run a command body: expected errors become one sentence and an exit code."""
     try:
         return action()
-    except errors.AgentsGTError as exc:
+    except (errors.AgentsGTError, OSError) as exc:
         return fail(*describe_failure(exc))

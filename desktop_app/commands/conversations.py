@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import re
 from typing import Any
 
-from desktop_app.commands.common import ExitCode, fail, find_profile, print_json
+from desktop_app.commands.common import (
+    ExitCode,
+    describe_failure,
+    fail,
+    find_profile,
+    print_json,
+)
+from desktop_app.core.errors import AgentsGTError
 from desktop_app.core.paths import app_paths
-from desktop_app.core.storage import Conversation, Database, StorageError
+from desktop_app.core.storage import Conversation, Database
+from desktop_app.core.terminal_text import TerminalSanitizer
 
 
 def register(subparsers: Any) -> None:
@@ -25,8 +34,11 @@ def register(subparsers: Any) -> None:
 
 
 def printable(text: str, keep: str = "") -> str:
-    """One line of `text` safe for a terminal: control characters (escapes) become spaces."""
-    cleaned = "".join(ch if ch in keep or (ch >= " " and ch != "\x7f") else " " for ch in text)
+    """One line of `text` safe for a terminal: control sequences and characters go (except the
+    marker characters in `keep`), runs of white space become one space."""
+    pieces = re.split(f"([{re.escape(keep)}])", text) if keep else [text]
+    sanitizer = TerminalSanitizer()  # one for all pieces: a sequence may straddle a marker
+    cleaned = "".join(p if len(p) == 1 and p in keep else sanitizer.feed(p) for p in pieces)
     return " ".join(cleaned.split())
 
 
@@ -35,7 +47,7 @@ def open_history() -> Database | None:
     path = app_paths().database_path
     if not path.exists():
         return None
-    return Database.open(path)
+    return Database.open_read_only(path)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,14 +60,10 @@ def run(args: argparse.Namespace) -> int:
             return _show([], {}, as_json=args.json)
         with database:
             profiles = database.list_profiles()
-            profile_id = (
-                find_profile(profiles, args.profile, error=StorageError).id
-                if args.profile
-                else None
-            )
+            profile_id = find_profile(profiles, args.profile).id if args.profile else None
             conversations = database.list_conversations(profile_id, deleted=args.deleted)
-    except StorageError as error:
-        return fail(ExitCode.USAGE, error.message)
+    except AgentsGTError as error:
+        return fail(*describe_failure(error))
     names = {p.id: p.display_name for p in profiles}
     return _show(conversations, names, as_json=args.json)
 

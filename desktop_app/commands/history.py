@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from desktop_app.commands.api import Target, Work, add_api_command, run_api_command
-from desktop_app.commands.common import print_json
+from desktop_app.commands.common import for_terminal, print_json
 from desktop_app.core.api_types import HistoryPage, HistoryRecord
 from desktop_app.core.client import AgentsGTClient
 from desktop_app.core.errors import InvalidInputError
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
             if args.json:
                 print_json(page)
             else:
-                print(format_page(page, args.page))
+                print(for_terminal(format_page(page, args.page)))
             return 0
 
         return work

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from desktop_app.core.errors import AgentsGTError
+from desktop_app.commands.common import ExitCode, for_terminal, run_guarded
 from desktop_app.core.paths import app_paths
-
-EXIT_OK = 0
-EXIT_FAILED = 2
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -33,18 +29,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run_import(args: argparse.Namespace) -> int:
     """Handle `import`: validate the file, import it in one transaction, print what happened."""
+    return run_guarded(lambda: _import(args))
+
+
+def _import(args: argparse.Namespace) -> int:
     # Imported only when the command runs: keeps every other command's start fast.
     from desktop_app.core.export import import_document, read_json_file
     from desktop_app.core.storage import Database
 
-    try:
-        # Validate before opening (or creating) the database: a bad file changes nothing at all.
-        document = read_json_file(Path(args.path).expanduser())
-        with Database.open(app_paths().database_path) as database:
-            report = import_document(database, document)
-    except AgentsGTError as exc:
-        print(f"agentsgt-desktop import: {exc.message}", file=sys.stderr)
-        return EXIT_FAILED
+    # Validate before opening (or creating) the database: a bad file changes nothing at all.
+    document = read_json_file(Path(args.path).expanduser())
+    with Database.open(app_paths().database_path) as database:
+        report = import_document(database, document)
     for line in report.lines():
-        print(line)
-    return EXIT_OK
+        print(for_terminal(line))
+    return int(ExitCode.OK)

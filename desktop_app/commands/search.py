@@ -6,9 +6,16 @@ import argparse
 import sys
 from typing import Any
 
-from desktop_app.commands.common import ExitCode, fail, find_profile, print_json
+from desktop_app.commands.common import (
+    ExitCode,
+    describe_failure,
+    fail,
+    find_profile,
+    print_json,
+)
 from desktop_app.commands.conversations import open_history, printable
-from desktop_app.core.storage import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, StorageError
+from desktop_app.core.errors import AgentsGTError
+from desktop_app.core.storage import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from desktop_app.core.storage.search import build_match_query, split_highlights
 
 _BOLD, _PLAIN = "\x1b[1m", "\x1b[0m"
@@ -44,12 +51,12 @@ def run(args: argparse.Namespace) -> int:
                 profile_id = None
                 if args.profile:
                     profiles = database.list_profiles()
-                    profile_id = find_profile(profiles, args.profile, error=StorageError).id
+                    profile_id = find_profile(profiles, args.profile).id
                 hits = database.search(query, profile_id=profile_id, limit=args.limit)
         elif args.profile:
             return fail(ExitCode.USAGE, "No profiles are saved yet; add one in the app.")
-    except StorageError as error:
-        return fail(ExitCode.USAGE, error.message)
+    except AgentsGTError as error:
+        return fail(*describe_failure(error))
     if args.json:
         print_json([_hit_json(hit) for hit in hits])
     elif not hits:

@@ -1,15 +1,37 @@
-"""The ONE mapping from an error or a failed reply to the sentence a person reads and what to do."""
+"""The ONE table from an error or a failed reply to its sentence, retry, action and exit code."""
 
 from __future__ import annotations
 
+import errno
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import IntEnum, StrEnum
+from typing import Any
 
 from desktop_app.core import errors
 from desktop_app.core.events import Outcome, StreamResult
 from desktop_app.core.models import RetryWait
+from desktop_app.core.paths import AppFolderError
 from desktop_app.core.storage import errors as storage_errors
+from desktop_app.core.terminal_text import strip_controls
+
+
+class ExitCode(IntEnum):
+    """The command line's exit codes (documented in the README and in `--help`)."""
+
+    OK = 0
+    INTERNAL = 1  # a bug: an error nobody expected (reported as one sentence)
+    USAGE = 2  # bad usage or invalid input
+    AUTH = 3  # the key was rejected (401/403)
+    PAYMENT = 4  # 402: no subscription or no credits
+    NOT_FOUND = 5  # 404
+    RATE_LIMITED = 6  # 429
+    SERVER = 7  # 5xx, or an answer that is not the AgentsGT API's
+    NETWORK = 8  # no connection, or a timeout before the reply began
+    STREAM = 9  # the reply ended in an error part, an abort, or incomplete
+    STORAGE = 10  # the local history or a file could not be read or written
+    INTERRUPTED = 130  # Ctrl+C
 
 
 class ErrorAction(StrEnum):
@@ -29,7 +51,10 @@ class ErrorText:
 
     `retry_after`: seconds the server asked to wait (a rate limit). With a `countdown` (a
     sentence with a `{wait}` field), the window counts those seconds down in the sentence and
-    shows `sentence` once they are over.
+    shows `sentence` once they are over; nothing is retried by that.
+    `exit_code` and `cli_hint` are the command line's: its exit status and what it adds to the
+    sentence (never a repeat of it). Whoever built it, the sentence is redacted and holds no
+    terminal control sequence.
     """
 
     sentence: str
@@ -37,6 +62,12 @@ class ErrorText:
     action: ErrorAction = ErrorAction.NONE
     retry_after: float | None = None
     countdown: str = ""
+    exit_code: ExitCode = ExitCode.USAGE
+    cli_hint: str = ""
+
+    def __post_init__(self) -> None:
+        # Server text reaches sentences: no key and no terminal escape ever goes out with it.
+        object.__setattr__(self, "sentence", strip_controls(errors.redact(self.sentence)))
 
     @property
     def action_label(self) -> str:
@@ -47,7 +78,12 @@ class ErrorText:
         """The sentence with `remaining` seconds left to wait (`sentence` with no countdown)."""
         if not self.countdown or remaining <= 0:
             return self.sentence
-        return self.countdown.format(wait=seconds_text(remaining))
+        return strip_controls(self.countdown.format(wait=seconds_text(remaining)))
+
+    @property
+    def cli_line(self) -> str:
+        """What the command line prints: the sentence, then its hint."""
+        return f"{self.sentence} {self.cli_hint}" if self.cli_hint else self.sentence
 
 
 _ACTION_LABELS = {
@@ -80,6 +116,177 @@ def retry_wait_text(wait: RetryWait) -> ErrorText:
     )
 
 
+def _status(error: errors.APIStatusError) -> str:
+    return f"HTTP {error.status_code}"
+
+
+def _with_server_message(lead: str, error: errors.APIStatusError) -> str:
+    # Only for statuses whose sentence cannot say what was wrong: the server's words add that.
+    detail = f": {error.server_message.rstrip('.')}." if error.server_message else "."
+    return f"{lead} ({_status(error)}){detail}"
+
+
+def _payment(error: errors.PaymentRequiredError) -> str:
+    what = {
+        errors.PaymentReason.NO_SUBSCRIPTION: "Your organization has no active AgentsGT "
+        "subscription",
+        errors.PaymentReason.NO_CREDITS: "Your organization has no credits left",
+        errors.PaymentReason.UNKNOWN: "AgentsGT needs a subscription or credits to answer",
+    }[error.reason]
+    return f"{what} ({_status(error)})."
+
+
+def _rate_limit(error: errors.RateLimitError) -> str:
+    later = f"in {seconds_text(error.retry_after)}" if error.retry_after else "in a minute"
+    return (
+        f"AgentsGT is getting too many requests from this key ({_status(error)}): "
+        f"try again {later}."
+    )
+
+
+_DISK_FULL = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
+_NOT_ALLOWED = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
+
+
+def _os_error(error: OSError) -> str:
+    where = f" {error.filename}" if error.filename else ""
+    if error.errno in _DISK_FULL:
+        return f"Could not write{where}: the disk is full. Free some space and try again."
+    if error.errno in _NOT_ALLOWED:
+        return (
+            f"Could not write{where}: the file or its folder is read-only or not accessible. "
+            "Check their permissions."
+        )
+    reason = (error.strerror or str(error) or type(error).__name__).rstrip(".")
+    return f"Could not use{where}: {reason}."
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the table: the errors of `kind` and how each front end reports them."""
+
+    kind: type[BaseException]
+    sentence: Callable[[Any], str]
+    exit_code: ExitCode
+    retryable: bool = False
+    action: ErrorAction = ErrorAction.NONE
+    cli_hint: str = ""
+
+
+_KEYS_HINT = (
+    "Keys come from the profile's keyring entry or from AGENTSGT_PUBLIC_KEY and "
+    "AGENTSGT_SECRET_KEY."
+)
+
+
+def _message(error: errors.AgentsGTError) -> str:
+    # These errors' messages are already sentences written for a person, advice included.
+    return error.message
+
+
+#: Most specific first: the first row whose `kind` matches an error describes it.
+TABLE: tuple[Row, ...] = (
+    Row(storage_errors.SchemaTooNewError, _message, ExitCode.STORAGE),
+    Row(storage_errors.RecordNotFoundError, _message, ExitCode.USAGE),
+    Row(storage_errors.StorageError, _message, ExitCode.STORAGE),
+    Row(AppFolderError, _message, ExitCode.STORAGE),
+    Row(errors.MissingKeyError, _message, ExitCode.USAGE, action=ErrorAction.EDIT_KEYS),
+    Row(errors.InvalidInputError, _message, ExitCode.USAGE, action=ErrorAction.EDIT_PROFILE),
+    Row(
+        errors.AuthenticationError,
+        lambda e: (
+            f"The key was rejected ({_status(e)}): check the public and secret key and "
+            "that the key is enabled in the AgentsGT dashboard."
+        ),
+        ExitCode.AUTH,
+        action=ErrorAction.EDIT_KEYS,
+        cli_hint=_KEYS_HINT,
+    ),
+    Row(
+        errors.PermissionDeniedError,
+        lambda e: (
+            f"The key was rejected: it is not allowed to use this agent ({_status(e)}). "
+            "Check its plan level and allowed domains."
+        ),
+        ExitCode.AUTH,
+        action=ErrorAction.EDIT_KEYS,
+        cli_hint=_KEYS_HINT,
+    ),
+    Row(
+        errors.PaymentRequiredError,
+        _payment,
+        ExitCode.PAYMENT,
+        action=ErrorAction.CHECK_BALANCE,
+        cli_hint="`agentsgt-desktop balance` shows the subscription and credits.",
+    ),
+    Row(
+        errors.NotFoundError,
+        lambda e: (
+            f"The agent was not found ({_status(e)}): check the agent id and that it "
+            "belongs to the key's organization."
+        ),
+        ExitCode.NOT_FOUND,
+        action=ErrorAction.EDIT_PROFILE,
+    ),
+    Row(
+        errors.RateLimitError,
+        _rate_limit,
+        ExitCode.RATE_LIMITED,
+        retryable=True,
+        action=ErrorAction.RETRY,
+    ),
+    Row(
+        errors.ServerError,
+        lambda e: f"The AgentsGT service failed ({_status(e)}). Try again in a moment.",
+        ExitCode.SERVER,
+        retryable=True,
+        action=ErrorAction.RETRY,
+    ),
+    Row(
+        errors.BadRequestError,
+        lambda e: _with_server_message("The server refused the request", e),
+        ExitCode.SERVER,
+        retryable=True,
+        action=ErrorAction.RETRY,
+    ),
+    Row(
+        errors.APIStatusError,
+        lambda e: _with_server_message("The server gave an unexpected answer", e),
+        ExitCode.SERVER,
+        retryable=True,
+        action=ErrorAction.RETRY,
+    ),
+    Row(
+        errors.IdleTimeoutError,
+        lambda e: f"The agent sent nothing for {seconds_text(e.seconds)}, so the wait was ended.",
+        ExitCode.NETWORK,
+        retryable=True,
+        action=ErrorAction.RETRY,
+    ),
+    Row(
+        errors.APIConnectionError,
+        _message,
+        ExitCode.NETWORK,
+        retryable=True,
+        action=ErrorAction.RETRY,
+    ),
+    Row(
+        errors.StreamProtocolError,
+        _message,
+        ExitCode.SERVER,
+        retryable=True,
+        action=ErrorAction.RETRY,
+    ),
+    Row(errors.AgentsGTError, _message, ExitCode.USAGE),
+    Row(OSError, _os_error, ExitCode.STORAGE),
+)
+
+
+def row_for(error: BaseException) -> Row | None:
+    """The table's row for `error` (None for an error nobody expected)."""
+    return next((row for row in TABLE if isinstance(error, row.kind)), None)
+
+
 def storage_reason(error: storage_errors.StorageError) -> str:
     """Why history cannot be saved, as the middle of a sentence."""
     if isinstance(error, storage_errors.DatabaseReadOnlyError):
@@ -94,120 +301,72 @@ def storage_reason(error: storage_errors.StorageError) -> str:
 
 
 def history_not_saved(error: storage_errors.StorageError) -> ErrorText:
-    """The banner shown while history cannot be written (at start, or during a chat)."""
+    """The window's banner while history cannot be written (at start, or during a chat)."""
     return ErrorText(
         f"History can't be saved: {storage_reason(error)}. Conversations in this window will be "
         "lost when you quit; export them to keep them.",
         False,
+        exit_code=ExitCode.STORAGE,
     )
 
 
 def describe_error(error: BaseException) -> ErrorText:
-    """Map any error the app expects to (sentence, retryable, action). Never shows a traceback."""
-    if isinstance(
-        error,
-        storage_errors.DatabaseReadOnlyError
-        | storage_errors.DatabaseLockedError
-        | storage_errors.DatabaseFullError,
-    ):
-        return history_not_saved(error)
-    if isinstance(error, errors.AuthenticationError):
-        return ErrorText(
-            "The key was rejected: edit the profile's keys.", False, ErrorAction.EDIT_KEYS
-        )
-    if isinstance(error, errors.PermissionDeniedError):
-        return ErrorText(
-            "The key was rejected: it may not use this agent (plan level or allowed domains). "
-            "Edit the profile's keys.",
-            False,
-            ErrorAction.EDIT_KEYS,
-        )
-    if isinstance(error, errors.PaymentRequiredError):
-        sentence = {
-            errors.PaymentReason.NO_SUBSCRIPTION: (
-                "Your organization has no active AgentsGT subscription."
-            ),
-            errors.PaymentReason.NO_CREDITS: "Your organization has no credits left.",
-            errors.PaymentReason.UNKNOWN: "AgentsGT needs a subscription or credits to answer.",
-        }[error.reason]
-        return ErrorText(sentence, False, ErrorAction.CHECK_BALANCE)
-    if isinstance(error, errors.NotFoundError):
-        return ErrorText(
-            "This agent was not found: check the agent in the profile.",
-            False,
-            ErrorAction.EDIT_PROFILE,
-        )
-    if isinstance(error, errors.RateLimitError):
-        wait = error.retry_after
-        later = f"in {seconds_text(wait)}" if wait else "in a minute"
-        return ErrorText(
-            f"AgentsGT is getting too many requests from this key: try again {later}.",
-            True,
-            ErrorAction.RETRY,
-            retry_after=wait,
-        )
-    if isinstance(error, errors.ServerError):
-        return ErrorText(
-            f"The AgentsGT service failed (HTTP {error.status_code}). Try again in a moment.",
-            True,
-            ErrorAction.RETRY,
-        )
-    if isinstance(error, errors.APIStatusError):
-        detail = f": {error.server_message}" if error.server_message else "."
-        return ErrorText(
-            f"The server refused the request (HTTP {error.status_code}){detail}",
-            True,
-            ErrorAction.RETRY,
-        )
-    if isinstance(error, errors.IdleTimeoutError):
-        return ErrorText(
-            f"The agent sent nothing for {seconds_text(error.seconds)}: the reply was cut off.",
-            True,
-            ErrorAction.RETRY,
-        )
-    if isinstance(error, errors.ConnectTimeoutError):
-        return ErrorText(
-            "Could not connect to AgentsGT in time: check your network or proxy settings.",
-            True,
-            ErrorAction.RETRY,
-        )
-    if isinstance(error, errors.APIConnectionError):
-        return ErrorText(
-            f"Could not reach AgentsGT: {error.message.rstrip('.')}. Check your connection.",
-            True,
-            ErrorAction.RETRY,
-        )
-    if isinstance(error, errors.StreamProtocolError):
-        return ErrorText(
-            f"The reply could not be read: {error.message.rstrip('.')}.", True, ErrorAction.RETRY
-        )
-    if isinstance(error, errors.MissingKeyError):
-        return ErrorText(error.message, False, ErrorAction.EDIT_KEYS)
-    if isinstance(error, errors.InvalidInputError):
-        return ErrorText(error.message, False, ErrorAction.EDIT_PROFILE)
-    if isinstance(error, errors.AgentsGTError):
-        return ErrorText(error.message, False)
-    # Not an error we expect: the caller lets it reach the crash dialog instead of showing this.
-    return ErrorText(errors.redact(f"Unexpected problem: {error}"), False)
+    """Map any error to (sentence, retryable, action, exit code). Never shows a traceback."""
+    row = row_for(error)
+    if row is None:
+        # Not an error we expect: the window lets it reach the crash dialog instead of showing
+        # this, the command line prints it and exits 1.
+        return ErrorText(f"Unexpected problem: {error}", False, exit_code=ExitCode.INTERNAL)
+    retry_after = error.retry_after if isinstance(error, errors.RateLimitError) else None
+    return ErrorText(
+        row.sentence(error),
+        row.retryable,
+        row.action,
+        retry_after=retry_after,
+        exit_code=row.exit_code,
+        cli_hint=row.cli_hint,
+    )
+
+
+def _incomplete(cause: str) -> ErrorText:
+    return ErrorText(
+        f"The reply is incomplete: {cause}", True, ErrorAction.RETRY, exit_code=ExitCode.STREAM
+    )
 
 
 def describe_outcome(result: StreamResult) -> ErrorText | None:
-    """The sentence for a reply that did not complete (None when it completed)."""
+    """The sentence for a reply that did not complete (None when it completed); exit code 9."""
     if result.outcome is Outcome.COMPLETED:
         return None
     if result.outcome is Outcome.ERROR:
-        detail = result.error_text or "no details were given"
-        return ErrorText(f"The agent reported an error: {detail}", True, ErrorAction.RETRY)
-    if result.outcome is Outcome.ABORTED:
-        reason = f": {result.abort_reason}" if result.abort_reason else "."
-        return ErrorText(f"The agent stopped the reply{reason}", True, ErrorAction.RETRY)
-    if isinstance(result.error, errors.IdleTimeoutError | errors.StreamProtocolError):
-        return describe_error(result.error)
-    if isinstance(result.error, errors.APIConnectionError):
+        detail = (result.error_text or "no details were given").rstrip(".")
         return ErrorText(
-            "The connection dropped before the reply finished.", True, ErrorAction.RETRY
+            f"The agent reported an error: {detail}.",
+            True,
+            ErrorAction.RETRY,
+            exit_code=ExitCode.STREAM,
         )
-    return ErrorText("The reply was cut off before it finished.", True, ErrorAction.RETRY)
+    if result.outcome is Outcome.ABORTED:
+        reason = f": {result.abort_reason.rstrip('.')}." if result.abort_reason else "."
+        return ErrorText(
+            f"The agent stopped the reply{reason}",
+            True,
+            ErrorAction.RETRY,
+            exit_code=ExitCode.STREAM,
+        )
+    error = result.error
+    if isinstance(error, errors.IdleTimeoutError):
+        return _incomplete(f"the agent sent nothing for {seconds_text(error.seconds)}.")
+    if isinstance(error, errors.StreamProtocolError):
+        return _incomplete(f"{error.message[:1].lower()}{error.message[1:]}")
+    if isinstance(error, errors.APIConnectionError):
+        return _incomplete("the connection dropped before it finished.")
+    return ErrorText(
+        "The reply was cut off: it ended before it was complete.",
+        True,
+        ErrorAction.RETRY,
+        exit_code=ExitCode.STREAM,
+    )
 
 
 def is_expected(error: BaseException) -> bool:

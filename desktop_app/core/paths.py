@@ -5,13 +5,14 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from desktop_app import APP_ID, APP_NAME
+from desktop_app.core.errors import AgentsGTError
 
 HOME_ENV = "AGENTSGT_DESKTOP_HOME"
 RESOURCES_DIRNAME = "resources"
@@ -21,6 +22,10 @@ _SETTINGS_FILE = "settings.json"
 _UI_STATE_FILE = "ui-state.json"
 _IDENTITY_FILE = "installation-id"
 _LOG_FILE = f"{APP_ID}.log"
+
+
+class AppFolderError(AgentsGTError):
+    """One of the app's folders (data, settings, cache, logs) cannot be created."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,13 +71,36 @@ class AppPaths:
         return tuple(seen)
 
     def ensure(self) -> AppPaths:
-        """Create the directories (private to the user on POSIX: 0o700) and return self."""
+        """Create the directories (private to the user on POSIX: 0o700) and return self.
+
+        An existing directory loses its group and other permissions but gains none: one the
+        user made read-only stays read-only (the history then says so with a sentence), and
+        one that cannot be changed (another owner, a read-only mount) is left as it is.
+        Raises AppFolderError when a directory cannot be created.
+        """
         for path in self.all_dirs():
-            path.mkdir(parents=True, exist_ok=True)
-            if os.name == "posix":
-                # mkdir's mode is masked by the umask; chmod makes "private" hold regardless.
-                path.chmod(0o700)
+            if path.is_dir():
+                if os.name == "posix":
+                    _make_private(path)
+                continue
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+                if os.name == "posix":
+                    # mkdir's mode is masked by the umask; chmod makes "private" hold regardless.
+                    path.chmod(0o700)
+            except OSError as exc:
+                raise AppFolderError(
+                    f"Cannot create the folder {path}: {exc.strerror or exc}. Check the "
+                    f"permissions of the folder above it, or choose another with {HOME_ENV}."
+                ) from exc
         return self
+
+
+def _make_private(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            path.chmod(mode & 0o700)
 
 
 def home_paths(root: Path) -> AppPaths:
@@ -152,21 +180,33 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
     Writes a temp file in the same directory (same filesystem, so the rename is atomic),
     fsyncs it, then `os.replace`s it over the target and fsyncs the directory (POSIX).
-    The temp file is created 0o600, so the result is private to the user.
+    The temp file is created 0o600, so the result is private to the user; a process killed
+    mid-write leaves it listed for `temp_files.remove_stale_temp_files`. A target that is not
+    a regular file (a terminal, a pipe, /dev/null) is written to directly: it cannot be
+    replaced, and must not be.
     """
+    if _is_special(path):
+        with path.open("wb") as handle:
+            handle.write(data)
+        return
+    from desktop_app.core.temp_files import sibling_temp_file  # it imports this module
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
+    with sibling_temp_file(path) as (fd, temp):
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
+        os.replace(temp, path)
     _fsync_dir(path.parent)
+
+
+def _is_special(path: Path) -> bool:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def atomic_write_json(path: Path, value: Any) -> None:

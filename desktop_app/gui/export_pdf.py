@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF
@@ -15,6 +13,7 @@ from desktop_app import APP_NAME
 from desktop_app.core.export.html_format import BodyRenderer, render_html
 from desktop_app.core.export.labels import document_heading
 from desktop_app.core.export.schema import ExportDocument
+from desktop_app.core.temp_files import sibling_temp_file
 
 _MARGIN_MM = 15.0
 _RESOLUTION_DPI = 300
@@ -61,10 +60,10 @@ def write_pdf(document: ExportDocument, path: str | Path, body: BodyRenderer | N
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        writer = QPdfWriter(temp_name)
+    # Listed while it exists: a killed export's temp file is removed at the next start.
+    with sibling_temp_file(path) as (fd, temp):
+        os.close(fd)
+        writer = QPdfWriter(str(temp))
         writer.setResolution(_RESOLUTION_DPI)
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setPageMargins(
@@ -75,9 +74,5 @@ def write_pdf(document: ExportDocument, path: str | Path, body: BodyRenderer | N
         layout_document(document, body).print_(writer)
         # The file is complete only once the writer is gone.
         del writer
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
+        os.replace(temp, path)
     return path

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     import asyncio
 
     # Dialogs and the API client load when first used, so the window paints sooner.
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop_app.core.storage.errors import StorageError
     from desktop_app.gui.profile_dialog import ProfileDialog
     from desktop_app.gui.search_dialog import SearchDialog
@@ -75,6 +77,8 @@ class MainWindow(WindowLayout, WindowDialogs, WindowProfiles, WindowState, QMain
         self.settings_dialog: SettingsDialog | None = None
         self.search_dialog: SearchDialog | None = None
         self.server_history_dialog: ServerHistoryDialog | None = None
+        #: Why the history is a temporary one this session (shown once the window is up).
+        self.storage_dialog: QMessageBox | None = None
         #: The warm-up `start()` runs after the first paint (benchmarks wait for it).
         self.warm_up: asyncio.Task[None] | None = None
         self._build()
@@ -188,6 +192,8 @@ class MainWindow(WindowLayout, WindowDialogs, WindowProfiles, WindowState, QMain
         self.tasks.run(asyncio.to_thread(purge_old_deleted, self.services.database))
         if demo:
             self.start_demo()
+        if self.services.storage_problem is not None:
+            self.show_storage_problem(self.services.storage_problem)
         self.started.emit()
 
     async def _warm_up(self) -> None:

@@ -6,10 +6,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop_app.core.error_text import describe_error
+from desktop_app.core.errors import AgentsGTError
 from desktop_app.core.settings import Settings
 from desktop_app.gui.theme import apply_theme, style_sheet
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     # Dialogs and the API client load when first used, so the window paints sooner.
     from desktop_app.gui.profile_dialog import ProfileDialog
     from desktop_app.gui.search_dialog import SearchDialog
@@ -19,6 +23,32 @@ if TYPE_CHECKING:
 
 class WindowDialogs:
     """Opens the window's dialogs and applies what they change; mixed into MainWindow."""
+
+    def show_storage_problem(self, problem: AgentsGTError) -> QMessageBox:
+        """Say why the history could not be opened and that this session's is temporary.
+
+        Window-modal and non-blocking; "Quit" closes the window, the other button keeps
+        working on the temporary history (the banner keeps saying so).
+        """
+        from PySide6.QtWidgets import QMessageBox  # only when needed: its enums cost ~1 ms
+
+        dialog = QMessageBox(self)
+        dialog.setIcon(QMessageBox.Icon.Warning)
+        dialog.setWindowTitle("History can't be opened")
+        dialog.setText(describe_error(problem).sentence)
+        dialog.setInformativeText(
+            "You can keep working with a temporary history for this session: conversations "
+            "will be lost when you quit unless you export them. Your history file is not "
+            "changed."
+        )
+        keep = dialog.addButton("Use temporary history", QMessageBox.ButtonRole.AcceptRole)
+        quit_ = dialog.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        dialog.setDefaultButton(keep)
+        dialog.setEscapeButton(keep)  # Esc only dismisses: quitting takes the Quit button
+        dialog.buttonClicked.connect(lambda button: button is quit_ and self.close())
+        self.storage_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _on_export_triggered(self) -> None:
         # With no conversation open the dialog still exports the others (or everything).

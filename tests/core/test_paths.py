@@ -17,10 +17,12 @@ from desktop_app.core import paths as paths_module
 from desktop_app.core.identity import installation_identifier, new_identifier
 from desktop_app.core.paths import (
     HOME_ENV,
+    AppFolderError,
     AppPaths,
     app_paths,
     atomic_write_bytes,
     atomic_write_json,
+    home_paths,
     platform_paths,
     resource_path,
     resources_dir,
@@ -217,3 +219,21 @@ def test_platform_modules_import_neither_qt_nor_keyring() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "", f"imported too early: {result.stdout}"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_ensure_never_makes_a_read_only_folder_writable(app_home: AppPaths) -> None:
+    app_home.data_dir.chmod(0o555)
+    try:
+        app_home.ensure()
+        assert stat.S_IMODE(app_home.data_dir.stat().st_mode) == 0o500
+    finally:
+        app_home.data_dir.chmod(0o700)
+
+
+def test_a_folder_that_cannot_be_made_is_one_sentence(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("a file where a folder should be")
+    with pytest.raises(AppFolderError) as info:
+        home_paths(blocker / "home").ensure()
+    assert str(blocker / "home") in info.value.message and "Traceback" not in info.value.message

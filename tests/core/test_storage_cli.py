@@ -109,10 +109,10 @@ def test_search_profile_filter_limit_and_bad_input(seeded, capsys):
     assert "at least one word" in capsys.readouterr().err
 
 
-def test_damaged_database_exits_2_with_a_sentence(home, capsys):
+def test_damaged_database_exits_10_with_a_sentence(home, capsys):
     home.data_dir.mkdir(parents=True)
     home.database_path.write_bytes(b"garbage" * 100)
-    assert run("conversations") == 2
+    assert run("conversations") == 10
     assert "damaged" in capsys.readouterr().err
 
 

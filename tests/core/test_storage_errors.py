@@ -183,3 +183,87 @@ def test_every_sqlite_failure_maps_to_a_sentence(code, text, kind):
     assert type(error).__name__ == kind
     assert error.message.endswith(".")
     assert "/data/history.sqlite3" in error.message
+
+
+def test_an_io_error_on_a_full_disk_says_the_disk_is_full(monkeypatch):
+    from desktop_app.core.error_text import describe_error
+    from desktop_app.core.storage import DatabaseFullError
+    from desktop_app.core.storage.errors import translate
+
+    exc = sqlite3.OperationalError("disk I/O error")
+    exc.sqlite_errorcode = 10 | (3 << 8)  # SQLITE_IOERR_WRITE: what a full disk often gives
+    full = shutil.disk_usage("/")._replace(free=4096)
+    monkeypatch.setattr(shutil, "disk_usage", lambda folder: full)
+    error = translate(exc, "/data/history.sqlite3")
+    assert isinstance(error, DatabaseFullError)
+    sentence = describe_error(error).sentence
+    assert sentence.startswith("The disk is full") and "I/O" not in sentence
+
+
+def test_sqlite_full_reads_the_disk_is_full_in_both_front_ends(tmp_path, capsys):
+    from desktop_app.commands.common import describe_failure, fail
+    from desktop_app.core.error_text import describe_error
+    from desktop_app.core.storage import DatabaseFullError
+
+    with Database.open(tmp_path / "history.sqlite3") as db:
+        conv = db.create_conversation(db.save_profile(new_profile("Support", AGENT)).id, "t")
+        conn = db._connection()
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages + 1}")
+        with pytest.raises(DatabaseFullError) as info:
+            db.add_message(conv.id, Role.USER, "x" * 200_000)
+    assert "The disk is full" in describe_error(info.value).sentence
+    assert fail(*describe_failure(info.value)) == 10
+    line = capsys.readouterr().err
+    assert line.startswith("agentsgt-desktop: The disk is full") and line.count("\n") == 1
+
+
+def test_a_read_only_open_reads_and_never_writes(tmp_path):
+    from desktop_app.core.storage import DatabaseReadOnlyError
+
+    path = tmp_path / "history.sqlite3"
+    _seed(path)
+    before = path.read_bytes()
+    with Database.open_read_only(path) as db:
+        conv = db.list_conversations()[0]
+        assert [m.text for m in db.messages(conv.id)] == ["precious"]
+        with pytest.raises(DatabaseReadOnlyError):
+            db.add_message(conv.id, Role.USER, "write attempt")
+        with pytest.raises(DatabaseReadOnlyError):
+            db.save_profile(new_profile("Sales", AGENT))
+    assert path.read_bytes() == before
+
+
+def test_a_read_only_open_of_an_older_history_updates_it_first(tmp_path):
+    from desktop_app.core.storage.schema import SCHEMA_VERSION, apply_migrations
+
+    path = tmp_path / "history.sqlite3"
+    with sqlite3.connect(path, isolation_level=None) as conn:
+        apply_migrations(conn, target=1)
+    with Database.open_read_only(path) as db:
+        assert db.list_conversations() == []
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_find_damage_reads_the_whole_file(tmp_path):
+    from desktop_app.core.storage import DatabaseCorruptError
+    from desktop_app.core.storage.database import find_damage
+
+    path = tmp_path / "history.sqlite3"
+    assert find_damage(path) is None  # nothing yet
+    with Database.open(path) as db:
+        conv = db.create_conversation(db.save_profile(new_profile("Support", AGENT)).id, "t")
+        for number in range(300):
+            db.add_message(conv.id, Role.USER, f"message {number} " * 40)
+    assert find_damage(path) is None
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    middle = len(data) // page // 2
+    data[middle * page : (middle + 2) * page] = b"\xa5" * (2 * page)
+    path.write_bytes(bytes(data))
+    with Database.open(path) as db:
+        assert db.list_profiles()  # the pages read first are fine
+    assert isinstance(find_damage(path), DatabaseCorruptError)
+    path.write_bytes(b"not a database at all" * 10)
+    assert isinstance(find_damage(path), DatabaseCorruptError)

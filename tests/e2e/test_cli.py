@@ -124,7 +124,7 @@ FAILURES = [
     ("unauthorized", 3, "rejected"),
     ("forbidden", 3, "not allowed"),
     ("no-credits", 4, "no credits"),
-    ("no-subscription", 4, "no active subscription"),
+    ("no-subscription", 4, "no active AgentsGT subscription"),
     ("not-found", 5, "agent id"),
     ("rate-limit", 6, "rate limit"),
     ("server-error", 7, "failed"),

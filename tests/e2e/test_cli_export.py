@@ -139,7 +139,7 @@ def test_export_failures_exit_2_with_a_sentence(history: list[str], tmp_path: Pa
     both = run("export", "--all", "--conversation", "x", "--format", "txt", "-o", "-")
     assert both.returncode == 2 and "not allowed with argument" in both.stderr
     pdf = run("export", "--all", "--format", "pdf", "-o", "-")
-    assert pdf.returncode == 2 and "a PDF cannot be written to the terminal" in pdf.stderr
+    assert pdf.returncode == 2 and "A PDF cannot be written to the terminal" in pdf.stderr
     folder = run("export", "--all", "--format", "txt", "-o", str(tmp_path))
     assert folder.returncode == 2 and "is a folder" in folder.stderr
 
@@ -147,7 +147,7 @@ def test_export_failures_exit_2_with_a_sentence(history: list[str], tmp_path: Pa
 def test_export_with_no_history_yet(tmp_path: Path):
     result = run("export", "--all", "--format", "json", "-o", str(tmp_path / "x.json"))
     assert result.returncode == 2
-    assert "there is no conversation history yet" in result.stderr
+    assert "There is no conversation history yet" in result.stderr
     assert not app_paths().database_path.exists()  # export never creates a database
 
 
@@ -179,7 +179,7 @@ def test_import_of_a_bad_file_changes_nothing(history: list[str], tmp_path: Path
     result = run("import", str(bad), home=other_home)
     assert result.returncode == 2
     assert result.stderr.strip() == (
-        "agentsgt-desktop import: conversation 2, message 4: 'role' must be one of user, "
+        "agentsgt-desktop: conversation 2, message 4: 'role' must be one of user, "
         "assistant, system, not 'robot'"
     )
     assert not (other_home / "data" / "history.sqlite3").exists()

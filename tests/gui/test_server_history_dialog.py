@@ -224,7 +224,10 @@ def test_errors_are_sentences_and_reload_recovers(
         "The AgentsGT service failed (HTTP 500). Try again in a moment. Use Reload to try again."
     )
     assert dialog.threads() == []
-    assert dialog.usage_status.text() == "The key was rejected: edit the profile's keys."
+    assert dialog.usage_status.text() == (
+        "The key was rejected (HTTP 401): check the public and secret key and that the key is "
+        "enabled in the AgentsGT dashboard."
+    )
     dialog.reload_button.click()
     settle(qloop, dialog)
     assert dialog.threads() and dialog.status_label.isHidden()

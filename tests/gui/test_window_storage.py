@@ -1,4 +1,4 @@
-"""Storage faults in the window: a locked history during a chat, an unwritable one at start."""
+"""Storage faults in the window: a locked history during a chat; unwritable or damaged at start."""
 
 from __future__ import annotations
 
@@ -8,12 +8,23 @@ import threading
 
 import pytest
 
-from desktop_app.app import build_services, open_services, shutdown
-from desktop_app.core.models import MessageStatus
+from desktop_app.app import (
+    HistoryCheck,
+    build_services,
+    discard_services,
+    open_services,
+    shutdown,
+)
+from desktop_app.core.models import MessageStatus, Role
 from desktop_app.core.paths import app_paths
+from desktop_app.core.profiles import new_profile
 from desktop_app.core.secrets import SecretStore
 from desktop_app.core.storage import Database, StreamingWriter
-from desktop_app.core.storage.errors import DatabaseLockedError, SchemaTooNewError
+from desktop_app.core.storage.errors import (
+    DatabaseCorruptError,
+    DatabaseLockedError,
+    SchemaTooNewError,
+)
 from desktop_app.gui.demo import DemoRuntime
 from desktop_app.gui.main_window import MainWindow
 from tests.fixtures.qt import loop_settle, run_until
@@ -32,6 +43,7 @@ pytestmark = [
 ]
 
 HISTORY_NOT_SAVED = "History can't be saved"
+AGENT = "123e4567-e89b-12d3-a456-426614174000"
 
 
 def _use_quick_failing_storage(window) -> None:
@@ -153,23 +165,37 @@ def unwritable_history():
     return paths
 
 
-def test_start_with_an_unwritable_history_offers_a_temporary_one(
-    unwritable_history, qloop, qtbot, memory_keyring, emulator
-) -> None:
-    paths = unwritable_history
-    asked: list[str] = []
-    services, temporary = open_services(paths, lambda reason: asked.append(reason) or True)
-    assert asked and "read" in asked[0].lower()
-    assert services is not None and temporary is not None
+def _start_window(services, memory_keyring):
     services.secrets = SecretStore(memory_keyring)
     window = MainWindow(services, demo=DemoRuntime(), link_opener=lambda url: None)
     window.show()
     window.start()
+    return window
+
+
+def _close_window(qloop, window, temporary) -> None:
+    qloop.run_until_complete(shutdown(window, window.services, window.demo))
+    window.close()
+    window.deleteLater()
+    shutil.rmtree(temporary, ignore_errors=True)
+
+
+def test_start_with_an_unwritable_history_offers_a_temporary_one(
+    unwritable_history, qloop, qtbot, memory_keyring, emulator
+) -> None:
+    paths = unwritable_history
+    services, temporary = open_services(paths)
+    assert temporary is not None and services.storage_problem is not None
+    window = _start_window(services, memory_keyring)
     loop_settle(qloop, window)
     try:
+        assert window.storage_dialog is not None and window.storage_dialog.isVisible()
+        assert "Cannot read the history database" in window.storage_dialog.text()
         assert window.storage_banner.isVisible()
         text = window.storage_banner.label.text()
         assert text.startswith(HISTORY_NOT_SAVED) and "export them to keep them" in text
+        window.storage_dialog.defaultButton().click()  # keep working
+        assert window.isVisible()
         add_emulator_profile(window, emulator)
         send(window, "Kept for this session")
         wait_reply(qloop, window)
@@ -177,23 +203,74 @@ def test_start_with_an_unwritable_history_offers_a_temporary_one(
         assert window.services.database.messages(window.chat.conversation_id)
         assert paths.database_path.is_dir() and not any(paths.database_path.iterdir())
     finally:
-        qloop.run_until_complete(shutdown(window, window.services, window.demo))
-        window.close()
-        window.deleteLater()
+        _close_window(qloop, window, temporary)
+
+
+def _damage_middle_pages(path) -> bytes:
+    """A history with many pages, some in the middle overwritten (as a bad disk sector does)."""
+    with Database.open(path) as database:
+        profile = database.save_profile(new_profile("Support", AGENT))
+        conversation = database.create_conversation(profile.id, "Long")
+        for number in range(300):
+            database.add_message(conversation.id, Role.USER, f"message {number} " * 40)
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    middle = len(data) // page // 2
+    data[middle * page : (middle + 3) * page] = bytes(range(256)) * (3 * page // 256)
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def test_a_damaged_history_still_opens_the_window_with_a_dialog(
+    qloop, qtbot, memory_keyring
+) -> None:
+    paths = app_paths().ensure()
+    damaged = _damage_middle_pages(paths.database_path)
+    with Database.open(paths.database_path) as database:
+        assert database.list_profiles()  # the first read works: only a full check sees it
+    services, temporary = open_services(paths, HistoryCheck(paths))
+    assert isinstance(services.storage_problem, DatabaseCorruptError)
+    window = _start_window(services, memory_keyring)
+    loop_settle(qloop, window)
+    try:
+        dialog = window.storage_dialog
+        assert dialog is not None and dialog.isVisible()
+        assert "is damaged" in dialog.text() and "temporary history" in dialog.informativeText()
+        assert "the history file is damaged" in window.storage_banner.label.text()
+        quit_button = next(b for b in dialog.buttons() if b.text() == "Quit")
+        quit_button.click()
+        assert not window.isVisible()
+    finally:
+        _close_window(qloop, window, temporary)
+    assert paths.database_path.read_bytes() == damaged  # never written to
+
+
+def test_a_file_that_is_not_a_history_opens_a_temporary_one(tmp_path) -> None:
+    paths = app_paths().ensure()
+    paths.database_path.write_bytes(b"not a database " * 100)
+    services, temporary = open_services(paths, HistoryCheck(paths))
+    try:
+        assert isinstance(services.storage_problem, DatabaseCorruptError)
+        assert services.database.path.parent == temporary
+    finally:
+        discard_services(services)
         shutil.rmtree(temporary, ignore_errors=True)
 
 
-def test_start_declined_or_a_newer_history_refuses_and_touches_nothing(
+def test_a_newer_history_is_replaced_for_the_session_and_touched_not(
     unwritable_history, tmp_path
 ) -> None:
     paths = unwritable_history
-    assert open_services(paths, lambda reason: False) == (None, None)
     paths.database_path.rmdir()
     with sqlite3.connect(paths.database_path) as conn:
         conn.execute("PRAGMA user_version = 9999")
     original = paths.database_path.read_bytes()
-    with pytest.raises(SchemaTooNewError):
-        open_services(paths, lambda reason: pytest.fail("a newer history is never replaced"))
+    services, temporary = open_services(paths, HistoryCheck(paths))
+    try:
+        assert isinstance(services.storage_problem, SchemaTooNewError)
+    finally:
+        discard_services(services)
+        shutil.rmtree(temporary, ignore_errors=True)
     with pytest.raises(SchemaTooNewError):
         build_services(paths)
     assert paths.database_path.read_bytes() == original

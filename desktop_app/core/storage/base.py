@@ -11,6 +11,8 @@ from pathlib import Path
 from desktop_app.core.storage.errors import StorageError, translate
 
 DEFAULT_BUSY_TIMEOUT = 5.0
+_SQLITE_READONLY = 8
+_SQLITE_CANTOPEN = 14
 
 
 def connect(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> sqlite3.Connection:
@@ -34,6 +36,45 @@ def connect(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> sqlite3.C
         conn.close()
         raise
     return conn
+
+
+def connect_read_only(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> sqlite3.Connection:
+    """Open `path` for reading only (`mode=ro`): nothing is written, not even WAL set-up.
+
+    Reading a WAL database needs its -shm index; in a read-only folder without one SQLite
+    cannot make it, so a file with no pending -wal content is then opened as immutable.
+    Raises sqlite3.Error (the caller translates it).
+    """
+    uri = path.resolve().as_uri()
+    try:
+        return _read_only(f"{uri}?mode=ro", busy_timeout)
+    except sqlite3.Error as exc:
+        code = getattr(exc, "sqlite_errorcode", 0) or 0
+        wal = path.with_name(path.name + "-wal")
+        if code & 0xFF not in (_SQLITE_READONLY, _SQLITE_CANTOPEN) or _has_content(wal):
+            raise
+    return _read_only(f"{uri}?mode=ro&immutable=1", busy_timeout)
+
+
+def _read_only(uri: str, busy_timeout: float) -> sqlite3.Connection:
+    conn = sqlite3.connect(
+        uri, uri=True, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+    )
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000):d}")
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("PRAGMA user_version").fetchone()  # the first read opens the file for real
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _has_content(file: Path) -> bool:
+    try:
+        return file.stat().st_size > 0
+    except OSError:
+        return False
 
 
 class StoreBase:

@@ -9,13 +9,14 @@ from pathlib import Path
 from types import TracebackType
 
 from desktop_app.core.storage.backups import backup_database
-from desktop_app.core.storage.base import DEFAULT_BUSY_TIMEOUT, connect
+from desktop_app.core.storage.base import DEFAULT_BUSY_TIMEOUT, connect, connect_read_only
 from desktop_app.core.storage.conversations import ConversationStore
 from desktop_app.core.storage.errors import (
     DatabaseCorruptError,
     DatabaseReadOnlyError,
     SchemaTooNewError,
     StorageError,
+    damaged,
     translate,
 )
 from desktop_app.core.storage.messages import MessageStore
@@ -43,11 +44,33 @@ def read_header_version(path: Path) -> int | None:
     if not header:
         return None
     if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
-        raise DatabaseCorruptError(
-            f"The history database ({path}) is damaged or is not an AgentsGT Desktop history "
-            "file. Move it aside (or restore a .bak copy next to it) and start the app again."
-        )
+        raise damaged(path)
     return int.from_bytes(header[60:64], "big", signed=True)
+
+
+def find_damage(path: Path) -> DatabaseCorruptError | None:
+    """Read the whole history file (read-only) and return the damage SQLite finds in it.
+
+    None when it is sound, missing, or cannot be read just now (opening it will say why).
+    Takes about a millisecond per megabyte: run it off the GUI thread.
+    """
+    try:
+        if read_header_version(path) is None:
+            return None
+    except DatabaseCorruptError as header_damage:
+        return header_damage
+    except StorageError:
+        return None
+    try:
+        conn = connect_read_only(path)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        failure = translate(exc, path)
+        return failure if isinstance(failure, DatabaseCorruptError) else None
+    return None if rows == [("ok",)] else damaged(path)
 
 
 class Database(ProfileStore, ConversationStore, MessageStore, SearchStore):
@@ -91,6 +114,38 @@ class Database(ProfileStore, ConversationStore, MessageStore, SearchStore):
         except BaseException:
             conn.close()
             raise
+        return cls(conn, path)
+
+    @classmethod
+    def open_read_only(
+        cls, path: Path | str, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
+    ) -> Database:
+        """Open an existing history to read it only: works on a read-only file or folder and
+        never changes the file. Any write through it fails with DatabaseReadOnlyError.
+
+        A file from an older app version must be updated first, which writes: it is opened
+        with `open()` instead (a read-only one then fails with a sentence saying so).
+        """
+        path = Path(path).expanduser()
+        header_version = read_header_version(path)
+        if header_version is not None and header_version > SCHEMA_VERSION:
+            raise SchemaTooNewError(header_version)
+        if header_version is None or header_version < SCHEMA_VERSION:
+            return cls.open(path, busy_timeout=busy_timeout)
+        try:
+            conn = connect_read_only(path, busy_timeout)
+        except sqlite3.Error as exc:
+            raise translate(exc, path) from exc
+        try:
+            version = schema_version(conn)
+        except sqlite3.Error as exc:
+            conn.close()
+            raise translate(exc, path) from exc
+        if version != SCHEMA_VERSION:  # the -wal file held a newer (or older) schema
+            conn.close()
+            if version > SCHEMA_VERSION:
+                raise SchemaTooNewError(version)
+            return cls.open(path, busy_timeout=busy_timeout)
         return cls(conn, path)
 
     def close(self) -> None:

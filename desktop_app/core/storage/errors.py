@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -16,6 +17,8 @@ _SQLITE_CORRUPT = 11
 _SQLITE_FULL = 13
 _SQLITE_CANTOPEN = 14
 _SQLITE_NOTADB = 26
+# Below this much free space an I/O error while writing is taken for a full disk.
+_NEARLY_FULL = 1024 * 1024
 
 
 class StorageError(AgentsGTError):
@@ -53,6 +56,22 @@ class RecordNotFoundError(StorageError):
     """A profile, conversation or message that was asked for does not exist."""
 
 
+def damaged(path: Path | str) -> DatabaseCorruptError:
+    """The error for a history file that is damaged or not one of ours."""
+    return DatabaseCorruptError(
+        f"The history database ({path}) is damaged or is not an AgentsGT Desktop history file. "
+        "Move it aside (or restore a .bak copy next to it) and start the app again."
+    )
+
+
+def disk_is_full(folder: Path) -> bool:
+    """True when the file system holding `folder` has (next to) no space left."""
+    try:
+        return shutil.disk_usage(folder).free < _NEARLY_FULL
+    except OSError:
+        return False
+
+
 def translate(exc: sqlite3.Error, path: Path | str) -> StorageError:
     """Turn an sqlite3 exception into the StorageError subclass that explains it."""
     code = getattr(exc, "sqlite_errorcode", None)
@@ -67,17 +86,19 @@ def translate(exc: sqlite3.Error, path: Path | str) -> StorageError:
     if primary in (_SQLITE_READONLY, _SQLITE_CANTOPEN) or "readonly" in text:
         return DatabaseReadOnlyError(
             f"Cannot write to {where}: the file or its folder is read-only or not accessible. "
-            "Check the permissions of the file and its folder."
+            "Check their permissions."
         )
     if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "malformed" in text:
-        return DatabaseCorruptError(
-            f"{where[0].upper()}{where[1:]} is damaged or is not an AgentsGT Desktop history file. "
-            "Move it aside (or restore a .bak copy next to it) and start the app again."
-        )
-    if primary == _SQLITE_FULL or "disk is full" in text:
+        return damaged(path)
+    if (
+        primary == _SQLITE_FULL
+        or "disk is full" in text
+        or (primary == _SQLITE_IOERR and disk_is_full(Path(path).parent))
+    ):
+        # A full disk often surfaces as an I/O error (the -wal or -shm file cannot grow).
         return DatabaseFullError(
-            f"The disk holding {where} is full; free some space and try again. "
-            "The last change was not saved."
+            f"The disk is full: the last change to {where} was not saved. "
+            "Free some space and try again."
         )
     if primary == _SQLITE_IOERR:
         return StorageError(f"The disk reported an error while using {where}: {exc}.")
