@@ -139,7 +139,7 @@ def _payment(error: errors.PaymentRequiredError) -> str:
 def _rate_limit(error: errors.RateLimitError) -> str:
     later = f"in {seconds_text(error.retry_after)}" if error.retry_after else "in a minute"
     return (
-        f"AgentsGT is getting too many requests from this key ({_status(error)}): "
+        f"The API rate limit was hit ({_status(error)}): too many requests from this key; "
         f"try again {later}."
     )
 
@@ -257,6 +257,13 @@ TABLE: tuple[Row, ...] = (
         action=ErrorAction.RETRY,
     ),
     Row(
+        errors.HeaderTimeoutError,
+        _message,
+        ExitCode.NETWORK,
+        retryable=True,
+        action=ErrorAction.RETRY,
+    ),
+    Row(
         errors.IdleTimeoutError,
         lambda e: f"The agent sent nothing for {seconds_text(e.seconds)}, so the wait was ended.",
         ExitCode.NETWORK,
@@ -355,9 +362,8 @@ def describe_outcome(result: StreamResult) -> ErrorText | None:
             exit_code=ExitCode.STREAM,
         )
     error = result.error
-    if isinstance(error, errors.IdleTimeoutError):
-        return _incomplete(f"the agent sent nothing for {seconds_text(error.seconds)}.")
-    if isinstance(error, errors.StreamProtocolError):
+    if isinstance(error, errors.IdleTimeoutError | errors.StreamProtocolError):
+        # Their messages name the host and what was seen (nothing, keep-alives, an endless line).
         return _incomplete(f"{error.message[:1].lower()}{error.message[1:]}")
     if isinstance(error, errors.APIConnectionError):
         return _incomplete("the connection dropped before it finished.")

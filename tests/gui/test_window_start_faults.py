@@ -44,7 +44,7 @@ _DRIVER = textwrap.dedent(
 
 def _start_app(home: Path, *, unprivileged: bool = False) -> dict[str, str]:
     command = [sys.executable, "-c", _DRIVER, str(home)]
-    if unprivileged and os.geteuid() == 0:
+    if unprivileged and hasattr(os, "geteuid") and os.geteuid() == 0:
         setpriv = shutil.which("setpriv")
         if setpriv is None:
             pytest.skip("running as root without setpriv: permissions cannot be enforced")
