@@ -9,15 +9,18 @@ from typing import Any
 from desktop_app.commands.api import Target, add_api_command, resolve_target, run_with_client
 from desktop_app.commands.common import (
     ExitCode,
-    describe_outcome,
+    describe_failure,
     fail,
     print_json,
     run_guarded,
 )
+from desktop_app.core.chat_session import ChatSession
 from desktop_app.core.client import AgentsGTClient
+from desktop_app.core.error_text import retry_wait_text
 from desktop_app.core.errors import InvalidInputError
-from desktop_app.core.events import StreamResult, TextDelta
-from desktop_app.core.models import ChatMessage, Credentials, Role
+from desktop_app.core.events import StreamResult
+from desktop_app.core.models import Credentials, RetryWait
+from desktop_app.core.reply_run import ReplyObserver, ReplyRun
 from desktop_app.core.terminal_text import TerminalSanitizer
 
 
@@ -85,29 +88,60 @@ def _chat(args: argparse.Namespace, target: Target, message: str) -> int:
             if not agents:
                 raise InvalidInputError("The emulator has no agents.")
             agent_id = agents[0].id
-        printed_any = False
-        last = ""
-        # On a terminal the reply may not drive it (OSC 52 writes the clipboard): sequences are
-        # stripped, also when one arrives split over several deltas.
-        sanitizer = TerminalSanitizer() if sys.stdout.isatty() else None
-        async with client.stream_chat(agent_id, [ChatMessage(Role.USER, message)]) as stream:
-            async for event in stream:
-                if not args.json and isinstance(event, TextDelta) and event.text:
-                    text = sanitizer.feed(event.text) if sanitizer else event.text
-                    if text:
-                        sys.stdout.write(text)
-                        sys.stdout.flush()
-                        printed_any, last = True, text
-        result = stream.result
+
+        async def connect() -> AgentsGTClient:
+            return client
+
+        session = ChatSession()
+        printer = _ReplyPrinter(show_text=not args.json)
+        end = await ReplyRun(
+            session, session.send(message), connect, agent_id, observer=printer
+        ).run()
+        if end.failure is not None or end.result is None:
+            # No reply began (a refused key, a rate limit after the retries...): one sentence.
+            return fail(*describe_failure(end.failure or RuntimeError("no reply")))
         if args.json:
-            print_json(result_json(result))
-        elif not printed_any or not last.endswith("\n"):
-            sys.stdout.write("\n")
-            sys.stdout.flush()
-        failure = describe_outcome(result)
-        return fail(*failure) if failure else int(ExitCode.OK)
+            print_json(result_json(end.result))
+        else:
+            printer.end_line()
+        problem = end.problem
+        return fail(problem.exit_code, problem.cli_line) if problem else int(ExitCode.OK)
 
     return run_with_client(args, target, work)
+
+
+class _ReplyPrinter(ReplyObserver):
+    """Writes the reply to stdout as it streams; on a terminal, without control sequences.
+
+    On a terminal the reply may not drive it (OSC 52 writes the clipboard): sequences are
+    stripped, also when one arrives split over several deltas. Retry waits are told on stderr
+    when it is a terminal (a script reading stderr gets only the final sentence).
+    """
+
+    def __init__(self, *, show_text: bool) -> None:
+        self._show_text = show_text
+        self._sanitizer = TerminalSanitizer() if sys.stdout.isatty() else None
+        self._last = ""
+
+    def text_received(self, delta: str) -> None:
+        if not self._show_text or not delta:
+            return
+        text = self._sanitizer.feed(delta) if self._sanitizer else delta
+        if text:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            self._last = text
+
+    def retry_scheduled(self, wait: RetryWait) -> None:
+        if sys.stderr.isatty():
+            notice = retry_wait_text(wait)
+            print(f"agentsgt-desktop: {notice.sentence_at(wait.delay)}", file=sys.stderr)
+
+    def end_line(self) -> None:
+        """End the reply's last line (the shell prompt goes on a line of its own)."""
+        if not self._last.endswith("\n"):
+            sys.stdout.write("\n")
+            sys.stdout.flush()
 
 
 def result_json(result: StreamResult) -> dict[str, Any]:

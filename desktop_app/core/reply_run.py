@@ -159,13 +159,17 @@ class ReplyRun:
         return self.turn.reply.id
 
     async def run(self) -> ReplyEnd:
-        """Stream the reply to its end; return how it ended (an unexpected error is raised)."""
+        """Stream the reply to its end; return how it ended.
+
+        An unexpected error is raised, and a cancelled run raises CancelledError, each after
+        the reply was saved and the observer told (`end` holds how it ended).
+        """
         saver, stored_id = self._saver, self._stored_id
         if saver is not None and stored_id is not None:
             saver.begin(stored_id)
         stream: ChatStream | None = None
         failure: BaseException | None = None
-        stopped = False
+        stopped: asyncio.CancelledError | None = None
         try:
             client = await self._connect()
             chat = client.stream_chat(
@@ -174,11 +178,14 @@ class ReplyRun:
             async with chat:
                 stream = chat
                 await self._pump(chat)
-        except asyncio.CancelledError:
-            stopped = True
+        except asyncio.CancelledError as cancelled:
+            stopped = cancelled
         except Exception as error:  # sorted in _finish: expected ones are shown, others raised
             failure = error
-        end = self._finish(stream.result if stream is not None else None, failure, stopped)
+        result = stream.result if stream is not None else None
+        end = self._finish(result, failure, stopped is not None)
+        if stopped is not None:
+            raise stopped  # saved and told: the task still ends cancelled, as asked (Ctrl+C)
         if failure is not None and not is_expected(failure):
             raise failure
         return end
