@@ -219,14 +219,23 @@ def test_deep_nesting_is_refused():
     assert "nested too deeply" in refused(data)
 
 
-def test_oversized_message():
+def test_a_message_as_long_as_the_longest_reply_fits() -> None:
+    from desktop_app.core.limits import MAX_REPLY_TEXT_CHARS
+
+    assert MAX_MESSAGE_BYTES >= 4 * MAX_REPLY_TEXT_CHARS  # any kept reply can be imported again
+
+
+def test_oversized_message(monkeypatch: pytest.MonkeyPatch):
+    # The real limit (72 MB) makes files larger than the import limit: a small one, same rule.
+    limit = 1024 * 1024
+    monkeypatch.setattr("desktop_app.core.export.validate.MAX_MESSAGE_BYTES", limit)
     data = valid()
-    data["conversations"][0]["messages"][1]["text"] = "x" * (MAX_MESSAGE_BYTES + 1)
+    data["conversations"][0]["messages"][1]["text"] = "x" * (limit + 1)
     assert refused(data).startswith("conversation 1, message 2: 'text' is too long")
     data = valid()
     # Each field fits, together they do not.
-    data["conversations"][0]["messages"][1]["text"] = "é" * (MAX_MESSAGE_BYTES // 3)
-    data["conversations"][0]["messages"][1]["reasoning"] = "é" * (MAX_MESSAGE_BYTES // 3)
+    data["conversations"][0]["messages"][1]["text"] = "é" * (limit // 3)
+    data["conversations"][0]["messages"][1]["reasoning"] = "é" * (limit // 3)
     assert refused(data).startswith("conversation 1, message 2: the message is too large")
 
 

@@ -27,6 +27,7 @@ from datetime import datetime
 from typing import Any
 
 from desktop_app.core.errors import AgentsGTError
+from desktop_app.core.limits import MAX_REPLY_TEXT_CHARS
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.core.storage.records import PartRecord, ToolRecord
 
@@ -35,7 +36,10 @@ FORMAT_VERSION = 1
 
 # Sane limits: far above any real conversation, low enough that a hostile file cannot make the
 # importer swallow gigabytes into SQLite.
-MAX_MESSAGE_BYTES = 10 * 1024 * 1024  # text + reasoning + parts + error text of one message
+# Text + reasoning + parts + error text of one message: room for the longest reply the client
+# keeps (core/limits.MAX_REPLY_TEXT_CHARS characters, up to 4 UTF-8 bytes each), so any saved
+# conversation can be exported and imported again.
+MAX_MESSAGE_BYTES = 4 * MAX_REPLY_TEXT_CHARS + 8 * 1024 * 1024
 MAX_SHORT_TEXT = 10_000  # ids, titles, names, URLs
 MAX_TOKENS = 10**12
 
