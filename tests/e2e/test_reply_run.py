@@ -148,10 +148,11 @@ def test_a_rich_reply_is_saved_with_its_tool_matched_by_id_and_its_source(
     assert session.message(end.reply_id).parts == end.parts
 
 
-def test_rate_limited_requests_are_retried_with_each_wait_announced(
-    emulator: EmulatorServer,
-) -> None:
-    emulator.state.queue_faults(["rate-limit", "rate-limit"])
+def _rate_limited(
+    emulator: EmulatorServer, faults: int, retry_after: str, *, cancel_on_wait: bool = False
+) -> tuple[ReplyEnd | None, Recorder, ChatSession, int]:
+    """A reply to FIRST_AGENT after `faults` 429s: how it ended, what was heard, chat requests."""
+    emulator.state.queue_faults(["rate-limit"] * faults)
     recorder = Recorder()
     session = ChatSession()
     end = _run(
@@ -160,50 +161,38 @@ def test_rate_limited_requests_are_retried_with_each_wait_announced(
         "hello",
         agent=FIRST_AGENT,
         observer=recorder,
-        headers={"X-Emulator-Retry-After": "0"},
+        headers={"X-Emulator-Retry-After": retry_after},
+        cancel_on_wait=cancel_on_wait,
     )
+    chats = len([r for r in emulator.state.requests if "/agents/chat/" in r.path])
+    return end, recorder, session, chats
+
+
+def test_rate_limited_requests_are_retried_with_each_wait_announced(
+    emulator: EmulatorServer,
+) -> None:
+    end, recorder, _, chats = _rate_limited(emulator, 2, "0")
     assert end is not None and end.status is MessageStatus.COMPLETE
     assert [wait.attempt for wait in recorder.waits] == [2, 3]
     assert {wait.reason for wait in recorder.waits} == {"rate-limited"}
-    assert len([r for r in emulator.state.requests if "/agents/chat/" in r.path]) == 3
+    assert chats == 3
 
 
 def test_rate_limit_retries_end_after_the_last_try_with_a_sentence(
     emulator: EmulatorServer,
 ) -> None:
-    emulator.state.queue_faults(["rate-limit"] * 10)
-    recorder = Recorder()
-    end = _run(
-        emulator,
-        ChatSession(),
-        "hello",
-        agent=FIRST_AGENT,
-        observer=recorder,
-        headers={"X-Emulator-Retry-After": "0"},
-    )
-    chats = [r for r in emulator.state.requests if "/agents/chat/" in r.path]
-    assert len(chats) == 1 + SETTINGS.max_retries  # bounded: never forever
+    end, _, _, chats = _rate_limited(emulator, 10, "0")
+    assert chats == 1 + SETTINGS.max_retries  # bounded: never forever
     assert end is not None and end.status is MessageStatus.ERROR
     assert end.problem is not None and end.problem.action is ErrorAction.RETRY
     assert "too many requests" in end.problem.sentence.lower()
 
 
 def test_stop_during_a_retry_wait_ends_the_reply_at_once(emulator: EmulatorServer) -> None:
-    emulator.state.queue_faults(["rate-limit"] * 10)
-    recorder = Recorder()
-    session = ChatSession()
-    end = _run(
-        emulator,
-        session,
-        "hello",
-        agent=FIRST_AGENT,
-        observer=recorder,
-        headers={"X-Emulator-Retry-After": "20"},
-        cancel_on_wait=True,
-    )
+    end, recorder, session, chats = _rate_limited(emulator, 10, "20", cancel_on_wait=True)
     assert recorder.waits and recorder.waits[0].delay == 20.0
     assert end is not None and end.status is MessageStatus.STOPPED and end.problem is None
-    assert len([r for r in emulator.state.requests if "/agents/chat/" in r.path]) == 1
+    assert chats == 1
     assert session.messages[-1].status is MessageStatus.STOPPED
 
 
