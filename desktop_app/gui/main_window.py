@@ -322,7 +322,6 @@ class MainWindow(QMainWindow):
     def reload_profiles(self, select_id: str | None = None) -> None:
         """Read the saved profiles again and open `select_id` (else the open one, or the first)."""
         profile = self.profiles_panel.reload(select_id)
-        has_profiles = profile is not None
         if profile is None:
             self.chat.set_profile(None)
             self.pages.setCurrentWidget(self.welcome)
@@ -332,7 +331,6 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.chat_page)
             if self.chat.profile != profile:
                 self._use_profile(profile)
-        self.sidebar.new_chat_button.setEnabled(has_profiles)
         self.update_actions()
 
     def _use_profile(self, profile: Profile) -> None:
