@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 Shortcut = QKeySequence.StandardKey | str
@@ -56,6 +56,34 @@ class WindowActions:
     settings: QAction
     demo: QAction
     quit: QAction
+    #: Esc while nothing streams (Stop has Esc then): closes the find bar, cancels an edit.
+    escape: QShortcut
+
+
+@dataclass(frozen=True, slots=True)
+class CommandState:
+    """What the window has to act on now."""
+
+    has_profile: bool
+    #: A saved conversation is open, or the conversation list shows saved ones.
+    has_saved_conversations: bool
+    has_messages: bool
+    #: The open conversation has a reply with text.
+    has_reply: bool
+    streaming: bool
+
+
+def update_action_states(actions: WindowActions, state: CommandState) -> None:
+    """Enable each action only when it has something to act on."""
+    actions.new_chat.setEnabled(state.has_profile)
+    actions.server_history.setEnabled(state.has_profile)
+    actions.stop.setEnabled(state.streaming)
+    # One Esc at a time: two enabled shortcuts on one key would be ambiguous (neither fires).
+    actions.escape.setEnabled(not state.streaming)
+    actions.regenerate.setEnabled(state.has_reply and not state.streaming)
+    actions.copy_last_reply.setEnabled(state.has_reply)
+    actions.copy_conversation.setEnabled(state.has_messages)
+    actions.export.setEnabled(state.has_saved_conversations)
 
 
 def create_actions(window: QWidget) -> WindowActions:
@@ -87,4 +115,5 @@ def create_actions(window: QWidget) -> WindowActions:
         settings=_action(window, "Se&ttings…", "Ctrl+,", "Open settings"),
         demo=_action(window, "Try the &demo agent", None, "Chat with the built-in demo agent"),
         quit=_action(window, "&Quit", QKeySequence.StandardKey.Quit, "Quit AgentsGT Desktop"),
+        escape=QShortcut(QKeySequence("Esc"), window),
     )

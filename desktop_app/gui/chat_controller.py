@@ -71,6 +71,7 @@ class ChatController(QObject):
     conversation_opened = Signal(str)  # conversation id, "" for a new chat not saved yet
     notice_posted = Signal(str)
     storage_failed = Signal(object)  # ErrorText: history could not be saved (chat goes on)
+    reply_progressed = Signal()  # something of the streaming reply arrived
 
     def __init__(
         self,
@@ -238,6 +239,8 @@ class ChatController(QObject):
         live = self.transcript.start_reply(turn.reply.id)
         self.conversations_changed.emit()
         profile = self.profile
+        # The reply's own conversation: the one open when it ends may be another by then.
+        conversation_id = self.conversation_id
         # asyncio comes with these: loaded at the first send, never before the first paint.
         import asyncio
 
@@ -250,12 +253,18 @@ class ChatController(QObject):
             lambda: self.client_for(profile),
             profile.agent_id,
             observer=TranscriptObserver(
-                live, self._reply_ended, self._show_error, self._clear_error
+                live,
+                lambda end: self._reply_ended(end, conversation_id),
+                self._show_error,
+                self._clear_error,
+                self.reply_progressed.emit,
             ),
             saver=self.services.writer,
         )
 
         self.task = asyncio.ensure_future(run.run())
+        # Said once the task is over, so `streaming` is already False for the listeners.
+        self.task.add_done_callback(self._on_task_done)
         self.streaming_changed.emit(True)
         return True
 
@@ -299,18 +308,22 @@ class ChatController(QObject):
             self._extra_headers(profile),
         )
 
-    def _reply_ended(self, end: ReplyEnd) -> None:
-        """A reply ended (already saved and in the session): update the list, say what failed."""
-        if self.conversation_id is not None:
+    def _reply_ended(self, end: ReplyEnd, conversation_id: str | None) -> None:
+        """A reply ended (already saved and in the session): move its conversation up the
+        list, say what failed."""
+        if conversation_id is not None:
             with contextlib.suppress(errors.AgentsGTError):
-                self.services.database.touch_conversation(self.conversation_id)
-        self.streaming_changed.emit(False)
+                self.services.database.touch_conversation(conversation_id)
         self.reply_finished.emit(end.reply_id, end.status.value)
         self.conversations_changed.emit()
         if end.problem is not None and (end.failure is None or is_expected(end.failure)):
             self._show_error(end.problem)
         elif self.last_error is not None:
             self._clear_error()  # a retry wait shown earlier is over
+
+    def _on_task_done(self, task: asyncio.Task[ReplyEnd]) -> None:
+        if task is self.task:
+            self.streaming_changed.emit(False)
 
     # -- other calls -----------------------------------------------------------------------------
 

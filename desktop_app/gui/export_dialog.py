@@ -34,7 +34,6 @@ from desktop_app.core.export.collect import HistoryReader
 from desktop_app.core.storage.records import Conversation
 
 if TYPE_CHECKING:
-    from desktop_app.gui.main_window import MainWindow
     from desktop_app.gui.services import Services
 
 FORMAT_LABELS = {
@@ -369,9 +368,14 @@ _SUFFIXES = {export_format.suffix for export_format in ExportFormat}
 
 
 def start_export(
-    window: MainWindow, services: Services, conversation_id: str | None = None
+    window: QWidget,
+    services: Services,
+    conversation_id: str | None = None,
+    *,
+    announce: Callable[[str], object] = lambda sentence: None,
 ) -> ExportDialog:
-    """Open the export dialog for the window (non-modal), the open conversation preselected."""
+    """Open the export dialog for the window (non-modal), the open conversation preselected;
+    `announce` is told the sentence to show when the export is written."""
     for previous in window.findChildren(ExportDialog):
         if previous.busy:  # one export at a time: show the one still writing
             previous.show()
@@ -379,6 +383,6 @@ def start_export(
             return previous
         previous.deleteLater()
     dialog = ExportDialog(services.database, window, conversation_id=conversation_id)
-    dialog.export_finished.connect(lambda path: window.announce(f"Exported to {Path(path).name}."))
+    dialog.export_finished.connect(lambda path: announce(f"Exported to {Path(path).name}."))
     dialog.show()
     return dialog

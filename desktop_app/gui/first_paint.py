@@ -4,6 +4,16 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from PySide6.QtWidgets import QWidget
+
+    from desktop_app.gui.crash_dialog import CrashHandler
+
+ExceptHook = Callable[[type[BaseException], BaseException, "TracebackType | None"], Any]
 
 
 def skip_pyside_source_scan(package: str = "desktop_app") -> None:
@@ -17,7 +27,7 @@ def skip_pyside_source_scan(package: str = "desktop_app") -> None:
     """
     feature = sys.modules.get("shibokensupport.feature")
     reads_source = getattr(feature, "_mod_uses_pyside", None)
-    if reads_source is None or getattr(reads_source, "skips_known", False):
+    if feature is None or reads_source is None or getattr(reads_source, "skips_known", False):
         return
     standard = sys.stdlib_module_names
 
@@ -30,7 +40,7 @@ def skip_pyside_source_scan(package: str = "desktop_app") -> None:
         return bool(reads_source(module))
 
     uses_pyside.skips_known = True  # type: ignore[attr-defined]
-    feature._mod_uses_pyside = uses_pyside
+    vars(feature)["_mod_uses_pyside"] = uses_pyside  # PySide's private hook, set by name
 
 
 class DeferredCrashHandler:
@@ -40,10 +50,10 @@ class DeferredCrashHandler:
     unexpected error before it, brings in crash_dialog.CrashHandler, which does the work.
     """
 
-    def __init__(self, parent: Callable[[], object]) -> None:
+    def __init__(self, parent: Callable[[], QWidget | None]) -> None:
         self._parent = parent
-        self._handler = None
-        self._previous = None
+        self._handler: CrashHandler | None = None
+        self._previous: ExceptHook | None = None
 
     def install(self) -> None:
         """Make this the process's sys.excepthook (qasync's slot errors land here too)."""
@@ -56,7 +66,7 @@ class DeferredCrashHandler:
             sys.excepthook = self._previous
             self._previous = None
 
-    def load(self):  # -> CrashHandler
+    def load(self) -> CrashHandler:
         """The CrashHandler that shows the dialog (made on the first call)."""
         if self._handler is None:
             from desktop_app.gui.crash_dialog import CrashHandler

@@ -5,29 +5,36 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QMainWindow,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desktop_app import APP_NAME
 from desktop_app.core import errors
 from desktop_app.core.error_text import ErrorAction, ErrorText, history_not_saved
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.core.profiles import Profile
-from desktop_app.gui.actions import create_actions
+from desktop_app.core.settings import Settings
+from desktop_app.gui.actions import CommandState, create_actions, update_action_states
 from desktop_app.gui.chat_controller import ChatController, prepare_first_reply
-from desktop_app.gui.conversation_actions import purge_old_deleted
+from desktop_app.gui.conversation_actions import open_data_folder, purge_old_deleted
+from desktop_app.gui.conversations_panel import ConversationsPanel
 from desktop_app.gui.demo import DemoRuntime
 from desktop_app.gui.link_guard import LinkGuard
+from desktop_app.gui.profiles_panel import ProfilesPanel
 from desktop_app.gui.services import Services
 from desktop_app.gui.sidebar import KeyStatus
-from desktop_app.gui.window_dialogs import WindowDialogs
-from desktop_app.gui.window_layout import WindowLayout
-from desktop_app.gui.window_profiles import WindowProfiles
-from desktop_app.gui.window_state import WindowState
+from desktop_app.gui.stall_watch import StallWatch
+from desktop_app.gui.theme import apply_theme, style_sheet
+from desktop_app.gui.window_dialogs import (
+    open_profile_dialog,
+    open_search_dialog,
+    open_server_history_dialog,
+    open_settings_dialog,
+    show_storage_problem,
+)
+from desktop_app.gui.window_layout import WindowWidgets, build_menus
+from desktop_app.gui.window_state import NEW_CHAT_DRAFT, WindowStateKeeper
 from desktop_app.gui.window_tasks import WindowTasks
 
 if TYPE_CHECKING:
@@ -37,15 +44,26 @@ if TYPE_CHECKING:
     # Dialogs and the API client load when first used, so the window paints sooner.
     from PySide6.QtWidgets import QMessageBox
 
+    from desktop_app.core.errors import AgentsGTError
     from desktop_app.core.storage.errors import StorageError
     from desktop_app.gui.profile_dialog import ProfileDialog
     from desktop_app.gui.search_dialog import SearchDialog
     from desktop_app.gui.server_history_dialog import ServerHistoryDialog
     from desktop_app.gui.settings_dialog import SettingsDialog
+    from desktop_app.gui.update_notice import UpdateWatcher
+
+#: The status line while a streaming reply has sent nothing for a while.
+WAITING_TEXT = "Waiting for the agent…"
 
 
-class MainWindow(WindowLayout, WindowDialogs, WindowProfiles, WindowState, QMainWindow):
-    """The product's window. `start()` runs after the first paint (keyring, demo, history)."""
+class MainWindow(QMainWindow):
+    """The product's window. `start()` runs after the first paint (keyring, demo, history).
+
+    Made of parts wired in `_connect_signals`: the ChatController (`chat`, the one owner of
+    the open profile and conversation), the ProfilesPanel (`profiles_panel`), the
+    ConversationsPanel (`conversations`), the WindowStateKeeper (`state`), the StallWatch
+    (`stall_watch`) and the dialogs' functions in window_dialogs.
+    """
 
     started = Signal()
     closed = Signal()
@@ -69,9 +87,7 @@ class MainWindow(WindowLayout, WindowDialogs, WindowProfiles, WindowState, QMain
         self.setAccessibleName(APP_NAME)
         self.resize(1100, 720)
         # The palette before the widgets exist: applied later it re-polishes every one of them.
-        self._dark = self._apply_theme(services.settings)
-        self.profiles: list[Profile] = []
-        self.key_status: dict[str, KeyStatus] = {}
+        self._dark = _apply_theme(services.settings)
         self.editing_message_id: str | None = None
         self.profile_dialog: ProfileDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
@@ -79,86 +95,115 @@ class MainWindow(WindowLayout, WindowDialogs, WindowProfiles, WindowState, QMain
         self.server_history_dialog: ServerHistoryDialog | None = None
         #: Why the history is a temporary one this session (shown once the window is up).
         self.storage_dialog: QMessageBox | None = None
+        self.update_watcher: UpdateWatcher | None = None
         #: The warm-up `start()` runs after the first paint (benchmarks wait for it).
         self.warm_up: asyncio.Task[None] | None = None
-        self._build()
+        ui = WindowWidgets(self)
+        self.ui = ui
+        # The widgets tests and other parts reach for, by their old names.
+        self.sidebar = ui.sidebar
+        self.transcript = ui.transcript
+        self.header = ui.header
+        self.find_bar = ui.find_bar
+        self.banner = ui.banner
+        self.storage_banner = ui.storage_banner
+        self.keyring_banner = ui.keyring_banner
+        self.far_page_bar = ui.far_page_bar
+        self.jump_latest_button = ui.jump_latest_button
+        self.edit_row = ui.edit_row
+        self.cancel_edit_button = ui.cancel_edit_button
+        self.composer = ui.composer
+        self.status_label = ui.status_label
+        self.welcome = ui.welcome
+        self.pages = ui.pages
+        self.chat_page = ui.chat_page
+        self.splitter = ui.splitter
         self.actions_ = create_actions(self)
-        self._build_menus(self.actions_)
+        self.toolbar = build_menus(self, self.actions_)
         self.chat = ChatController(services, self.transcript, self)
         self.tasks = WindowTasks(self, loop_ready=loop_ready)
         self.links = LinkGuard(self, link_opener)
         self.link_opener = link_opener
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(800)
+        self.profiles_panel = ProfilesPanel(services, self.sidebar, self.chat, self)
+        self.conversations = ConversationsPanel(
+            self.sidebar, self.chat, lambda: self.services.database, self
+        )
+        self.conversation_actions = self.conversations.actions
+        self.state = WindowStateKeeper(
+            self, self.splitter, services, self.tasks, self._current_draft
+        )
+        self.stall_watch = StallWatch(self)
         self._connect_signals()
         services.storage_faults.listen(self.storage_error_reported.emit)
         if services.storage_problem is not None:
             self.storage_banner.show_error(history_not_saved(services.storage_problem))
         self._apply_settings(services.settings, dark=self._dark)
-        self._restore_ui_state()
-        self._set_streaming(False)
-        self._reload_profiles(select_id=services.settings.last_profile_id)
+        self.state.restore()
+        self.reload_profiles(select_id=services.settings.last_profile_id)
+        self.update_actions()
 
-    # -- building ------------------------------------------------------------------------------
+    # -- wiring ------------------------------------------------------------------------------------
 
     def _connect_signals(self) -> None:
         a = self.actions_
         a.new_chat.triggered.connect(self._on_new_chat_triggered)
         a.stop.triggered.connect(self._on_stop_triggered)
-        a.regenerate.triggered.connect(self._on_regenerate_triggered)
+        a.escape.activated.connect(self._on_escape_activated)
+        a.regenerate.triggered.connect(self.chat.regenerate)
         a.copy_last_reply.triggered.connect(self._on_copy_last_reply_triggered)
         a.copy_conversation.triggered.connect(self._on_copy_conversation_triggered)
         a.export.triggered.connect(self._on_export_triggered)
         a.open_data_folder.triggered.connect(self._on_open_data_folder_triggered)
-        ca = self.conversation_actions
-        ca.renamed.connect(self._on_conversation_actions_renamed)
-        ca.deleted.connect(self._on_conversation_actions_deleted)
-        ca.restored.connect(self._on_conversation_actions_restored)
-        ca.export_requested.connect(self._on_conversation_actions_export_requested)
-        ca.failed.connect(self._on_conversation_actions_failed)
         a.find.triggered.connect(self._on_find_triggered)
         a.search.triggered.connect(self.open_search)
         a.server_history.triggered.connect(self.open_server_history)
-        a.switch_agent.triggered.connect(self._on_switch_agent_triggered)
+        a.switch_agent.triggered.connect(self.sidebar.profile_list.setFocus)
         a.profiles.triggered.connect(lambda: self.open_profiles())
         a.settings.triggered.connect(self.open_settings)
         a.demo.triggered.connect(self.start_demo)
         a.quit.triggered.connect(self.close)
-        self.sidebar.profile_selected.connect(self._on_sidebar_profile_selected)
-        self.sidebar.conversation_selected.connect(self._on_sidebar_conversation_selected)
+        # The sidebar's two panels.
+        self.profiles_panel.profile_chosen.connect(self._use_profile)
+        self.conversations.conversation_chosen.connect(self._on_conversation_chosen)
+        self.conversations.open_conversation_deleted.connect(self._on_new_chat_triggered)
+        self.conversations.export_requested.connect(self._start_export)
+        self.conversations.failed.connect(self._show_sentence)
+        self.conversations.refreshed.connect(self.update_actions)
         self.sidebar.new_chat_requested.connect(self._on_new_chat_triggered)
         self.sidebar.manage_profiles_requested.connect(lambda: self.open_profiles())
         self.welcome.add_agent_requested.connect(lambda: self.open_profiles(new=True))
         self.welcome.demo_requested.connect(self.start_demo)
+        # The composer, find bar, edit row and banners.
         self.composer.editor.submitted.connect(self._on_composer_submitted)
-        self.composer.editor.textChanged.connect(self._draft_timer.start)
+        self.composer.editor.textChanged.connect(self.state.draft_changed)
         self.composer.send_button.clicked.connect(self._on_composer_submitted)
         self.composer.stop_button.clicked.connect(self._on_stop_triggered)
         self.cancel_edit_button.clicked.connect(self._cancel_edit)
         self.find_bar.returnPressed.connect(self._on_find_bar_return_pressed)
-        self.banner.retry_requested.connect(self._on_banner_retry_requested)
+        self.banner.retry_requested.connect(self.chat.retry)
         self.banner.action_requested.connect(self._on_banner_action_requested)
         self.keyring_banner.action_requested.connect(self._on_banner_action_requested)
         self.storage_error_reported.connect(self._on_storage_error_reported)
-        self.jump_latest_button.clicked.connect(self._on_jump_latest_button_clicked)
+        self.jump_latest_button.clicked.connect(self.chat.pages.show_latest)
+        # The transcript and the chat controller.
         self.transcript.scrolled_to_top.connect(self.chat.pages.load_older)
         self.transcript.scrolled_to_bottom.connect(self.chat.pages.load_newer)
+        self.transcript.retry_requested.connect(self.chat.retry)
+        self.transcript.edit_requested.connect(self.start_edit)
+        self.transcript.link_activated.connect(self.links.request_open)
         self.chat.pages.far_page_shown.connect(self.far_page_bar.setVisible)
         self.chat.storage_failed.connect(self.storage_banner.show_error)
-        self.transcript.retry_requested.connect(self._on_transcript_retry_requested)
-        self.transcript.edit_requested.connect(self._on_transcript_edit_requested)
-        self.transcript.link_activated.connect(self.links.request_open)
-        self.chat.streaming_changed.connect(self._set_streaming)
+        self.chat.streaming_changed.connect(self._on_chat_streaming_changed)
+        self.chat.reply_progressed.connect(self.stall_watch.progress)
         self.chat.reply_finished.connect(self._on_chat_reply_finished)
-        self.chat.error_raised.connect(self._on_chat_error_raised)
+        self.chat.error_raised.connect(self.banner.show_error)
         self.chat.error_cleared.connect(self.banner.clear)
-        self.chat.conversations_changed.connect(self._reload_conversations)
+        self.chat.conversations_changed.connect(self.conversations.refresh)
         self.chat.conversation_opened.connect(self._on_chat_conversation_opened)
         self.chat.notice_posted.connect(self.status_label.setText)
-        self.tasks.failed.connect(self._on_chat_error_raised)
-        self._draft_timer.timeout.connect(self._save_draft)
-        self.splitter.splitterMoved.connect(lambda *_: self._save_ui_state_soon())
+        self.stall_watch.stalled_changed.connect(self._on_stall_watch_stalled_changed)
+        self.tasks.failed.connect(self.banner.show_error)
+        self.splitter.splitterMoved.connect(lambda *_: self.state.save_soon())
 
     # -- start-up (after the first paint) --------------------------------------------------------
 
@@ -172,22 +217,24 @@ class MainWindow(WindowLayout, WindowDialogs, WindowProfiles, WindowState, QMain
         alone = instances is None or instances.others_running() == 0
         interrupted = self.services.database.mark_interrupted() if alone else []
         if interrupted:
+            # The open conversation may show one of them: reload it with the new status.
+            if self.chat.conversation_id is not None:
+                conversation_id, self.chat.conversation_id = self.chat.conversation_id, None
+                self.chat.open_conversation(conversation_id)
             count = len(interrupted)
             self.status_label.setText(
                 f"{count} reply was interrupted when the app closed: use Retry on it."
                 if count == 1
                 else f"{count} replies were interrupted when the app closed: use Retry on them."
             )
-            # The open conversation may show one of them: reload it with the new status.
-            if self.chat.conversation_id is not None:
-                conversation_id, self.chat.conversation_id = self.chat.conversation_id, None
-                self.chat.open_conversation(conversation_id)
         self.tasks.run(self._refresh_key_status())
         self.warm_up = self.tasks.run(self._warm_up())
-        self.conversation_actions.watch_viewport()
+        self.conversations.watch_viewport()
         from desktop_app.gui.update_notice import watch_for_updates  # opt-in, at most daily
 
-        self.update_watcher = watch_for_updates(self)
+        self.update_watcher = watch_for_updates(
+            self, self.services, self.tasks, self.link_opener, self.save_settings
+        )
         # Conversations deleted more than 30 days ago go for good (off the GUI thread).
         self.tasks.run(asyncio.to_thread(purge_old_deleted, self.services.database))
         if demo:
@@ -206,29 +253,178 @@ class MainWindow(WindowLayout, WindowDialogs, WindowProfiles, WindowState, QMain
         styles = [palette_for(dark).pygments_style for dark in (False, True)]
         await asyncio.to_thread(prepare_first_reply, styles)
 
+    async def _refresh_key_status(self) -> None:
+        problem = await self.profiles_panel.refresh_key_status()
+        if problem:
+            sentence = f"Keys can't be saved in a keyring: {problem.rstrip('.')}."
+            if "session only" not in problem:  # the problem may offer it already
+                sentence += " You can still use keys for this session only."
+            self.keyring_banner.show_error(ErrorText(sentence, False, ErrorAction.EDIT_KEYS))
+
+    # -- state shown -------------------------------------------------------------------------------
+
+    def update_actions(self) -> None:
+        """Enable each command only when there is something for it to act on."""
+        session = self.chat.session
+        reply = session.last_reply()
+        update_action_states(
+            self.actions_,
+            CommandState(
+                has_profile=self.chat.profile is not None,
+                has_saved_conversations=self.chat.conversation_id is not None
+                or bool(self.sidebar.conversation_ids()),
+                has_messages=bool(session.messages),
+                has_reply=reply is not None and bool(reply.text),
+                streaming=self.chat.streaming,
+            ),
+        )
+
+    def announce(self, sentence: str) -> None:
+        """Show `sentence` in the status label and tell screen readers once."""
+        self.status_label.setText(sentence)
+        # Imported here: QAccessible's enums cost ~1 ms, before the first paint otherwise.
+        from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(
+                QAccessibleEvent(self.status_label, QAccessible.Event.NameChanged)
+            )
+
+    def _on_chat_streaming_changed(self, streaming: bool) -> None:
+        self.composer.set_streaming(streaming)
+        self.stall_watch.watch(streaming)
+        if streaming:
+            self.status_label.setText("Writing…")
+        self.update_actions()
+
+    def _on_stall_watch_stalled_changed(self, stalled: bool) -> None:
+        if stalled:
+            self.status_label.setText(WAITING_TEXT)
+        elif self.status_label.text() == WAITING_TEXT:
+            self.status_label.setText("Writing…" if self.chat.streaming else "")
+
+    def _on_chat_reply_finished(self, message_id: str, status: str) -> None:
+        sentence = {
+            MessageStatus.COMPLETE.value: "Reply finished.",
+            MessageStatus.STOPPED.value: "Reply stopped.",
+        }.get(status, "The reply did not finish.")
+        self.announce(sentence)
+        self.update_actions()
+
+    def _show_sentence(self, sentence: str) -> None:
+        self.banner.show_error(ErrorText(sentence, False))
+
+    def _on_storage_error_reported(self, error: StorageError) -> None:
+        self.storage_banner.show_error(history_not_saved(error))
+
     # -- profiles & conversations ----------------------------------------------------------------
+
+    def reload_profiles(self, select_id: str | None = None) -> None:
+        """Read the saved profiles again and open `select_id` (else the open one, or the first)."""
+        profile = self.profiles_panel.reload(select_id)
+        if profile is None:
+            self.chat.set_profile(None)
+            self.pages.setCurrentWidget(self.welcome)
+            self.header.clear()
+            self.conversations.refresh()
+        else:
+            self.pages.setCurrentWidget(self.chat_page)
+            if self.chat.profile != profile:
+                self._use_profile(profile)
+        self.update_actions()
+
+    def _use_profile(self, profile: Profile) -> None:
+        self.state.save_draft()
+        same = self.chat.profile is not None and self.chat.profile.id == profile.id
+        parts = (profile.display_name, profile.agent_name, profile.model_name)
+        self.header.setText(" · ".join(part for part in parts if part))
+        if same:
+            self.chat.profile = profile  # the same profile, edited
+            self.conversations.refresh()
+        else:
+            self.status_label.clear()  # what was said was about the other profile
+            self.chat.set_profile(profile)
+            conversations = self.services.database.list_conversations(profile.id)
+            if conversations:
+                self.chat.open_conversation(conversations[0].id)
+            self.profiles_panel.show()
+        if self.services.settings.last_profile_id != profile.id:
+            self.save_settings(self.services.settings.replace(last_profile_id=profile.id))
+        self.update_actions()
+
+    def _on_conversation_chosen(self, conversation_id: str) -> None:
+        self.state.save_draft()
+        self.chat.open_conversation(conversation_id)
 
     def _on_chat_conversation_opened(self, conversation_id: str) -> None:
         self._cancel_edit()
-        self._reload_conversations()
+        self.status_label.clear()  # what was said was about the conversation shown before
+        self.conversations.refresh()
         self.composer.editor.blockSignals(True)
-        self.composer.editor.setPlainText(self.services.ui_state.draft(conversation_id or "new"))
+        self.composer.editor.setPlainText(self.state.draft(conversation_id or None))
         self.composer.editor.blockSignals(False)
-        interrupted = self.chat.interrupted_replies()
-        if interrupted:
+        if self.chat.interrupted_replies():
             self.banner.show_error(
                 ErrorText(
                     "A reply here was interrupted when the app closed.", True, ErrorAction.RETRY
                 )
             )
+        self.update_actions()
 
-    # -- sending -----------------------------------------------------------------------------------
+    def open_conversation_anywhere(self, conversation_id: str) -> bool:
+        """Open a conversation of any profile (switching to it); False if it is gone."""
+        try:
+            conversation = self.services.database.get_conversation(conversation_id)
+        except errors.AgentsGTError as error:
+            self.banner.show_error(ErrorText(error.message, False))
+            return False
+        if conversation is None:
+            return False
+        profile = self.profiles_panel.find(conversation.profile_id)
+        if profile is None:
+            return False
+        if self.chat.profile is None or self.chat.profile.id != profile.id:
+            self._use_profile(profile)
+        self.state.save_draft()
+        self.chat.open_conversation(conversation_id)
+        return self.chat.conversation_id == conversation_id
+
+    # -- the demo ----------------------------------------------------------------------------------
+
+    def start_demo(self) -> None:
+        """Start the in-process emulator and switch to the demo profile."""
+        self.status_label.setText("Starting the demo agent…")
+        self.tasks.run(self._start_demo())
+
+    async def _start_demo(self) -> None:
+        from desktop_app.gui.demo import prepare_demo_profile
+
+        profile = await prepare_demo_profile(self.services, self.demo)
+        self.chat.profile = None
+        self.reload_profiles(select_id=profile.id)
+        self.profiles_panel.set_key_status(profile.id, KeyStatus.SESSION)
+        self.announce(f"Demo agent ready: {profile.agent_name}. Say hello!")
+        self.composer.editor.setFocus()
+        if self.chat.conversation_id is None and not self.services.database.list_conversations(
+            profile.id
+        ):
+            # A first look at the demo shows a reply streaming in, not an empty page.
+            from desktop_app.gui.demo import DEMO_GREETING
+
+            self.chat.send(DEMO_GREETING)
+
+    # -- sending and editing -----------------------------------------------------------------------
+
+    def _current_draft(self) -> tuple[str, str] | None:
+        if self.editing_message_id is not None:
+            return None  # the composer holds a sent message being edited, not a draft
+        return self.chat.conversation_id or NEW_CHAT_DRAFT, self.composer.editor.toPlainText()
 
     def _on_composer_submitted(self) -> None:
         text = self.composer.editor.toPlainText()
         if not text.strip():
             return
-        draft_key = self.chat.conversation_id or "new"
+        draft_key = self.chat.conversation_id or NEW_CHAT_DRAFT
         if self.editing_message_id is not None:
             sent = self.chat.edit(self.editing_message_id, text)
         else:
@@ -236,23 +432,10 @@ class MainWindow(WindowLayout, WindowDialogs, WindowProfiles, WindowState, QMain
         if sent:
             self._cancel_edit()
             self.composer.editor.clear()
-            self._store_draft(draft_key, "")
+            self.state.store_draft(draft_key, "")
 
-    def _on_stop_triggered(self) -> None:
-        if self.chat.streaming:
-            self.chat.stop()
-        elif self.find_bar.isVisible():
-            self.find_bar.hide()
-        elif self.editing_message_id is not None:
-            self._cancel_edit()
-
-    def _on_regenerate_triggered(self) -> None:
-        self.chat.regenerate()
-
-    def _on_transcript_retry_requested(self, message_id: str) -> None:
-        self.chat.retry(message_id)
-
-    def _on_transcript_edit_requested(self, message_id: str) -> None:
+    def start_edit(self, message_id: str) -> None:
+        """Put one of the user's messages in the composer, to send again from there."""
         try:
             message = self.chat.session.message(message_id)
         except errors.InvalidInputError:
@@ -270,38 +453,19 @@ class MainWindow(WindowLayout, WindowDialogs, WindowProfiles, WindowState, QMain
             self.composer.editor.clear()
         self.edit_row.hide()
 
-    def _set_streaming(self, streaming: bool) -> None:
-        self.composer.set_streaming(streaming)
-        self.actions_.stop.setEnabled(True)  # Esc also closes the find bar / cancels an edit
-        self.actions_.regenerate.setEnabled(not streaming)
-        if streaming:
-            self.status_label.setText("Writing…")
+    def _on_stop_triggered(self) -> None:
+        if self.chat.streaming:
+            self.chat.stop()
+        else:
+            self._on_escape_activated()
 
-    def _on_chat_reply_finished(self, message_id: str, status: str) -> None:
-        sentence = {
-            MessageStatus.COMPLETE.value: "Reply finished.",
-            MessageStatus.STOPPED.value: "Reply stopped.",
-        }.get(status, "The reply did not finish.")
-        self.announce(sentence)
+    def _on_escape_activated(self) -> None:
+        if self.find_bar.isVisible():
+            self.find_bar.hide()
+        elif self.editing_message_id is not None:
+            self._cancel_edit()
 
-    def announce(self, sentence: str) -> None:
-        """Show `sentence` in the status label and tell screen readers once."""
-        self.status_label.setText(sentence)
-        # Imported here: QAccessible's enums cost ~1 ms, before the first paint otherwise.
-        from PySide6.QtGui import QAccessible, QAccessibleEvent
-
-        if QAccessible.isActive():
-            QAccessible.updateAccessibility(
-                QAccessibleEvent(self.status_label, QAccessible.Event.NameChanged)
-            )
-
-    # -- errors ----------------------------------------------------------------------------------
-
-    def _on_chat_error_raised(self, error: ErrorText) -> None:
-        self.banner.show_error(error)
-
-    def _on_banner_retry_requested(self) -> None:
-        self.chat.retry()
+    # -- errors ------------------------------------------------------------------------------------
 
     def _on_banner_action_requested(self, action: str) -> None:
         if action == ErrorAction.EDIT_KEYS.value:
@@ -327,7 +491,7 @@ class MainWindow(WindowLayout, WindowDialogs, WindowProfiles, WindowState, QMain
     # -- other commands --------------------------------------------------------------------------
 
     def _on_new_chat_triggered(self) -> None:
-        self._save_draft()
+        self.state.save_draft()
         if self.chat.profile is None:
             self.open_profiles(new=True)
             return
@@ -352,24 +516,140 @@ class MainWindow(WindowLayout, WindowDialogs, WindowProfiles, WindowState, QMain
         found = self.transcript.find(self.find_bar.text(), backward=backward)
         self.status_label.setText("" if found else "Not found.")
 
-    def _on_switch_agent_triggered(self) -> None:
-        self.sidebar.profile_list.setFocus()
+    def _on_open_data_folder_triggered(self) -> None:
+        # The history's folder: the temporary one when the user's history could not be opened.
+        folder = self.services.database.path.parent
+        if not open_data_folder(folder, self.link_opener):
+            self.banner.show_error(ErrorText(f"Could not open the folder {folder}.", False))
 
-    def _on_jump_latest_button_clicked(self) -> None:
-        self.chat.pages.show_latest()
+    # -- dialogs -----------------------------------------------------------------------------------
 
-    def _on_storage_error_reported(self, error: StorageError) -> None:
-        self.storage_banner.show_error(history_not_saved(error))
+    def show_storage_problem(self, problem: AgentsGTError) -> QMessageBox:
+        """Say why the history could not be opened and that this session's is temporary."""
+        self.storage_dialog = show_storage_problem(self, problem, self.close)
+        return self.storage_dialog
 
-    # -- demo --------------------------------------------------------------------------------------
+    def _on_export_triggered(self) -> None:
+        self._start_export(self.chat.conversation_id)
 
-    # -- drafts and window state -----------------------------------------------------------------
+    def _start_export(self, conversation_id: str | None) -> None:
+        from desktop_app.gui.export_dialog import start_export
+
+        start_export(self, self.services, conversation_id, announce=self.announce)
+
+    def open_profiles(self, *, new: bool = False, focus_keys: bool = False) -> ProfileDialog:
+        """Open the Profiles & keys dialog (window-modal, non-blocking)."""
+        if self.profile_dialog is not None:
+            self.profile_dialog.close()
+        current = "" if new else (self.chat.profile.id if self.chat.profile else None)
+        dialog = open_profile_dialog(self, self.services, select_id=current, focus_keys=focus_keys)
+        dialog.profiles_changed.connect(self._on_profile_dialog_profiles_changed)
+        self.profile_dialog = dialog
+        return dialog
+
+    def _on_profile_dialog_profiles_changed(self, profile_id: str) -> None:
+        if profile_id:
+            self.chat.profile = None  # saved or edited: open it afresh
+        self.reload_profiles(select_id=profile_id or None)
+        self.tasks.run(self._refresh_key_status())
+
+    def open_search(self) -> SearchDialog:
+        """Open the search over every saved conversation (non-modal)."""
+        first = self.search_dialog is None
+        dialog = open_search_dialog(
+            self, self.services.database, self.profiles_panel.names(), self.search_dialog
+        )
+        if first:
+            dialog.result_chosen.connect(self._on_search_dialog_result_chosen)
+        self.search_dialog = dialog
+        return dialog
+
+    def _on_search_dialog_result_chosen(
+        self, conversation_id: str, message_id: str, query: str
+    ) -> None:
+        if self.open_conversation_anywhere(conversation_id):
+            self.chat.show_message(message_id, highlight_text=query or None)
+
+    def open_server_history(self) -> ServerHistoryDialog | None:
+        """Open the server history and usage of the current profile (non-modal)."""
+        profile = self.chat.profile
+        if profile is None:
+            self.status_label.setText("Choose or add an agent first.")
+            return None
+        if self.server_history_dialog is not None:
+            self.server_history_dialog.close()
+            self.server_history_dialog.deleteLater()
+        dialog = open_server_history_dialog(
+            self, self.services.database, profile, self.chat.client_for
+        )
+        dialog.thread_imported.connect(self._on_server_history_dialog_thread_imported)
+        self.server_history_dialog = dialog
+        return dialog
+
+    def _on_server_history_dialog_thread_imported(self, conversation_id: str) -> None:
+        self.conversations.refresh()
+        self.open_conversation_anywhere(conversation_id)
+
+    def open_settings(self) -> SettingsDialog:
+        """Open the Settings dialog (window-modal, non-blocking)."""
+        dialog = open_settings_dialog(self, self.services.settings)
+        dialog.settings_accepted.connect(self._on_settings_dialog_settings_accepted)
+        self.settings_dialog = dialog
+        return dialog
+
+    def _on_settings_dialog_settings_accepted(self, settings: Settings) -> None:
+        self.save_settings(settings)
+        self._apply_settings(settings)
+
+    # -- settings ---------------------------------------------------------------------------------
+
+    def save_settings(self, settings: Settings) -> None:
+        """Use `settings` from now on and save them (off the GUI thread)."""
+        previous = self.services.settings
+        self.tasks.run(self.services.apply_settings(settings))
+        if previous == settings:
+            return
+        self.tasks.save_in_background(self.services.settings_store.save, settings)
+
+    def _apply_settings(self, settings: Settings, *, dark: bool | None = None) -> None:
+        if dark is None:
+            dark = _apply_theme(settings)
+        sheet = style_sheet(dark, QApplication.font().pointSizeF())
+        for widget in self._styled_widgets():
+            widget.setStyleSheet(sheet)
+        self.transcript.set_theme(dark)
+        self.transcript.set_font_point_size(settings.font_size)
+        self.composer.editor.set_send_shortcut(settings.send_shortcut.value)
+
+    def _styled_widgets(self) -> tuple[QWidget, ...]:
+        """Widgets that take the window's style sheet (never an ancestor of the transcript)."""
+        return (
+            self.sidebar,
+            self.welcome,
+            self.banner,
+            self.storage_banner,
+            self.keyring_banner,
+            self.composer,
+            self.edit_row,
+            self.header,
+            self.status_label,
+        )
+
+    # -- closing -----------------------------------------------------------------------------------
+
+    def save_ui_state(self) -> None:
+        """Write geometry, splitter sizes and the draft now (on close)."""
+        self.state.save_now()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         self.services.storage_faults.listen(None)
         self.chat.stop()
-        self._draft_timer.stop()
-        self.save_ui_state()
+        self.state.save_now()
         self.tasks.flush_io()
         self.closed.emit()
         super().closeEvent(event)
+
+
+def _apply_theme(settings: Settings) -> bool:
+    app = QApplication.instance()
+    return apply_theme(app, settings.theme.value) if isinstance(app, QApplication) else False

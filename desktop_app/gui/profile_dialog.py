@@ -96,7 +96,9 @@ class ProfileDialog(QDialog):
         self.agent = QComboBox(self)
         self.agent.setEditable(True)
         self.agent.setAccessibleName("Agent")
-        self.agent.lineEdit().setPlaceholderText("Pick after loading, or paste the agent's UUID")
+        line = self.agent.lineEdit()
+        if line is not None:  # an editable combo box always has one
+            line.setPlaceholderText("Pick after loading, or paste the agent's UUID")
         self.load_agents_button = QPushButton("Load agents", self)
         self.load_agents_button.setAccessibleName("Load agents with these keys")
         agent_row = QHBoxLayout()
@@ -295,7 +297,7 @@ class ProfileDialog(QDialog):
 
     def _on_new_button_clicked(self) -> None:
         self.profile_list.blockSignals(True)
-        self.profile_list.setCurrentItem(None)
+        self.profile_list.setCurrentRow(-1)
         self.profile_list.clearSelection()
         self.profile_list.blockSignals(False)
         self._edit(None)

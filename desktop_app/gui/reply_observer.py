@@ -20,8 +20,11 @@ class TranscriptObserver(ReplyObserver):
         on_finished: Callable[[ReplyEnd], None],
         show_notice: Callable[[ErrorText], None],
         clear_notice: Callable[[], None],
+        on_progress: Callable[[], None] = lambda: None,
     ) -> None:
+        """`on_progress` is called whenever anything of the reply arrives (stall watch)."""
         self._live = live
+        self._on_progress = on_progress
         self._on_finished = on_finished
         self._show_notice = show_notice
         self._clear_notice = clear_notice
@@ -32,15 +35,19 @@ class TranscriptObserver(ReplyObserver):
             self._waiting = False
             self._clear_notice()
         self._live.append_text(delta)
+        self._on_progress()
 
     def reasoning_received(self, delta: str) -> None:
         self._live.append_reasoning(delta)
+        self._on_progress()
 
     def tool_changed(self, tool: ToolRecord) -> None:
         self._live.add_tool(tool)
+        self._on_progress()
 
     def source_received(self, source: SourceRecord) -> None:
         self._live.add_source(source)
+        self._on_progress()
 
     def retry_scheduled(self, wait: RetryWait) -> None:
         self._waiting = True

@@ -115,6 +115,7 @@ class Sidebar(QWidget):
         layout.addWidget(chats_heading)
         layout.addWidget(self.conversation_list, 1)
         layout.addWidget(self.empty_label)
+        self._layout = layout
         self._updating = False
         self._connect_signals()
 
@@ -164,6 +165,7 @@ class Sidebar(QWidget):
         self._updating = True
         try:
             self.conversation_list.clear()
+            current: QListWidgetItem | None = None
             for entry in entries:
                 item = QListWidgetItem(f"{entry.title}\n{_when(entry.updated_at)}")
                 item.setData(_ID_ROLE, entry.conversation_id)
@@ -171,10 +173,23 @@ class Sidebar(QWidget):
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, entry.title)
                 self.conversation_list.addItem(item)
                 if entry.conversation_id == current_id:
-                    self.conversation_list.setCurrentItem(item)
+                    current = item
+            # No row for a new chat: none may stay highlighted for Rename / Delete to act on.
+            self.conversation_list.setCurrentRow(
+                -1 if current is None else self.conversation_list.row(current)
+            )
             self.empty_label.setVisible(not entries)
         finally:
             self._updating = False
+
+    def add_below_conversations(self, widget: QWidget) -> None:
+        """Place `widget` under the conversation list (the undo bar)."""
+        self._layout.addWidget(widget)
+
+    def current_conversation_id(self) -> str | None:
+        """The highlighted conversation's id."""
+        item = self.conversation_list.currentItem()
+        return item.data(_ID_ROLE) if item else None
 
     def conversation_ids(self) -> list[str]:
         """The listed conversations' ids, top first."""
@@ -186,7 +201,7 @@ class Sidebar(QWidget):
     def select_conversation(self, conversation_id: str | None) -> None:
         """Select a conversation as if clicked (None clears the selection)."""
         if conversation_id is None:
-            self.conversation_list.setCurrentItem(None)
+            self.conversation_list.setCurrentRow(-1)
             return
         for row in range(self.conversation_list.count()):
             item = self.conversation_list.item(row)

@@ -16,7 +16,9 @@ from desktop_app.core.update_check import FEED_URL, Update, check_due, check_for
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.core.settings import Settings
+    from desktop_app.gui.services import Services
+    from desktop_app.gui.window_tasks import WindowTasks
 
 log = logging.getLogger(__name__)
 
@@ -70,9 +72,22 @@ class UpdateWatcher(QObject):
     """Reads the release feed when `check_due` says so: at start and hourly after, so the
     user's opt-in (Settings) and the once-a-day limit are both honoured while the window runs."""
 
-    def __init__(self, window: MainWindow, *, url: str = FEED_URL) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        services: Services,
+        tasks: WindowTasks,
+        link_opener: Callable[[QUrl], object],
+        save_settings: Callable[[Settings], None],
+        *,
+        url: str = FEED_URL,
+    ) -> None:
         super().__init__(window)
         self._window = window
+        self._services = services
+        self._tasks = tasks
+        self._link_opener = link_opener
+        self._save_settings = save_settings
         self._url = url
         self.notice: UpdateNotice | None = None
         self._timer = QTimer(self)
@@ -82,31 +97,39 @@ class UpdateWatcher(QObject):
 
     def check_if_due(self) -> None:
         """Start a check when the user opted in and a day has passed since the last one."""
-        window = self._window
         now = time.time()
-        if not check_due(window.services.settings, now):
+        settings = self._services.settings
+        if not check_due(settings, now):
             return
         # Remembered before the check: a failing feed is not asked again within the day.
-        window._save_settings(window.services.settings.replace(last_update_check=now))
-        window.tasks.run(self._check())
+        self._save_settings(settings.replace(last_update_check=now))
+        self._tasks.run(self._check())
 
     async def _check(self) -> None:
         from desktop_app import __version__
 
         try:
-            client = await self._window.services.ahttp_client()
+            client = await self._services.ahttp_client()
             update = await check_for_update(client, __version__, url=self._url)
         except AgentsGTError as error:
             # Quiet: a missing feed is no reason to interrupt the user; tomorrow's check retries.
             log.info("update check failed: %s", error)
             return
         if update is not None:
-            self.notice = UpdateNotice(update, __version__, self._window.link_opener, self._window)
+            self.notice = UpdateNotice(update, __version__, self._link_opener, self._window)
             self.notice.show()
 
 
-def watch_for_updates(window: MainWindow, *, url: str = FEED_URL) -> UpdateWatcher:
-    """Check now if due, and keep checking while the window is open."""
-    watcher = UpdateWatcher(window, url=url)
+def watch_for_updates(
+    window: QWidget,
+    services: Services,
+    tasks: WindowTasks,
+    link_opener: Callable[[QUrl], object],
+    save_settings: Callable[[Settings], None],
+    *,
+    url: str = FEED_URL,
+) -> UpdateWatcher:
+    """Check now if due, and keep checking while the window is open (notices go on `window`)."""
+    watcher = UpdateWatcher(window, services, tasks, link_opener, save_settings, url=url)
     watcher.check_if_due()
     return watcher

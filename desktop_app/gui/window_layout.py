@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -17,73 +18,64 @@ from PySide6.QtWidgets import (
 
 from desktop_app.gui.actions import WindowActions
 from desktop_app.gui.composer import ComposerPanel
-from desktop_app.gui.conversation_actions import ConversationActions
 from desktop_app.gui.error_banner import ErrorBanner
 from desktop_app.gui.sidebar import Sidebar
 from desktop_app.gui.transcript import TranscriptView
 from desktop_app.gui.welcome import WelcomePane
 
 
-class WindowLayout:
-    """Builds the window's widgets, menus and toolbar; mixed into MainWindow."""
+class WindowWidgets:
+    """The window's widgets, laid out in `window` (its central widget is set here)."""
 
-    def _build(self) -> None:
-        self.sidebar = Sidebar(self)
-        # Rename / Export / Delete on the conversation list; its undo bar sits under the list.
-        self.conversation_actions = ConversationActions(
-            self.sidebar.conversation_list,
-            lambda: self.services.database,
-            parent=self,
-            defer_viewport=True,  # watched from start(), after the first paint
-        )
-        self.sidebar.layout().addWidget(self.conversation_actions.undo_bar)
-        self.transcript = TranscriptView(self)
+    def __init__(self, window: QMainWindow) -> None:
+        self.sidebar = Sidebar(window)
+        self.transcript = TranscriptView(window)
         self.transcript.setAccessibleName("Conversation")
-        self.header = QLabel(self)
+        self.header = QLabel(window)
         self.header.setObjectName("sidebarHeading")
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setAccessibleName("Current agent")
-        self.find_bar = QLineEdit(self)
+        self.find_bar = QLineEdit(window)
         self.find_bar.setPlaceholderText("Find in conversation (Enter: next, Shift+Enter: back)")
         self.find_bar.setAccessibleName("Find in conversation")
         self.find_bar.setClearButtonEnabled(True)
         self.find_bar.hide()
-        self.banner = ErrorBanner(self)
+        self.banner = ErrorBanner(window)
         # Problems with where history and keys are kept get banners of their own, above the
         # pages (the welcome page too): a chat error, or its clearing, must not hide them.
-        self.storage_banner = ErrorBanner(self)
+        self.storage_banner = ErrorBanner(window)
         self.storage_banner.setAccessibleName("History problem")
-        self.keyring_banner = ErrorBanner(self)
+        self.keyring_banner = ErrorBanner(window)
         self.keyring_banner.setAccessibleName("Keyring problem")
-        self.far_page_label = QLabel("Showing messages around the search result.", self)
+        self.far_page_label = QLabel("Showing messages around the search result.", window)
         self.far_page_label.setObjectName("statusLabel")
-        self.jump_latest_button = QPushButton("Jump to latest", self)
+        self.jump_latest_button = QPushButton("Jump to latest", window)
         self.jump_latest_button.setAccessibleName("Jump to the latest messages")
         far_row = QHBoxLayout()
         far_row.setContentsMargins(10, 0, 10, 0)
         far_row.addWidget(self.far_page_label, 1)
         far_row.addWidget(self.jump_latest_button)
-        self.far_page_bar = QWidget(self)
+        self.far_page_bar = QWidget(window)
         self.far_page_bar.setLayout(far_row)
         self.far_page_bar.hide()
-        self.edit_notice = QLabel("Editing your message: send to resend from there.", self)
+        self.edit_notice = QLabel("Editing your message: send to resend from there.", window)
         self.edit_notice.setObjectName("statusLabel")
-        self.cancel_edit_button = QPushButton("Cancel edit", self)
+        self.cancel_edit_button = QPushButton("Cancel edit", window)
         self.cancel_edit_button.setAccessibleName("Cancel edit")
         edit_row = QHBoxLayout()
         edit_row.setContentsMargins(10, 0, 10, 0)
         edit_row.addWidget(self.edit_notice, 1)
         edit_row.addWidget(self.cancel_edit_button)
-        self.edit_row = QWidget(self)
+        self.edit_row = QWidget(window)
         self.edit_row.setLayout(edit_row)
         self.edit_row.hide()
-        self.composer = ComposerPanel(self)
-        self.status_label = QLabel(self)
+        self.composer = ComposerPanel(window)
+        self.status_label = QLabel(window)
         self.status_label.setObjectName("statusLabel")
         self.status_label.setAccessibleName("Status")
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        chat = QWidget(self)
+        chat = QWidget(window)
         chat_layout = QVBoxLayout(chat)
         chat_layout.setContentsMargins(0, 0, 0, 0)
         chat_layout.setSpacing(4)
@@ -102,12 +94,12 @@ class WindowLayout:
         chat_layout.addWidget(self.edit_row)
         chat_layout.addWidget(self.composer)
 
-        self.welcome = WelcomePane(self)
-        self.pages = QStackedWidget(self)
+        self.welcome = WelcomePane(window)
+        self.pages = QStackedWidget(window)
         self.pages.addWidget(self.welcome)
         self.pages.addWidget(chat)
         self.chat_page = chat
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, window)
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(0, 0)
@@ -115,7 +107,7 @@ class WindowLayout:
         self.splitter.setSizes([260, 840])
         self.splitter.setChildrenCollapsible(False)
         # The history banner spans the window: it matters on the welcome page too.
-        central = QWidget(self)
+        central = QWidget(window)
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
@@ -123,36 +115,38 @@ class WindowLayout:
         central_layout.addWidget(self.storage_banner)
         central_layout.addWidget(self.keyring_banner)
         central_layout.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
+        window.setCentralWidget(central)
 
-    def _build_menus(self, a: WindowActions) -> None:
-        menus = self.menuBar()
-        file_menu = menus.addMenu("&File")
-        for action in (a.new_chat, a.export, a.open_data_folder):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(a.quit)
-        edit_menu = menus.addMenu("&Edit")
-        for action in (a.copy_last_reply, a.copy_conversation, a.find, a.search):
-            edit_menu.addAction(action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(a.settings)
-        chat_menu = menus.addMenu("&Chat")
-        for action in (a.stop, a.regenerate, a.switch_agent):
-            chat_menu.addAction(action)
-        agents_menu = menus.addMenu("&Agents")
-        agents_menu.addAction(a.profiles)
-        agents_menu.addAction(a.server_history)
-        agents_menu.addAction(a.demo)
-        toolbar = QToolBar("Main toolbar", self)
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setAccessibleName("Main toolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (a.new_chat, a.stop, a.regenerate, a.copy_last_reply, a.export):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        toolbar.addAction(a.profiles)
-        toolbar.addAction(a.settings)
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
+
+def build_menus(window: QMainWindow, a: WindowActions) -> QToolBar:
+    """Fill the window's menu bar and add its toolbar (returned)."""
+    menus = window.menuBar()
+    file_menu = menus.addMenu("&File")
+    for action in (a.new_chat, a.export, a.open_data_folder):
+        file_menu.addAction(action)
+    file_menu.addSeparator()
+    file_menu.addAction(a.quit)
+    edit_menu = menus.addMenu("&Edit")
+    for action in (a.copy_last_reply, a.copy_conversation, a.find, a.search):
+        edit_menu.addAction(action)
+    edit_menu.addSeparator()
+    edit_menu.addAction(a.settings)
+    chat_menu = menus.addMenu("&Chat")
+    for action in (a.stop, a.regenerate, a.switch_agent):
+        chat_menu.addAction(action)
+    agents_menu = menus.addMenu("&Agents")
+    agents_menu.addAction(a.profiles)
+    agents_menu.addAction(a.server_history)
+    agents_menu.addAction(a.demo)
+    toolbar = QToolBar("Main toolbar", window)
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setAccessibleName("Main toolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    for action in (a.new_chat, a.stop, a.regenerate, a.copy_last_reply, a.export):
+        toolbar.addAction(action)
+    toolbar.addSeparator()
+    toolbar.addAction(a.profiles)
+    toolbar.addAction(a.settings)
+    window.addToolBar(toolbar)
+    return toolbar

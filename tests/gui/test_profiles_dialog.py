@@ -183,6 +183,6 @@ def test_profile_picker_marks_key_status(make_window, qloop, emulator) -> None:
     assert "🔑" in item.text()
     profile = window.services.database.list_profiles()[0]
     window.services.secrets.delete(profile.key_ref)
-    window._on_profile_dialog_profiles_changed(profile.id)
+    window.open_profiles().profiles_changed.emit(profile.id)  # the dialog saved it
     run_until(qloop, lambda: not window.tasks.tasks, message="key status")
     assert "⚠" in window.sidebar.profile_list.item(0).text()

@@ -46,7 +46,9 @@ def test_opted_in_window_shows_a_non_modal_notice_once_a_day(make_window, qloop)
     requests: list[bytes] = []
     server, url = qloop.run_until_complete(serve_feed(requests))
     try:
-        watcher = watch_for_updates(window, url=url)
+        watcher = watch_for_updates(
+            window, window.services, window.tasks, window.link_opener, window.save_settings, url=url
+        )
         run_until(qloop, lambda: watcher.notice is not None, message="the update notice")
         notice = watcher.notice
         assert notice.isVisible() and not notice.isModal()
@@ -75,7 +77,9 @@ def test_window_without_opt_in_never_reads_the_feed(make_window, qloop) -> None:
     requests: list[bytes] = []
     server, url = qloop.run_until_complete(serve_feed(requests))
     try:
-        watcher = watch_for_updates(window, url=url)
+        watcher = watch_for_updates(
+            window, window.services, window.tasks, window.link_opener, window.save_settings, url=url
+        )
         run_until(qloop, lambda: not window.tasks.tasks, message="the window settles")
         assert requests == [] and watcher.notice is None
         assert window.update_watcher is not None  # start() set up the window's own watcher

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QInputMethodEvent, QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.core.models import MessageStatus, Role
@@ -234,7 +235,8 @@ def test_copy_last_reply_and_find(make_window, qloop, emulator) -> None:
     window.find_bar.setText("Copy me")
     window.find_bar.returnPressed.emit()
     assert window.status_label.text() == ""
-    window.actions_.stop.trigger()  # Esc closes the find bar when nothing streams
+    assert not window.actions_.stop.isEnabled()  # nothing streams: nothing to stop
+    QTest.keyClick(window.find_bar, Qt.Key.Key_Escape)  # Esc closes the find bar instead
     assert window.find_bar.isHidden()
 
 

@@ -35,7 +35,7 @@ def long_window(make_window, emulator):
             database.add_message(conversation.id, role, _text(position))
     window.chat.pages.first_page = PAGE
     window.chat.pages.older_page = PAGE
-    window._reload_conversations()
+    window.conversations.refresh()
     window.chat.open_conversation(conversation.id)
     return window
 
@@ -137,7 +137,7 @@ def test_editing_a_message_before_the_shown_page_shows_the_new_end(long_window, 
     ids = _ids(window)
     _choose_search_result(qloop, window, f"marker{FAR_POSITION}word")
     edited = ids[FAR_POSITION]  # an even position: the person's own message
-    window._on_transcript_edit_requested(edited)
+    window.start_edit(edited)
     window.composer.editor.setPlainText("Edited far back")
     window.composer.send_button.click()
     wait_reply(qloop, window)

@@ -69,9 +69,13 @@ def test_welcome_state_hint_and_new_chat_disabled_without_a_profile(make_window,
 
 def test_export_opens_with_no_conversation_open(make_window, emulator) -> None:
     window = make_window()
-    add_emulator_profile(window, emulator)
+    profile = add_emulator_profile(window, emulator)
+    assert not window.actions_.export.isEnabled()  # no conversation saved: nothing to export
+    window.services.database.create_conversation(profile.id, "Saved earlier")
+    window.conversations.refresh()
     window.actions_.new_chat.trigger()
     assert window.chat.conversation_id is None
+    assert window.actions_.export.isEnabled()  # the saved ones can still be exported
     window.actions_.export.trigger()
     dialogs = window.findChildren(ExportDialog)
     assert len(dialogs) == 1 and dialogs[0].isVisible()
@@ -108,7 +112,7 @@ def test_right_click_on_a_conversation_in_the_started_window(make_window, qloop,
     window = make_window(start=False)
     profile = add_emulator_profile(window, emulator)
     conversation = window.services.database.create_conversation(profile.id, "Right-click me")
-    window._reload_conversations()
+    window.conversations.refresh()
     window.start()  # rows take right-clicks once the window has started (after its first paint)
     loop_settle(qloop, window)
     rows = window.sidebar.conversation_list

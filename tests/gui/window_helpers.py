@@ -28,7 +28,7 @@ def add_emulator_profile(
         name, agent.agent_id, base_url=emulator.base_url, agent_name=agent.name, key_ref=ref
     )
     window.services.database.save_profile(profile)
-    window._reload_profiles(select_id=profile.id)
+    window.reload_profiles(select_id=profile.id)
     return profile
 
 
@@ -39,8 +39,13 @@ def send(window, text: str) -> None:
 
 
 def wait_reply(loop, window, timeout: float = 15.0) -> None:
-    """Run the loop until no reply is streaming."""
-    run_until(loop, lambda: not window.chat.streaming, timeout=timeout, message="the reply")
+    """Run the loop until no reply is streaming (and the window has said so)."""
+    run_until(
+        loop,
+        lambda: not window.chat.streaming and not window.actions_.stop.isEnabled(),
+        timeout=timeout,
+        message="the reply",
+    )
 
 
 def last_reply(window):

@@ -227,7 +227,7 @@ def open_bench_window(base_url: str, public_key: str, secret_key: str) -> BenchW
     agent = DEMO_AGENTS[0]
     profile = new_profile("Bench", agent.agent_id, base_url=base_url, key_ref=ref)
     services.database.save_profile(profile)
-    window._reload_profiles(select_id=profile.id)
+    window.reload_profiles(select_id=profile.id)
     return BenchWindow(loop, services, window, collector)
 
 

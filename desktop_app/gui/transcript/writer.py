@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextCursor, QTextDocument
@@ -24,8 +24,19 @@ from desktop_app.gui.transcript.sections import footer_html, meta_html
 from desktop_app.gui.transcript.styles import TranscriptPalette
 from desktop_app.gui.transcript.types import MessageView
 
-if TYPE_CHECKING:
-    from desktop_app.gui.transcript.live import LiveReply
+
+class LiveTail(Protocol):
+    """What an entry needs of the reply streaming into it (live.LiveReply): typed here so
+    this module does not import live, which imports it."""
+
+    def text(self) -> str:
+        """The answer text received so far."""
+
+    def rebuild(self) -> None:
+        """Paint the reply again (the document was rebuilt)."""
+
+    def cancel(self) -> None:
+        """Stop painting (the message left the document)."""
 
 
 @dataclass(slots=True)
@@ -38,7 +49,7 @@ class Entry:
     piece_html: list[str] = field(default_factory=list)
     reasoning_open: bool = False
     tools_open: bool = False
-    live: LiveReply | None = None
+    live: LiveTail | None = None
 
 
 class MessageWriter:
