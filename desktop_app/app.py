@@ -320,6 +320,7 @@ async def shutdown(window, services, demo) -> None:
     if services.instances is not None:
         services.instances.close()
     await asyncio.to_thread(demo.stop)
+    await asyncio.to_thread(services.demo.stop)  # the same runtime once the window shares it
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -380,7 +381,6 @@ def _run_window(
 
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.gui.demo import DemoRuntime
     from desktop_app.gui.main_thread_gc import MainThreadCollector
     from desktop_app.gui.main_window import MainWindow
     from desktop_app.gui.theme import FUSION_ARGUMENTS, started_in_fusion
@@ -407,7 +407,7 @@ def _run_window(
 
         QMessageBox.critical(None, APP_NAME, describe_error(error).sentence)
         return 1
-    demo = DemoRuntime()
+    demo = services.demo
     # No asyncio loop yet: the window's background work waits for it (tasks.loop_started()).
     window = MainWindow(services, demo=demo, loop_ready=False)
     # Closing is handled by run(), also when the window closes before run() first runs (or
