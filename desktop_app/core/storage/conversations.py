@@ -1,4 +1,4 @@
-"""Conversation rows: create, list by latest activity, rename, soft delete, restore, purge."""
+"""Conversation rows: create, list by latest activity, rename, soft delete, restore, erase."""
 
 from __future__ import annotations
 
@@ -153,6 +153,19 @@ class ConversationStore(StoreBase):
         """Take the conversation back out of the bin."""
         self._update(conversation_id, "deleted_at = NULL", ())
         return self._require(conversation_id)
+
+    def erase_conversation(self, conversation_id: str) -> None:
+        """Delete a conversation in the bin forever, with its messages ("Delete forever").
+
+        Only from the bin: a conversation in use is never erased without being deleted first.
+        """
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "DELETE FROM conversations WHERE id = ? AND deleted_at IS NOT NULL",
+                (conversation_id,),
+            )
+        if cursor.rowcount == 0:
+            raise RecordNotFoundError("That conversation is not in Recently deleted.")
 
     def purge_deleted(self, older_than: timedelta | datetime = timedelta(0)) -> int:
         """Erase conversations deleted before a moment (or longer than a timedelta ago).
