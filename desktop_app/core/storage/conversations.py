@@ -125,6 +125,13 @@ class ConversationStore(StoreBase):
             ).fetchall()
         return [_conversation(row) for row in rows]
 
+    def outside_changes(self) -> int:
+        """A number that changes whenever another connection (another process: the CLI's
+        import, a second window) commits to the history; this connection's own writes leave
+        it alone (SQLite's PRAGMA data_version)."""
+        with self._reading() as conn:
+            return int(conn.execute("PRAGMA data_version").fetchone()[0])
+
     def get_conversation(self, conversation_id: str) -> Conversation | None:
         """The conversation with this id (also when it is in the bin), or None."""
         with self._reading() as conn:
