@@ -46,17 +46,22 @@ class PackageLicence:
     licence: str
 
 
+def _field(dist: metadata.Distribution, name: str) -> str:
+    data = dist.metadata
+    return str(data[name] or "") if name in data else ""
+
+
 def _declared_licence(dist: metadata.Distribution) -> str:
     data = dist.metadata
-    expression = data.get("License-Expression")
+    expression = _field(dist, "License-Expression")
     if expression:
-        return str(expression)
+        return expression
     classifiers = [
         c.split(" :: ")[-1] for c in data.get_all("Classifier") or [] if c.startswith("License ::")
     ]
     if classifiers:
         return ", ".join(classifiers)
-    text = (data.get("License") or "").strip()
+    text = _field(dist, "License").strip()
     # Some packages put the whole licence text in this field: its first line names it.
     return text.splitlines()[0][:80] if text else "Not declared"
 
@@ -65,7 +70,7 @@ def bundled_packages() -> list[PackageLicence]:
     """Every Python package installed with the app, by name (read now, not at start-up)."""
     found: dict[str, PackageLicence] = {}
     for dist in metadata.distributions():
-        name = dist.metadata.get("Name")
+        name = _field(dist, "Name")
         if not name or name.lower() in found:
             continue
         found[name.lower()] = PackageLicence(str(name), dist.version, _declared_licence(dist))

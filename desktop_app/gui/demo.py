@@ -105,8 +105,8 @@ async def ensure_demo_profile(services, runtime: DemoRuntime) -> Profile:
     import asyncio
 
     saved = services.database.get_profile(DEMO_PROFILE_ID)
-    if runtime.running and saved is not None:
-        server = runtime.server
+    server = runtime.server
+    if server is not None and saved is not None:
         ready = saved.base_url == server.base_url and (
             await asyncio.to_thread(services.secrets.get, saved.key_ref)
         ) == runtime.credentials()
