@@ -107,9 +107,11 @@ async def ensure_demo_profile(services, runtime: DemoRuntime) -> Profile:
     saved = services.database.get_profile(DEMO_PROFILE_ID)
     server = runtime.server
     if server is not None and saved is not None:
-        ready = saved.base_url == server.base_url and (
-            await asyncio.to_thread(services.secrets.get, saved.key_ref)
-        ) == runtime.credentials()
+        ready = (
+            saved.base_url == server.base_url
+            and (await asyncio.to_thread(services.secrets.get, saved.key_ref))
+            == runtime.credentials()
+        )
         if ready:
             return saved
     return await prepare_demo_profile(services, runtime)
