@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -18,17 +19,25 @@ POLL_MS = 1000
 class HistoryWatcher(QObject):
     """Polls the window's own connection for outside commits and emits `changed` after one.
 
-    The window reloads its profiles and conversations on `changed`. Its own writes never
-    trigger it (SQLite counts only other connections' commits).
+    The window reloads its profiles and conversations on `changed`. Writes on the window's
+    own connection never trigger it (SQLite counts only other connections' commits); the
+    streaming writer's own connection does, so `wait_while` (a reply is streaming) holds the
+    check back: what changed meanwhile is reported once it returns False.
     """
 
     changed = Signal()
 
     def __init__(
-        self, database: Database, parent: QObject | None = None, *, interval_ms: int = POLL_MS
+        self,
+        database: Database,
+        parent: QObject | None = None,
+        *,
+        interval_ms: int = POLL_MS,
+        wait_while: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__(parent)
         self.database = database
+        self._wait_while = wait_while
         self._version: int | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -45,6 +54,8 @@ class HistoryWatcher(QObject):
 
     def check(self) -> bool:
         """Ask once; emit `changed` (and return True) if another connection committed since."""
+        if self._wait_while():
+            return False
         version = self._read()
         if version is None or version == self._version:
             return False

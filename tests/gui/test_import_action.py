@@ -14,6 +14,7 @@ from desktop_app.app import build_services, discard_services
 from desktop_app.core.export import render_json
 from desktop_app.core.paths import app_paths
 from desktop_app.core.profiles import new_profile
+from desktop_app.core.storage import Database
 from desktop_app.gui.history_watcher import HistoryWatcher
 from desktop_app.gui.import_action import ImportOutcome, import_conversations
 from desktop_app.gui.services import Services
@@ -112,3 +113,18 @@ def test_watcher_sees_an_import_from_the_command_line(
     assert [c.id for c in services.database.list_conversations()] == ["c-1"]
     assert not watcher.check()  # once per change
     watcher.stop()
+
+
+def test_watcher_holds_back_while_told_to_wait(services: Services) -> None:
+    streaming = [True]
+    watcher = HistoryWatcher(services.database, wait_while=lambda: streaming[0])
+    watcher.start()
+    other = Database.open(services.database.path)  # another connection, as the writer's
+    try:
+        other.save_profile(new_profile("Elsewhere", AGENT_ID))
+    finally:
+        other.close()
+    assert not watcher.check()  # a reply streams: no reload now
+    streaming[0] = False
+    assert watcher.check()  # reported once the reply is over
+    assert not watcher.check()
