@@ -320,6 +320,7 @@ async def shutdown(window, services, demo) -> None:
     if services.instances is not None:
         services.instances.close()
     await asyncio.to_thread(demo.stop)
+    await asyncio.to_thread(services.demo.stop)  # the same runtime once the window shares it
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -357,7 +358,8 @@ def _run(argv: Sequence[str] | None) -> int:
     if folder_problem is not None:
         log.warning("%s", folder_problem)
     try:
-        return _run_window(args, qt_args, paths, open_log_file)
+        raw = list(sys.argv[1:] if argv is None else argv)
+        return _run_window(args, qt_args, paths, open_log_file, raw)
     finally:
         open_log_file()  # if the window never painted: what was logged still gets written
 
@@ -367,6 +369,7 @@ def _run_window(
     qt_args: list[str],
     paths: AppPaths,
     open_log_file: Callable[[], None],
+    arguments: list[str],
 ) -> int:
     # Reading the whole history for damage overlaps with loading Qt (sqlite3 frees the GIL).
     check = HistoryCheck(paths)
@@ -380,7 +383,6 @@ def _run_window(
 
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.gui.demo import DemoRuntime
     from desktop_app.gui.main_thread_gc import MainThreadCollector
     from desktop_app.gui.main_window import MainWindow
     from desktop_app.gui.theme import FUSION_ARGUMENTS, started_in_fusion
@@ -391,6 +393,20 @@ def _run_window(
     app.setOrganizationName("AgentsGT")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+    from desktop_app.gui.single_instance import (
+        SingleInstance,
+        hand_over,
+        raise_window,
+        server_name,
+    )
+
+    # A window already open on this data folder is raised instead of opening a second one.
+    instance_name = server_name(paths.data_dir)
+    if hand_over(instance_name, arguments):
+        log.info("%s is already open on this data folder: raised it", APP_NAME)
+        return 0
+    instance = SingleInstance(instance_name)
+    instance.listen()
     collector = MainThreadCollector(app)
     window: MainWindow | None = None
     crash = DeferredCrashHandler(lambda: window)
@@ -407,12 +423,13 @@ def _run_window(
 
         QMessageBox.critical(None, APP_NAME, describe_error(error).sentence)
         return 1
-    demo = DemoRuntime()
+    demo = services.demo
     # No asyncio loop yet: the window's background work waits for it (tasks.loop_started()).
     window = MainWindow(services, demo=demo, loop_ready=False)
     # Closing is handled by run(), also when the window closes before run() first runs (or
     # before the first paint).
     app.setQuitOnLastWindowClosed(False)
+    instance.activated.connect(lambda _arguments: raise_window(window))
     window.show()
     painted_at = wait_for_first_paint(window)
     open_log_file()
@@ -454,6 +471,7 @@ def _run_window(
     try:
         loop.run_until_complete(run())
     finally:
+        instance.close()
         crash.uninstall()
         collector.stop()
         loop.close()

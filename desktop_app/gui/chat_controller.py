@@ -294,7 +294,11 @@ class ChatController(QObject):
         import asyncio
 
         from desktop_app.core.client_factory import client_for_profile
+        from desktop_app.gui.demo import ensure_demo_profile, is_demo_profile
 
+        if is_demo_profile(profile):
+            # The demo's emulator starts on demand; its URL and key change on every run.
+            profile = await ensure_demo_profile(self.services, self.services.demo)
         credentials = await asyncio.to_thread(self.services.secrets.get, profile.key_ref)
         if credentials is None:
             raise errors.MissingKeyError(

@@ -90,6 +90,33 @@ def demo_profile(
     return profile.replace(id=DEMO_PROFILE_ID)
 
 
+def is_demo_profile(profile: Profile) -> bool:
+    """True for the demo profile (its URL and key are only valid while its emulator runs)."""
+    return profile.id == DEMO_PROFILE_ID
+
+
+async def ensure_demo_profile(services, runtime: DemoRuntime) -> Profile:
+    """The demo profile ready to chat: the emulator started on demand, the profile pointing at
+    its URL of this run, its session key set. Cheap once done (no request is made again).
+
+    A relaunch leaves the saved demo profile at the previous run's port with no key (keys of
+    the demo are never saved): call this before the demo is used (selected, or a message sent).
+    """
+    import asyncio
+
+    saved = services.database.get_profile(DEMO_PROFILE_ID)
+    server = runtime.server
+    if server is not None and saved is not None:
+        ready = (
+            saved.base_url == server.base_url
+            and (await asyncio.to_thread(services.secrets.get, saved.key_ref))
+            == runtime.credentials()
+        )
+        if ready:
+            return saved
+    return await prepare_demo_profile(services, runtime)
+
+
 async def prepare_demo_profile(services, runtime: DemoRuntime) -> Profile:
     """Start the emulator (off the GUI thread), then save the demo profile pointing at it.
 

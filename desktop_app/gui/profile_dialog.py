@@ -230,7 +230,13 @@ class ProfileDialog(QDialog):
         self.status.clear()
 
     def _show_key_storage(self) -> None:
+        from desktop_app.gui.demo import DEMO_PROFILE_ID
+
         secrets = self.services.secrets
+        if self._editing is not None and self._editing.id == DEMO_PROFILE_ID:
+            # The demo's key is the in-process emulator's: in memory, never in a keyring.
+            self.key_storage.setText("Demo key, kept for this session.")
+            return
         problem = secrets.problem()
         if secrets.session_only:
             self.key_storage.setText("Keys are kept in memory for this session only.")

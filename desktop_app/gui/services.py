@@ -13,6 +13,7 @@ from desktop_app.core.secrets import SecretStore
 from desktop_app.core.settings import ProxyMode, Settings, SettingsStore, UiState, UiStateStore
 from desktop_app.core.storage import Database, StreamingWriter
 from desktop_app.core.storage.errors import StorageError
+from desktop_app.gui.demo import DemoRuntime
 
 if TYPE_CHECKING:
     # httpx costs ~40 ms to import: it loads on the first request, after the window shows.
@@ -89,6 +90,8 @@ class Services:
     #: Why history is kept in a temporary database this session (the user's file could not be
     #: written at start), or None when history is saved normally.
     storage_problem: StorageError | None = None
+    #: The demo's in-process emulator, started on demand (stopped by app.shutdown).
+    demo: DemoRuntime = field(default_factory=DemoRuntime)
 
     def client_settings(self, *, max_retries: int | None = None) -> ClientSettings:
         """The AgentsGTClient tunables for a request made now."""

@@ -135,11 +135,19 @@ def test_importing_twice_adds_nothing_the_second_time(target: Database):
     assert "Skipped 1 already present" in "\n".join(report.lines())
 
 
-def test_a_conversation_in_the_bin_is_not_imported_again(target: Database):
+def test_importing_a_conversation_in_the_bin_restores_it_as_exported(target: Database):
     import_document(target, sample_document())
+    target.rename_conversation("c-1", "Changed before deleting")
     target.delete_conversation("c-1")
     report = import_document(target, sample_document())
-    assert [s.id for s in report.skipped] == ["c-1"]
+    assert report.skipped == ()
+    assert [(c.id, c.restored) for c in report.imported] == [("c-1", True)]
+    conversation = target.get_conversation("c-1")
+    assert conversation is not None and conversation.deleted_at is None
+    assert conversation.title == sample_document().conversations[0].title  # the imported one
+    assert counts(target) == (1, 1, 5)  # replaced, not doubled
+    assert target.list_conversations(deleted=True) == []
+    assert "restored from Recently deleted" in "\n".join(report.lines())
 
 
 def test_matching_profile_by_base_url_and_agent(target: Database):

@@ -126,6 +126,22 @@ def test_soft_delete_restore_and_purge(db, profile):
     assert db.get_conversation(keep.id) is not None
 
 
+def test_erase_deletes_forever_only_from_the_bin(db, profile):
+    kept = db.create_conversation(profile.id, "In use")
+    gone = db.create_conversation(profile.id, "Gone")
+    db.add_message(gone.id, Role.USER, "wombat")
+    with pytest.raises(RecordNotFoundError):
+        db.erase_conversation(kept.id)  # not deleted first: never erased
+    db.delete_conversation(gone.id)
+    db.erase_conversation(gone.id)
+    assert db.get_conversation(gone.id) is None
+    assert db.count_messages(gone.id) == 0
+    assert db.list_conversations(deleted=True) == []
+    assert db.get_conversation(kept.id) is not None
+    with pytest.raises(RecordNotFoundError):
+        db.erase_conversation(gone.id)
+
+
 def test_messages_round_trip_every_field(db, profile):
     conv = db.create_conversation(profile.id)
     parts = (

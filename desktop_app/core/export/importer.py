@@ -3,9 +3,10 @@
 Rules, so importing is safe to repeat:
 - The whole file is parsed and validated (schema, sizes, profiles) before anything is written;
   then everything is written in ONE transaction: on any failure nothing changes.
-- Conversation ids are kept. A conversation whose id already exists locally (also in the bin)
-  is skipped and left unchanged, so importing the same export twice adds nothing the second time
-  and never overwrites local changes.
+- Conversation ids are kept. A conversation whose id already exists locally is skipped and left
+  unchanged, so importing the same export twice adds nothing the second time and never
+  overwrites local changes. One in the bin (Recently deleted) is restored instead: its binned
+  copy is erased and the imported content written in its place.
 - Message ids are local row numbers: imported messages get fresh ones, in the file's order.
   A message exported while it was still streaming is imported as interrupted.
 - A conversation attaches to a local profile with the same base URL and agent id; otherwise to
@@ -68,6 +69,8 @@ class HistoryWriter(ConversationImporter, Protocol):
 
     def touch_conversation(self, conversation_id: str, when: datetime | None = None) -> None: ...
 
+    def erase_conversation(self, conversation_id: str) -> None: ...
+
 
 @dataclass(frozen=True, slots=True)
 class ImportedConversation:
@@ -77,6 +80,8 @@ class ImportedConversation:
     title: str
     message_count: int
     profile_name: str
+    #: True when it was in the bin (Recently deleted) and the import brought it back.
+    restored: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +113,8 @@ class ImportReport:
                 f"  + {conversation.title} ({conversation.message_count} messages, "
                 f"profile {conversation.profile_name}) [{conversation.id}]"
             )
+            if conversation.restored:
+                yield "    (restored from Recently deleted)"
         if self.skipped:
             yield f"Skipped {len(self.skipped)} already present (left unchanged):"
             for skipped in self.skipped:
@@ -188,9 +195,12 @@ def import_document(history: HistoryWriter, document: ExportDocument) -> ImportR
     with history.transaction():
         profiles = {_profile_key(p.base_url, p.agent_id): p for p in history.list_profiles()}
         for conversation in document.conversations:
-            if history.get_conversation(conversation.id) is not None:
+            present = history.get_conversation(conversation.id)
+            if present is not None and present.deleted_at is None:
                 skipped.append(SkippedConversation(conversation.id, conversation.title))
                 continue
+            if present is not None:  # in the bin: the import brings it back, as exported
+                history.erase_conversation(conversation.id)
             key = _profile_key(conversation.profile.base_url, conversation.profile.agent_id)
             profile = profiles.get(key)
             if profile is None:
@@ -204,6 +214,7 @@ def import_document(history: HistoryWriter, document: ExportDocument) -> ImportR
                     title=_clean_title(conversation.title) or "Untitled",
                     message_count=len(conversation.messages),
                     profile_name=profile.display_name,
+                    restored=present is not None,
                 )
             )
     return ImportReport(tuple(imported), tuple(skipped), tuple(new_profiles))

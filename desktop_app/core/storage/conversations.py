@@ -1,4 +1,4 @@
-"""Conversation rows: create, list by latest activity, rename, soft delete, restore, purge."""
+"""Conversation rows: create, list by latest activity, rename, soft delete, restore, erase."""
 
 from __future__ import annotations
 
@@ -125,6 +125,13 @@ class ConversationStore(StoreBase):
             ).fetchall()
         return [_conversation(row) for row in rows]
 
+    def outside_changes(self) -> int:
+        """A number that changes whenever another connection (another process: the CLI's
+        import, a second window) commits to the history; this connection's own writes leave
+        it alone (SQLite's PRAGMA data_version)."""
+        with self._reading() as conn:
+            return int(conn.execute("PRAGMA data_version").fetchone()[0])
+
     def get_conversation(self, conversation_id: str) -> Conversation | None:
         """The conversation with this id (also when it is in the bin), or None."""
         with self._reading() as conn:
@@ -153,6 +160,19 @@ class ConversationStore(StoreBase):
         """Take the conversation back out of the bin."""
         self._update(conversation_id, "deleted_at = NULL", ())
         return self._require(conversation_id)
+
+    def erase_conversation(self, conversation_id: str) -> None:
+        """Delete a conversation in the bin forever, with its messages ("Delete forever").
+
+        Only from the bin: a conversation in use is never erased without being deleted first.
+        """
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "DELETE FROM conversations WHERE id = ? AND deleted_at IS NOT NULL",
+                (conversation_id,),
+            )
+        if cursor.rowcount == 0:
+            raise RecordNotFoundError("That conversation is not in Recently deleted.")
 
     def purge_deleted(self, older_than: timedelta | datetime = timedelta(0)) -> int:
         """Erase conversations deleted before a moment (or longer than a timedelta ago).
