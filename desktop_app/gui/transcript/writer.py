@@ -156,9 +156,7 @@ class MessageWriter:
         replace_frame(self.document(), entry.frames.meta, html, self.parser)
 
     def render_footer(self, entry: Entry) -> None:
-        """The message's sources, status line and actions."""
+        """The message's sources and status line."""
         message = entry.message
-        html = footer_html(
-            message.message_id, message.role, message.status, message.error_text, message.sources
-        )
+        html = footer_html(message.status, message.error_text, message.sources)
         replace_frame(self.document(), entry.frames.footer, html, self.parser)
