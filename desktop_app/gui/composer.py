@@ -213,20 +213,24 @@ class ComposerPanel(QWidget):
     and `stop_button` are two buttons in the same place, one shown at a time.
     """
 
+    MIN_LINES = 2
+    MAX_LINES = 8
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.card = ComposerCard(self)
         self.editor = Composer(self.card)
         self.editor.setFrameShape(QFrame.Shape.NoFrame)
-        self.editor.setMinimumHeight(48)
-        self.editor.setMaximumHeight(140)
         self.editor.focus_changed.connect(self.card.update)
+        # As tall as its text, from MIN_LINES to MAX_LINES (then it scrolls).
+        self.editor.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self._fit_height()
         # The transcript gets the spare height, not the message box.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.send_button = RoundIconButton(Icon.SEND, self.card)
         self.send_button.setAccessibleName("Send message")
         self.send_button.setToolTip("Send")
-        self.stop_button = RoundIconButton(Icon.STOP, self.card)
+        self.stop_button = RoundIconButton(Icon.STOP_SQUARE, self.card)
         self.stop_button.setAccessibleName("Stop the reply")
         self.stop_button.setToolTip("Stop the reply (Esc)")
         self.stop_button.setEnabled(False)
@@ -244,6 +248,16 @@ class ComposerPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 4, 12, 12)
         layout.addWidget(self.card)
+
+    def _fit_height(self) -> None:
+        # A plain-text document measures its height in lines (wrapped ones included).
+        lines = round(self.editor.document().size().height())
+        lines = min(max(lines, self.MIN_LINES), self.MAX_LINES)
+        margins = self.editor.contentsMargins()
+        frame = round(self.editor.document().documentMargin() * 2) + margins.top()
+        height = lines * self.editor.fontMetrics().lineSpacing() + frame + margins.bottom()
+        if height != self.editor.height() or self.editor.minimumHeight() != height:
+            self.editor.setFixedHeight(height)
 
     @property
     def streaming(self) -> bool:

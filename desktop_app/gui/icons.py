@@ -15,7 +15,8 @@ class Icon(Enum):
     """An icon by what it does; the value is the Lucide file name."""
 
     NEW_CHAT = "square-pen"
-    STOP = "square"
+    STOP = "circle-stop"
+    STOP_SQUARE = "square"  # inside the composer's round button (already a circle)
     SEND = "arrow-up"
     REGENERATE = "refresh-cw"
     COPY = "copy"

@@ -18,6 +18,7 @@ from desktop_app.gui.transcript.document import (
     HtmlParser,
     MessageFrames,
     insert_message_frames,
+    make_gap,
     replace_frame,
 )
 from desktop_app.gui.transcript.sections import footer_html, meta_html
@@ -160,3 +161,5 @@ class MessageWriter:
         message = entry.message
         html = footer_html(message.status, message.error_text, message.sources)
         replace_frame(self.document(), entry.frames.footer, html, self.parser)
+        if not html:  # nothing under the message (its actions are on hover): no blank line
+            make_gap(entry.frames.footer.firstCursorPosition())
