@@ -186,9 +186,8 @@ class ComposerCard(QFrame):
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
         del event
         palette = self.palette()
-        focused = (
-            self.isAncestorOf(QApplication.focusWidget()) if QApplication.focusWidget() else False
-        )
+        focus = QApplication.focusWidget()
+        focused = focus is not None and self.isAncestorOf(focus)
         base = palette.color(QPalette.ColorRole.Base)
         if focused:
             border = palette.color(QPalette.ColorRole.Highlight)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.core.paths import resource_path
 from desktop_app.gui.composer import ComposerPanel
@@ -186,3 +186,18 @@ def test_the_style_sheet_makes_the_sidebar_lists_borderless_in_both_themes(qtbot
         widget.setStyleSheet(sheet)
         widget.show()
         qtbot.waitExposed(widget)
+
+
+def test_the_editor_grows_with_its_text_up_to_a_limit(qtbot, composer) -> None:
+    empty = composer.editor.height()
+    composer.editor.setPlainText("\n".join(["line"] * 4))
+    qtbot.waitUntil(lambda: composer.editor.height() > empty)
+    four = composer.editor.height()
+    composer.editor.setPlainText("\n".join(["line"] * 40))
+    qtbot.waitUntil(lambda: composer.editor.height() > four)
+    capped = composer.editor.height()
+    composer.editor.setPlainText("\n".join(["line"] * 80))
+    QApplication.processEvents()
+    assert composer.editor.height() == capped
+    composer.editor.clear()
+    qtbot.waitUntil(lambda: composer.editor.height() == empty)

@@ -28,7 +28,7 @@ class SafeTextBrowser(QTextBrowser):
         # Read-only: an undo stack would keep every replaced tail of every reply forever.
         self.document().setUndoRedoEnabled(False)
 
-    def loadResource(self, resource_type: int, name: QUrl) -> object:
+    def loadResource(self, resource_type: int, name: QUrl | str) -> object:
         """Refuse every resource (no images, style sheets or anything else from any URL)."""
         del resource_type
         self.resource_requests.append(QUrl(name))
