@@ -201,3 +201,28 @@ def test_the_editor_grows_with_its_text_up_to_a_limit(qtbot, composer) -> None:
     assert composer.editor.height() == capped
     composer.editor.clear()
     qtbot.waitUntil(lambda: composer.editor.height() == empty)
+
+
+def test_reply_headings_and_role_labels_are_in_proportion(qtbot) -> None:
+    from desktop_app.gui.transcript import TranscriptView
+    from desktop_app.gui.transcript.styles import LIGHT
+    from tests.gui.test_transcript_support import reply
+
+    view = TranscriptView()
+    qtbot.addWidget(view)
+    view.set_messages([reply("a1", "# Big title\n\n## Smaller\n\nSome text.")])
+    text_size = view.document().defaultFont().pointSizeF()
+    sizes: dict[str, tuple[float, str]] = {}
+    block = view.document().begin()
+    while block.isValid():
+        if block.text().strip():
+            char_format = next(iter(block)).fragment().charFormat()
+            sizes[block.text().strip()] = (
+                char_format.font().pointSizeF(),
+                char_format.foreground().color().name(),
+            )
+        block = block.next()
+    assert sizes["Big title"][0] <= text_size * 1.25
+    assert sizes["Smaller"][0] <= text_size
+    role_size, role_colour = sizes["Agent"]
+    assert role_size < text_size and role_colour == LIGHT.muted
