@@ -7,7 +7,15 @@ from PySide6.QtGui import QTextDocument
 
 from desktop_app.core.models import Role
 from desktop_app.gui.transcript import TranscriptView
-from tests.gui.test_transcript_support import SAMPLE_REPLY, anchors, click, lines, reply, user
+from tests.gui.test_transcript_support import (
+    SAMPLE_REPLY,
+    anchors,
+    click,
+    hover_action,
+    lines,
+    reply,
+    user,
+)
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -133,7 +141,7 @@ def test_actions_work_on_prepended_messages(qtbot, view) -> None:
     click(view, copy_code[0])
     assert QGuiApplication.clipboard().text().startswith("def add(a, b):")
     with qtbot.waitSignal(view.edit_requested) as edited:
-        click(view, next(href for href in anchors(view) if href == "agentsgt:edit/q0"))
+        hover_action(view, "q0", "edit")
     assert edited.args == ["q0"]
     view.update_message(reply("a0", "changed"))
     assert lines(view.message_plain_text("a0")) == ["changed"]

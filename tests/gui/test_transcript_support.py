@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QEvent, QPointF, Qt, QUrl
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.gui.transcript import MessageView, TranscriptView
@@ -24,6 +26,33 @@ def anchors(view: TranscriptView) -> list[str]:
 def click(view: TranscriptView, href: str) -> None:
     """Act as if the reader clicked this link (what QTextBrowser emits)."""
     view.browser.anchorClicked.emit(QUrl(href))
+
+
+def hover(view: TranscriptView, message_id: str) -> None:
+    """Move the mouse over a message's first line (its actions bar shows over it)."""
+    view.scroll_to_message(message_id)
+    QApplication.processEvents()
+    # The message's top left, in the viewport: a point just inside its text.
+    frame = next(entry.frames.outer for key, entry in view._entries.items() if key == message_id)
+    rect = view.document().documentLayout().frameBoundingRect(frame)
+    scroll = view.browser.verticalScrollBar().value()
+    point = QPointF(rect.left() + 12, rect.top() - scroll + 8)
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        point,
+        view.browser.viewport().mapToGlobal(point),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(view.browser.viewport(), move)
+
+
+def hover_action(view: TranscriptView, message_id: str, action: str) -> None:
+    """Hover over a message and press one of its actions ("copy", "edit", "retry")."""
+    hover(view, message_id)
+    assert view.hover_actions.message_id == message_id
+    view.hover_actions.button(action).click()
 
 
 def lines(text: str) -> list[str]:

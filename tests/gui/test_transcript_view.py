@@ -8,7 +8,16 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from desktop_app.core.models import MessageStatus
 from desktop_app.gui.transcript import TranscriptView
 from desktop_app.gui.transcript.styles import DARK, LIGHT
-from tests.gui.test_transcript_support import SAMPLE_REPLY, anchors, click, lines, reply, user
+from tests.gui.test_transcript_support import (
+    SAMPLE_REPLY,
+    anchors,
+    click,
+    hover,
+    hover_action,
+    lines,
+    reply,
+    user,
+)
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -59,19 +68,25 @@ def test_copy_message_puts_html_and_markdown_together(view) -> None:
     assert "<strong>bold</strong>" in mime.html() and "<h1>" in mime.html()
 
 
-def test_action_links_emit_retry_and_edit(qtbot, view) -> None:
+def test_hover_actions_emit_retry_and_edit_and_copy(qtbot, view) -> None:
     view.set_messages([user("u/1", "question"), reply("a 1", "answer")])
-    hrefs = anchors(view)
-    edit = next(href for href in hrefs if href.startswith("agentsgt:edit/"))
-    retry = next(href for href in hrefs if href.startswith("agentsgt:retry/"))
+    # No action links in the text any more: the bar over the hovered message has them.
+    assert not [href for href in anchors(view) if href.split(":")[-1].startswith(("edit", "retry"))]
+    assert not view.hover_actions.isVisible()
+    hover(view, "u/1")
+    bar = view.hover_actions
+    assert bar.isVisible() and bar.message_id == "u/1"
+    assert bar.button("edit").isVisibleTo(bar) and not bar.button("retry").isVisibleTo(bar)
     with qtbot.waitSignal(view.edit_requested) as edited:
-        click(view, edit)
+        bar.button("edit").click()
     assert edited.args == ["u/1"]
+    hover(view, "a 1")
+    assert bar.message_id == "a 1"
+    assert bar.button("retry").isVisibleTo(bar) and not bar.button("edit").isVisibleTo(bar)
     with qtbot.waitSignal(view.retry_requested) as retried:
-        click(view, retry)
+        bar.button("retry").click()
     assert retried.args == ["a 1"]
-    copy = next(href for href in hrefs if href.startswith("agentsgt:copy/"))
-    click(view, copy)
+    hover_action(view, "u/1", "copy")
     assert QGuiApplication.clipboard().text() == "question"
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from desktop_app.gui.transcript.styles import TranscriptPalette, document_css
+
+#: Space around the conversation inside the view (px).
+DOCUMENT_MARGIN = 16
 
 
 class SafeTextBrowser(QTextBrowser):
@@ -19,6 +22,9 @@ class SafeTextBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
         self.setSearchPaths([])
+        # Borderless, with room around the text: the conversation is the page, not a form field.
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
         # Read-only: an undo stack would keep every replaced tail of every reply forever.
         self.document().setUndoRedoEnabled(False)
 

@@ -1,4 +1,4 @@
-"""HTML of the quiet parts of a message: its header, reasoning, tools, sources, status, actions."""
+"""HTML of the quiet parts of a message: its role label, reasoning, tools, sources, status."""
 
 from __future__ import annotations
 
@@ -90,7 +90,7 @@ def meta_html(
     tools_open: bool,
 ) -> str:
     """The header of a message: who wrote it, then reasoning and tool activity, collapsed."""
-    parts = [f'<p class="meta"><small><b>{ROLE_LABELS.get(role, str(role))}</b></small></p>']
+    parts = [f'<p class="role">{ROLE_LABELS.get(role, str(role))}</p>']
     if reasoning.strip():
         label = "Thinking…" if streaming else "Thought for a while"
         arrow = "▾" if reasoning_open else "▸"
@@ -127,13 +127,11 @@ def sources_html(sources: Sequence[SourceRecord]) -> str:
 
 
 def footer_html(
-    message_id: str,
-    role: Role,
     status: MessageStatus,
     error_text: str | None,
     sources: Sequence[SourceRecord],
 ) -> str:
-    """Sources, the status line and the Copy / Retry / Edit action links of a message."""
+    """Sources and the status line of a message (its actions are on hover: hover_actions.py)."""
     parts = [sources_html(sources)]
     if status is MessageStatus.STREAMING:
         parts.append(_small("…"))
@@ -141,12 +139,6 @@ def footer_html(
     sentence = status_sentence(status, error_text)
     if sentence is not None:
         parts.append(_small(_multiline(sentence), "error"))
-    actions = [f'<a href="{html.escape(internal_href("copy", message_id))}">Copy</a>']
-    if role is Role.USER:
-        actions.append(f'<a href="{html.escape(internal_href("edit", message_id))}">Edit</a>')
-    elif role is Role.ASSISTANT:
-        actions.append(f'<a href="{html.escape(internal_href("retry", message_id))}">Retry</a>')
-    parts.append(_small(" &#183; ".join(actions)))
     return "".join(parts)
 
 

@@ -67,21 +67,28 @@ def document_css(palette: TranscriptPalette) -> str:
     """The default style sheet of the transcript document (Qt's rich-text CSS subset).
 
     Sizes are relative (no pt) so that changing the document's default font rescales
-    everything already rendered without a re-render.
+    everything already rendered without a re-render. Qt knows no `em`: a reply's headings
+    use its size keywords (h1 "large" is 1.2 times the text, h2 to h6 the text's own size,
+    bold), so a heading never outshouts the conversation it sits in.
     """
     return f"""
 body {{ color: {palette.text}; background-color: {palette.background}; }}
 a {{ color: {palette.link}; }}
-p {{ margin-top: 0px; margin-bottom: 8px; }}
-h1, h2, h3, h4, h5, h6 {{ margin-top: 10px; margin-bottom: 6px; }}
+p {{ margin-top: 0px; margin-bottom: 10px; line-height: 135%; }}
+li {{ line-height: 135%; }}
+h1, h2, h3, h4, h5, h6 {{ margin-top: 14px; margin-bottom: 6px; }}
+h1 {{ font-size: large; }}
+h2, h3, h4, h5, h6 {{ font-size: medium; }}
 pre {{ margin-top: 0px; margin-bottom: 0px; }}
 code {{ background-color: {palette.code_background}; }}
-table.code {{ margin-bottom: 8px; }}
-table.md {{ border-color: {palette.rule}; border-style: solid; margin-bottom: 8px; }}
+table.code {{ margin-bottom: 10px; }}
+table.md {{ border-color: {palette.rule}; border-style: solid; margin-bottom: 10px; }}
 th {{ background-color: {palette.code_background}; }}
 blockquote {{ color: {palette.muted}; margin-left: 16px; }}
-p.codebar {{ margin-bottom: 2px; font-size: small; }}
+p.codebar {{ margin-bottom: 2px; font-size: small; line-height: 100%; }}
+p.role {{ color: {palette.muted}; font-size: small; font-weight: bold; margin-bottom: 4px;
+  line-height: 100%; }}
 .muted {{ color: {palette.muted}; }}
 .error {{ color: {palette.error}; }}
-.meta {{ color: {palette.muted}; font-size: small; }}
+.meta {{ color: {palette.muted}; font-size: small; line-height: 120%; }}
 """

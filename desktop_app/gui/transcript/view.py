@@ -13,6 +13,7 @@ from desktop_app.core.message_parts import parts_markdown
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.gui.transcript.bodies import BodyRenderer
 from desktop_app.gui.transcript.browser import SafeTextBrowser
+from desktop_app.gui.transcript.hover_actions import HoverActions, MessageActions, actions_for
 from desktop_app.gui.transcript.live import REPAINT_INTERVAL_MS, LiveReply
 from desktop_app.gui.transcript.locate import (
     Flash,
@@ -66,10 +67,12 @@ class TranscriptView(QWidget):
         self._scroll = ScrollTracker(self._browser.verticalScrollBar(), top_debounce_ms, self)
         self._flash = Flash(self._browser)
         self._browser.apply_palette(self._writer.palette)
+        self._hover = HoverActions(self._browser, self._actions_at)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
         self._browser.anchorClicked.connect(self.on_browser_anchor_clicked)
+        self._hover.triggered.connect(self.on_hover_triggered)
         self._scroll.top_reached.connect(self.on_scroll_top_reached)
         self._scroll.bottom_reached.connect(self.on_scroll_bottom_reached)
 
@@ -89,6 +92,11 @@ class TranscriptView(QWidget):
     def browser(self) -> SafeTextBrowser:
         """The text browser (for focus, key handling and tests)."""
         return self._browser
+
+    @property
+    def hover_actions(self) -> HoverActions:
+        """The Copy / Edit / Retry bar over the message under the mouse."""
+        return self._hover
 
     @property
     def following(self) -> bool:
@@ -334,6 +342,17 @@ class TranscriptView(QWidget):
         elif is_safe_link(url.toString(QUrl.ComponentFormattingOption.FullyEncoded)):
             self.link_activated.emit(url)
 
+    def on_hover_triggered(self, action: str, message_id: str) -> None:
+        """Copy, Edit or Retry from the bar over a message."""
+        if message_id not in self._entries:
+            return
+        if action == "retry":
+            self.retry_requested.emit(message_id)
+        elif action == "edit":
+            self.edit_requested.emit(message_id)
+        elif action == "copy":
+            self.copy_message(message_id)
+
     def on_scroll_top_reached(self) -> None:
         """Tell the window the reader is at the top (only when there is something shown)."""
         if self._entries and self._building is None:
@@ -346,18 +365,22 @@ class TranscriptView(QWidget):
 
     # --- internals -----------------------------------------------------------------------
 
+    def _actions_at(self, frame_start: int) -> MessageActions | None:
+        # The message whose frame starts there (a page of messages: a short linear search).
+        if self._building is not None:
+            return None
+        for message_id, entry in self._entries.items():
+            if entry.frames.outer.firstPosition() == frame_start:
+                message = entry.message
+                return MessageActions(message_id, actions_for(message.role, message.status))
+        return None
+
     def _handle_internal(self, encoded_url: str) -> None:
         link = parse_internal(encoded_url)
         entry = self._entries.get(link.message_id) if link else None
         if link is None or entry is None:
             return
-        if link.action == "retry":
-            self.retry_requested.emit(link.message_id)
-        elif link.action == "edit":
-            self.edit_requested.emit(link.message_id)
-        elif link.action == "copy":
-            self.copy_message(link.message_id)
-        elif link.action == "copy-code" and link.argument.isdigit():
+        if link.action == "copy-code" and link.argument.isdigit():
             index = int(link.argument)
             if index < len(entry.code_blocks):
                 QApplication.clipboard().setText(entry.code_blocks[index])

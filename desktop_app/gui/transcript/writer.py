@@ -18,6 +18,7 @@ from desktop_app.gui.transcript.document import (
     HtmlParser,
     MessageFrames,
     insert_message_frames,
+    make_gap,
     replace_frame,
 )
 from desktop_app.gui.transcript.sections import footer_html, meta_html
@@ -167,9 +168,9 @@ class MessageWriter:
         replace_frame(self.document(), entry.frames.meta, html, self.parser)
 
     def render_footer(self, entry: Entry) -> None:
-        """The message's sources, status line and actions."""
+        """The message's sources and status line."""
         message = entry.message
-        html = footer_html(
-            message.message_id, message.role, message.status, message.error_text, message.sources
-        )
+        html = footer_html(message.status, message.error_text, message.sources)
         replace_frame(self.document(), entry.frames.footer, html, self.parser)
+        if not html:  # nothing under the message (its actions are on hover): no blank line
+            make_gap(entry.frames.footer.firstCursorPosition())
