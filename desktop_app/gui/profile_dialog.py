@@ -58,6 +58,7 @@ class ProfileDialog(QDialog):
         self._profiles: list[Profile] = []
         self._editing: Profile | None = None
         self._agents: list[Agent] = []
+        self._focus_before_busy: QWidget | None = None
         self._build()
         self._connect_signals()
         self._reload(select_id)
@@ -119,7 +120,10 @@ class ProfileDialog(QDialog):
         form.addRow("&Base URL:", self.base_url)
         form.addRow("&Public key:", self.public_key)
         form.addRow("&Secret key:", self.secret_key)
-        form.addRow("&Agent:", agent_row)
+        # A row holding a layout gets a label with no buddy, whose "&" would show as text.
+        agent_label = QLabel("&Agent:", self)
+        agent_label.setBuddy(self.agent)
+        form.addRow(agent_label, agent_row)
         form.addRow("", self.agent_details)
         form.addRow("&Identifier:", self.identifier)
         form.addRow("Key storage:", self.key_storage)
@@ -138,6 +142,10 @@ class ProfileDialog(QDialog):
         self.save_button.setDefault(True)
         self.close_button = QPushButton("Close", self)
         self.close_button.setAccessibleName("Close")
+        # Enter saves wherever focus landed (a button disabled while busy passes focus on):
+        # no other button may make itself the default by having focus.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(button is self.save_button)
         actions = QHBoxLayout()
         actions.addWidget(self.test_button)
         actions.addWidget(self.import_button)
@@ -218,6 +226,7 @@ class ProfileDialog(QDialog):
         if profile is not None:
             label = f"{profile.agent_name} ({profile.agent_id})" if profile.agent_name else ""
             self.agent.addItem(label or profile.agent_id, profile.agent_id)
+            self.agent.lineEdit().setCursorPosition(0)
         self.agent_details.setText(
             " · ".join(x for x in (profile.agent_description, profile.model_name) if x)
             if profile
@@ -356,6 +365,8 @@ class ProfileDialog(QDialog):
         )
 
     def _on_agent_current_index_changed(self, index: int) -> None:
+        # A long "Name (uuid)" shows from its start, not scrolled to its end.
+        self.agent.lineEdit().setCursorPosition(0)
         agent = self._agents[index] if 0 <= index < len(self._agents) else None
         if agent is None:
             return
@@ -408,9 +419,15 @@ class ProfileDialog(QDialog):
             self.save_button,
             self.load_agents_button,
         ):
+            if busy and button.hasFocus():
+                self._focus_before_busy = button
             button.setEnabled(not busy)
         if busy:
             self.status.setText("Working…")
+        elif self._focus_before_busy is not None:
+            # Disabling the pressed button moved focus on; give it back where it was.
+            self._focus_before_busy.setFocus()
+            self._focus_before_busy = None
 
     # -- helpers ---------------------------------------------------------------------------------
 
