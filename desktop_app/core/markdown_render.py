@@ -132,11 +132,14 @@ class MarkdownRenderer:
         copy_link = ""
         if copy_href is not None:
             copy_link = f' &#183; <a href="{html.escape(copy_href(index))}">Copy</a>'
-        # A one-cell table is the Qt rich-text way to get a padded, shaded box.
+        # A one-cell table is the Qt rich-text way to get a padded, shaded box. Qt's rich text
+        # cannot scroll one block sideways, so long lines wrap inside the box (pre-wrap) rather
+        # than widening the whole conversation.
         return (
             f'<p class="codebar"><span style="color:{style.muted}">{label}</span>{copy_link}</p>'
             f'<table class="code" width="100%" cellspacing="0" cellpadding="8" '
-            f'bgcolor="{style.background}"><tr><td><pre>{body}</pre></td></tr></table>\n'
+            f'bgcolor="{style.background}"><tr><td>'
+            f'<pre style="white-space: pre-wrap">{body}</pre></td></tr></table>\n'
         )
 
 
