@@ -386,7 +386,10 @@ class ProfileDialog(QDialog):
         if agents:
             self.agent.setCurrentIndex(match)
             self._on_agent_current_index_changed(match)
-        self.status.setText(f"{len(agents)} agents found." if agents else "No agents found.")
+        if len(agents) == 1:
+            self.status.setText("1 agent found.")
+        else:
+            self.status.setText(f"{len(agents)} agents found." if agents else "No agents found.")
 
     def _on_controller_connection_tested(self, report: ConnectionReport) -> None:
         self.status.setText(report.sentence())
@@ -400,7 +403,9 @@ class ProfileDialog(QDialog):
         first = profiles[0].id if profiles else (self._editing.id if self._editing else None)
         self._reload(first)
         self.status.setText(
-            f"Imported {len(profiles)} agents." if profiles else "Every agent was already saved."
+            ("Imported 1 agent." if len(profiles) == 1 else f"Imported {len(profiles)} agents.")
+            if profiles
+            else "Every agent was already saved."
         )
         self.profiles_changed.emit(first or "")
 
