@@ -111,8 +111,9 @@ _SNIPPET_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)"), ""),
     (re.compile(r"`{3,}[\w+-]*|~{3,}[\w+-]*"), ""),  # code fences and their language
     (re.compile(r"(\*\*|__|~~|`)"), ""),
-    (re.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])"), ""),  # *emphasis*, not 2 * 3
-    (re.compile(r"(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_])"), ""),  # _emphasis_, not snake_case
+    # *emphasis* and _emphasis_, not 2 * 3 or snake_case (a highlight mark is part of a word)
+    (re.compile(r"(?<![\w*\x02\x03])\*(?=\S)|(?<=\S)\*(?![\w*\x02\x03])"), ""),
+    (re.compile(r"(?<![\w_\x02\x03])_(?=\S)|(?<=\S)_(?![\w_\x02\x03])"), ""),
 )
 
 

@@ -66,7 +66,7 @@ def format_credits(value: float) -> str:
 
 
 def credits_text(value: float) -> str:
-    """"1 credit", "2 credits", "0.50 credits": the count with its noun, singular only for 1."""
+    """ "1 credit", "2 credits", "0.50 credits": the count with its noun, singular only for 1."""
     if value == 1:
         return "1 credit"
     return f"{format_credits(value)} credits"

@@ -48,9 +48,12 @@ def test_autolinks_are_said_once():
 
 
 def test_snippet_markers_are_stripped_but_not_words():
-    snippet = "## Install **the \x02tool\x03** with `pip` from [PyPI](https://pypi.org), snake_case 2 * 3"
+    snippet = (
+        "## Install **the \x02tool\x03** with `pip` from [PyPI](https://pypi.org), "
+        "snake_case 2 * 3, \x02read\x03_text"
+    )
     assert strip_markdown_markers(snippet) == (
-        "Install the \x02tool\x03 with pip from PyPI, snake_case 2 * 3"
+        "Install the \x02tool\x03 with pip from PyPI, snake_case 2 * 3, \x02read\x03_text"
     )
 
 

@@ -64,7 +64,7 @@ def test_next_and_previous_wrap_round(parts) -> None:
 
 
 def test_enter_goes_on_shift_enter_back_and_escape_closes(qtbot, parts) -> None:
-    view, bar, _ = parts
+    _, bar, _ = parts
     bar.open("cat")
     QTest.keyClick(bar.edit, Qt.Key.Key_Return)
     assert bar.count_label.text() == "2 of 5"
