@@ -97,7 +97,10 @@ class ProfileDialog(QDialog):
         self.agent = QComboBox(self)
         self.agent.setEditable(True)
         self.agent.setAccessibleName("Agent")
-        self.agent.lineEdit().setPlaceholderText("Pick after loading, or paste the agent's UUID")
+        agent_line = self.agent.lineEdit()
+        assert agent_line is not None  # an editable combo box has one
+        self.agent_line = agent_line
+        agent_line.setPlaceholderText("Pick after loading, or paste the agent's UUID")
         self.load_agents_button = QPushButton("Load agents", self)
         self.load_agents_button.setAccessibleName("Load agents with these keys")
         agent_row = QHBoxLayout()
@@ -226,7 +229,7 @@ class ProfileDialog(QDialog):
         if profile is not None:
             label = f"{profile.agent_name} ({profile.agent_id})" if profile.agent_name else ""
             self.agent.addItem(label or profile.agent_id, profile.agent_id)
-            self.agent.lineEdit().setCursorPosition(0)
+            self.agent_line.setCursorPosition(0)
         self.agent_details.setText(
             " · ".join(x for x in (profile.agent_description, profile.model_name) if x)
             if profile
@@ -304,7 +307,7 @@ class ProfileDialog(QDialog):
 
     def _on_new_button_clicked(self) -> None:
         self.profile_list.blockSignals(True)
-        self.profile_list.setCurrentItem(None)
+        self.profile_list.setCurrentRow(-1)
         self.profile_list.clearSelection()
         self.profile_list.blockSignals(False)
         self._edit(None)
@@ -366,7 +369,7 @@ class ProfileDialog(QDialog):
 
     def _on_agent_current_index_changed(self, index: int) -> None:
         # A long "Name (uuid)" shows from its start, not scrolled to its end.
-        self.agent.lineEdit().setCursorPosition(0)
+        self.agent_line.setCursorPosition(0)
         agent = self._agents[index] if 0 <= index < len(self._agents) else None
         if agent is None:
             return

@@ -18,6 +18,7 @@ class Toast(QLabel):
 
     def __init__(self, parent: QWidget, *, duration_ms: int = DEFAULT_DURATION_MS) -> None:
         super().__init__(parent)
+        self._host = parent
         self.setObjectName("toast")
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -56,9 +57,8 @@ class Toast(QLabel):
         self._timer.start()
 
     def _place(self) -> None:
-        parent = self.parentWidget()
-        x = (parent.width() - self.width()) // 2
-        y = parent.height() - self.height() - BOTTOM_MARGIN
+        x = (self._host.width() - self.width()) // 2
+        y = self._host.height() - self.height() - BOTTOM_MARGIN
         self.move(max(0, x), max(0, y))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override

@@ -60,6 +60,6 @@ def test_agent_picker_shows_the_start_of_a_long_name(make_window, qloop, emulato
     dialog.load_agents_button.click()
     _idle(qloop, dialog)
     assert dialog.agent.count() == len(DEMO_AGENTS)
-    assert dialog.agent.lineEdit().cursorPosition() == 0
+    assert dialog.agent_line.cursorPosition() == 0
     dialog.agent.setCurrentIndex(1)
-    assert dialog.agent.lineEdit().cursorPosition() == 0
+    assert dialog.agent_line.cursorPosition() == 0
