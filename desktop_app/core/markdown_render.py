@@ -72,10 +72,17 @@ class MarkdownRenderer:
     images become links (never loaded), code blocks are highlighted and get a Copy link."""
 
     def __init__(
-        self, highlight: Highlighter | None = None, code_style: CodeStyle | None = None
+        self,
+        highlight: Highlighter | None = None,
+        code_style: CodeStyle | None = None,
+        *,
+        code_as_lines: bool = False,
     ) -> None:
+        """`code_as_lines`: a code block as one shaded paragraph per line, not a table (for
+        paged output: a table cell split by a page break paints an empty box on both pages)."""
         self._highlight = highlight or escape_code
         self._code_style = code_style or CodeStyle()
+        self._code_as_lines = code_as_lines
         self._md: MarkdownIt | None = None
 
     def _parser(self) -> MarkdownIt:
@@ -132,12 +139,56 @@ class MarkdownRenderer:
         copy_link = ""
         if copy_href is not None:
             copy_link = f' &#183; <a href="{html.escape(copy_href(index))}">Copy</a>'
-        # A one-cell table is the Qt rich-text way to get a padded, shaded box.
+        bar = f'<p class="codebar"><span style="color:{style.muted}">{label}</span>{copy_link}</p>'
+        if self._code_as_lines:
+            line_style = (
+                f"background-color:{style.background}; margin:0; white-space:pre-wrap;"
+                " font-family:monospace; line-height:100%"
+            )
+            lines = "".join(
+                # An empty paragraph has no height: a blank code line keeps a space.
+                f'<p class="codeline" style="{line_style}">{line}{_blank(line)}</p>'
+                for line in split_highlighted_lines(body)
+            )
+            return f"{bar}{lines}<p></p>\n"
+        # A one-cell table is the Qt rich-text way to get a padded, shaded box. Qt's rich text
+        # cannot scroll one block sideways, so long lines wrap inside the box (pre-wrap) rather
+        # than widening the whole conversation.
         return (
-            f'<p class="codebar"><span style="color:{style.muted}">{label}</span>{copy_link}</p>'
-            f'<table class="code" width="100%" cellspacing="0" cellpadding="8" '
-            f'bgcolor="{style.background}"><tr><td><pre>{body}</pre></td></tr></table>\n'
+            f'{bar}<table class="code" width="100%" cellspacing="0" cellpadding="8" '
+            f'bgcolor="{style.background}"><tr><td>'
+            f'<pre style="white-space: pre-wrap">{body}</pre></td></tr></table>\n'
         )
+
+
+_SPAN_PIECE = re.compile(r"(<span[^>]*>|</span>|\n)")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _blank(line_html: str) -> str:
+    return "" if _TAG.sub("", line_html) else "&#160;"
+
+
+def split_highlighted_lines(code_html: str) -> list[str]:
+    """Highlighted code HTML cut at its line ends, each line with its open spans re-opened."""
+    lines: list[str] = []
+    current: list[str] = []
+    open_spans: list[str] = []
+    for piece in _SPAN_PIECE.split(code_html):
+        if piece == "\n":
+            lines.append("".join(current) + "</span>" * len(open_spans))
+            current = list(open_spans)
+        elif piece.startswith("<span"):
+            open_spans.append(piece)
+            current.append(piece)
+        elif piece == "</span>":
+            if open_spans:
+                open_spans.pop()
+            current.append(piece)
+        elif piece:
+            current.append(piece)
+    lines.append("".join(current))
+    return lines
 
 
 def render_markdown_html(source: str, highlight: Highlighter | None = None) -> str:

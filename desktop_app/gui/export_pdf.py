@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from desktop_app import APP_NAME
-from desktop_app.core.export.html_format import BodyRenderer, render_html
+from desktop_app.core.export.html_format import BodyRenderer, highlight_code, render_html
 from desktop_app.core.export.labels import document_heading
 from desktop_app.core.export.schema import ExportDocument
 from desktop_app.core.temp_files import sibling_temp_file
@@ -42,11 +42,24 @@ def ensure_gui_application() -> QCoreApplication:
     return _app_for_cli
 
 
+def paged_body_renderer() -> BodyRenderer:
+    """The export's Markdown renderer with code blocks laid out for pages.
+
+    Code is one shaded, single-spaced paragraph per line instead of a one-cell table: Qt paints
+    a table cell cut by a page break as a box to the page's end and another from the next
+    page's top, empty where no line of code is.
+    """
+    from desktop_app.core.markdown_render import MarkdownRenderer
+
+    renderer = MarkdownRenderer(highlight_code, code_as_lines=True)
+    return lambda text: renderer.render(text).html
+
+
 def layout_document(document: ExportDocument, body: BodyRenderer | None = None) -> QTextDocument:
-    """The export's HTML as a QTextDocument (the same escaped HTML the .html export holds)."""
+    """The export's HTML as a QTextDocument (the .html export's escaped HTML, code for pages)."""
     text_document = QTextDocument()
     text_document.setDocumentMargin(0)
-    text_document.setHtml(render_html(document, body))
+    text_document.setHtml(render_html(document, body or paged_body_renderer()))
     return text_document
 
 

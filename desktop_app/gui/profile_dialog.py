@@ -58,6 +58,7 @@ class ProfileDialog(QDialog):
         self._profiles: list[Profile] = []
         self._editing: Profile | None = None
         self._agents: list[Agent] = []
+        self._focus_before_busy: QWidget | None = None
         self._build()
         self._connect_signals()
         self._reload(select_id)
@@ -96,9 +97,10 @@ class ProfileDialog(QDialog):
         self.agent = QComboBox(self)
         self.agent.setEditable(True)
         self.agent.setAccessibleName("Agent")
-        line = self.agent.lineEdit()
-        if line is not None:  # an editable combo box always has one
-            line.setPlaceholderText("Pick after loading, or paste the agent's UUID")
+        agent_line = self.agent.lineEdit()
+        assert agent_line is not None  # an editable combo box has one
+        self.agent_line = agent_line
+        agent_line.setPlaceholderText("Pick after loading, or paste the agent's UUID")
         self.load_agents_button = QPushButton("Load agents", self)
         self.load_agents_button.setAccessibleName("Load agents with these keys")
         agent_row = QHBoxLayout()
@@ -121,7 +123,10 @@ class ProfileDialog(QDialog):
         form.addRow("&Base URL:", self.base_url)
         form.addRow("&Public key:", self.public_key)
         form.addRow("&Secret key:", self.secret_key)
-        form.addRow("&Agent:", agent_row)
+        # A row holding a layout gets a label with no buddy, whose "&" would show as text.
+        agent_label = QLabel("&Agent:", self)
+        agent_label.setBuddy(self.agent)
+        form.addRow(agent_label, agent_row)
         form.addRow("", self.agent_details)
         form.addRow("&Identifier:", self.identifier)
         form.addRow("Key storage:", self.key_storage)
@@ -140,6 +145,10 @@ class ProfileDialog(QDialog):
         self.save_button.setDefault(True)
         self.close_button = QPushButton("Close", self)
         self.close_button.setAccessibleName("Close")
+        # Enter saves wherever focus landed (a button disabled while busy passes focus on):
+        # no other button may make itself the default by having focus.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(button is self.save_button)
         actions = QHBoxLayout()
         actions.addWidget(self.test_button)
         actions.addWidget(self.import_button)
@@ -220,6 +229,7 @@ class ProfileDialog(QDialog):
         if profile is not None:
             label = f"{profile.agent_name} ({profile.agent_id})" if profile.agent_name else ""
             self.agent.addItem(label or profile.agent_id, profile.agent_id)
+            self.agent_line.setCursorPosition(0)
         self.agent_details.setText(
             " · ".join(x for x in (profile.agent_description, profile.model_name) if x)
             if profile
@@ -364,6 +374,8 @@ class ProfileDialog(QDialog):
         )
 
     def _on_agent_current_index_changed(self, index: int) -> None:
+        # A long "Name (uuid)" shows from its start, not scrolled to its end.
+        self.agent_line.setCursorPosition(0)
         agent = self._agents[index] if 0 <= index < len(self._agents) else None
         if agent is None:
             return
@@ -383,7 +395,10 @@ class ProfileDialog(QDialog):
         if agents:
             self.agent.setCurrentIndex(match)
             self._on_agent_current_index_changed(match)
-        self.status.setText(f"{len(agents)} agents found." if agents else "No agents found.")
+        if len(agents) == 1:
+            self.status.setText("1 agent found.")
+        else:
+            self.status.setText(f"{len(agents)} agents found." if agents else "No agents found.")
 
     def _on_controller_connection_tested(self, report: ConnectionReport) -> None:
         self.status.setText(report.sentence())
@@ -397,7 +412,9 @@ class ProfileDialog(QDialog):
         first = profiles[0].id if profiles else (self._editing.id if self._editing else None)
         self._reload(first)
         self.status.setText(
-            f"Imported {len(profiles)} agents." if profiles else "Every agent was already saved."
+            ("Imported 1 agent." if len(profiles) == 1 else f"Imported {len(profiles)} agents.")
+            if profiles
+            else "Every agent was already saved."
         )
         self.profiles_changed.emit(first or "")
 
@@ -416,9 +433,15 @@ class ProfileDialog(QDialog):
             self.save_button,
             self.load_agents_button,
         ):
+            if busy and button.hasFocus():
+                self._focus_before_busy = button
             button.setEnabled(not busy)
         if busy:
             self.status.setText("Working…")
+        elif self._focus_before_busy is not None:
+            # Disabling the pressed button moved focus on; give it back where it was.
+            self._focus_before_busy.setFocus()
+            self._focus_before_busy = None
 
     # -- helpers ---------------------------------------------------------------------------------
 

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.error_text import describe_error, is_expected
 from desktop_app.core.models import Role
 from desktop_app.core.storage.records import SearchHit
-from desktop_app.core.storage.search import split_highlights
+from desktop_app.core.storage.search import ConversationHits, split_highlights
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 50
@@ -55,11 +55,11 @@ _ROLE_NAMES = {Role.USER: "You", Role.ASSISTANT: "Agent", Role.SYSTEM: "System"}
 
 
 class SearchSource(Protocol):
-    """What the dialog searches: storage.Database's `search`."""
+    """What the dialog searches: storage.Database's `search_conversations`."""
 
-    def search(
+    def search_conversations(
         self, query: str, *, profile_id: str | None = None, limit: int = 50
-    ) -> list[SearchHit]: ...
+    ) -> list[ConversationHits]: ...
 
 
 def snippet_html(snippet: str) -> str:
@@ -78,10 +78,16 @@ def snippet_html(snippet: str) -> str:
     return "".join(pieces)
 
 
-def hit_html(hit: SearchHit, profile_name: str | None = None) -> str:
-    """One result: the conversation title, where and when, and the highlighted snippet."""
+def matches_text(count: int) -> str:
+    """ "1 match", "3 matches": how many messages of the conversation matched."""
+    return "1 match" if count == 1 else f"{count} matches"
+
+
+def hit_html(found: ConversationHits, profile_name: str | None = None) -> str:
+    """One result: the conversation title, its number of matches, when, and the best snippet."""
+    hit = found.best
     when = hit.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    details = [when, _ROLE_NAMES.get(hit.role, str(hit.role))]
+    details = [matches_text(found.match_count), when, _ROLE_NAMES.get(hit.role, str(hit.role))]
     if profile_name:
         details.insert(0, profile_name)
     meta = html.escape(" · ".join(details))
@@ -91,10 +97,12 @@ def hit_html(hit: SearchHit, profile_name: str | None = None) -> str:
     )
 
 
-def hit_accessible_text(hit: SearchHit) -> str:
+def hit_accessible_text(found: ConversationHits) -> str:
     """What a screen reader says for a result."""
+    hit = found.best
     plain, _ = split_highlights(" ".join(hit.snippet.split()))
-    return f"{hit.conversation_title}, {hit.created_at.astimezone():%Y-%m-%d %H:%M}: {plain}"
+    when = f"{hit.created_at.astimezone():%Y-%m-%d %H:%M}"
+    return f"{hit.conversation_title}, {matches_text(found.match_count)}, {when}: {plain}"
 
 
 class _HtmlDelegate(QStyledItemDelegate):
@@ -229,16 +237,20 @@ class SearchDialog(QDialog):
         """True while a search is pending (typed but not shown yet)."""
         return self._timer.isActive() or (self.task is not None and not self.task.done())
 
-    def hits(self) -> list[SearchHit]:
-        """The results shown, in order."""
+    def results_found(self) -> list[ConversationHits]:
+        """The conversations shown, in order."""
         return [self.results.item(row).data(HIT_ROLE) for row in range(self.results.count())]
+
+    def hits(self) -> list[SearchHit]:
+        """The best message of each conversation shown, in order (what opening a row opens)."""
+        return [found.best for found in self.results_found()]
 
     def choose_current(self) -> bool:
         """Emit `result_chosen` for the selected result and close; False when none is selected."""
         item = self.results.currentItem()
         if item is None:
             return False
-        hit: SearchHit = item.data(HIT_ROLE)
+        hit = item.data(HIT_ROLE).best
         self.result_chosen.emit(
             hit.conversation_id, str(hit.message_id), self.query_edit.text().strip()
         )
@@ -295,7 +307,9 @@ class SearchDialog(QDialog):
 
     async def _search(self, query: str, generation: int) -> None:
         try:
-            hits = await asyncio.to_thread(self._source.search, query, limit=self._limit)
+            hits = await asyncio.to_thread(
+                self._source.search_conversations, query, limit=self._limit
+            )
         except Exception as error:
             if not is_expected(error):
                 # A bug, not a state to show: the crash dialog reports it.
@@ -309,18 +323,19 @@ class SearchDialog(QDialog):
         if hits:
             count = len(hits)
             more = f" (the best {count})" if count >= self._limit else ""
-            status = f"{count} result{'s' if count != 1 else ''}{more}."
+            status = "1 conversation." if count == 1 else f"{count} conversations{more}."
         else:
             status = f"No messages match “{query.strip()}”. Try fewer words or the start of a word."
         self._show(hits, status)
 
-    def _show(self, hits: Sequence[SearchHit], status: str) -> None:
+    def _show(self, hits: Sequence[ConversationHits], status: str) -> None:
         self.results.clear()
-        for hit in hits:
+        for found in hits:
             item = QListWidgetItem()
-            item.setData(HIT_ROLE, hit)
-            item.setData(HTML_ROLE, hit_html(hit, self._profile_names.get(hit.profile_id)))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, hit_accessible_text(hit))
+            item.setData(HIT_ROLE, found)
+            profile_name = self._profile_names.get(found.best.profile_id)
+            item.setData(HTML_ROLE, hit_html(found, profile_name))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, hit_accessible_text(found))
             self.results.addItem(item)
         if hits:
             self.results.setCurrentRow(0)

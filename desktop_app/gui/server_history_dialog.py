@@ -43,7 +43,7 @@ from desktop_app.core.server_history import (
     page_count,
     profile_for_thread,
 )
-from desktop_app.gui.usage_chart import UsagePanel, format_credits
+from desktop_app.gui.usage_chart import UsagePanel, credits_text
 
 ClientSource = AgentsGTClient | Callable[[], Awaitable[AgentsGTClient]]
 THREAD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -73,7 +73,7 @@ def record_html(record: HistoryRecord) -> str:
     tokens_out = "?" if record.output_tokens is None else f"{record.output_tokens:,}"
     cost = [f"{tokens_in} tokens in, {tokens_out} out"]
     if record.total_credits is not None:
-        cost.append(f"{format_credits(record.total_credits)} credits")
+        cost.append(credits_text(record.total_credits))
 
     # The reply goes through the transcript's safe Markdown renderer (escaped, no images, only
     # safe links); the question is plain text, as the transcript shows it.
@@ -88,9 +88,9 @@ def record_html(record: HistoryRecord) -> str:
 def thread_summary(thread: ServerThread) -> str:
     """The two lines a thread gets in the list."""
     count = len(thread.records)
-    parts = [_when(thread.last_at), f"{count} exchange{'s' if count != 1 else ''}"]
+    parts = [_when(thread.last_at), "1 exchange" if count == 1 else f"{count} exchanges"]
     if thread.total_credits:
-        parts.append(f"{format_credits(thread.total_credits)} credits")
+        parts.append(credits_text(thread.total_credits))
     if thread.agent_name:
         parts.insert(0, thread.agent_name)
     return f"{thread.title}\n{' · '.join(parts)}"

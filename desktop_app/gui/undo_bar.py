@@ -3,10 +3,36 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QEnterEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QEnterEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 DEFAULT_TIMEOUT_MS = 10_000
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that shows "…" at the end when narrow; `text()` stays the whole text.
+
+    It asks for no width of its own, so a narrow sidebar shortens it instead of widening.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def shown_text(self) -> str:
+        """What fits: the text, shortened with "…" if the label is too narrow for it."""
+        one_line = " ".join(self.text().split())
+        width = self.contentsRect().width()
+        return self.fontMetrics().elidedText(one_line, Qt.TextElideMode.ElideRight, width)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(
+            self.contentsRect(),
+            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+            self.shown_text(),
+        )
 
 
 class UndoBar(QFrame):
@@ -25,17 +51,20 @@ class UndoBar(QFrame):
         super().__init__(parent)
         self.setObjectName("undoBar")
         self.setAccessibleName("Undo")
-        self.label = QLabel(self)
+        self.label = ElidedLabel(self)  # the sidebar is narrow: one shortened line, Undo beside
         self.label.setObjectName("undoBarText")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setWordWrap(True)  # the sidebar is narrow: wrap rather than widen it
         self.label.setAccessibleName("What was done")
         self.undo_button = QPushButton("Undo", self)
         self.undo_button.setAccessibleName("Undo")
+        self.undo_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.close_button = QPushButton("×", self)
         self.close_button.setFlat(True)
         self.close_button.setAccessibleName("Dismiss")
         self.close_button.setToolTip("Dismiss")
+        # "×" needs a square, not a default button's 80 px: the message gets the room.
+        self.close_button.setFixedWidth(self.close_button.sizeHint().height() + 4)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self.label, 1)

@@ -65,6 +65,13 @@ def format_credits(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
+def credits_text(value: float) -> str:
+    """ "1 credit", "2 credits", "0.50 credits": the count with its noun, singular only for 1."""
+    if value == 1:
+        return "1 credit"
+    return f"{format_credits(value)} credits"
+
+
 class UsageChart(QWidget):
     """Credits per day as bars; hover a bar to read its day and value."""
 
@@ -102,7 +109,7 @@ class UsageChart(QWidget):
         total = sum(d.credits for d in used)
         peak = max(used, key=lambda d: d.credits)
         return (
-            f"{format_credits(total)} credits from {self._days[0].day} to {self._days[-1].day}; "
+            f"{credits_text(total)} from {self._days[0].day} to {self._days[-1].day}; "
             f"the most on {peak.day} ({format_credits(peak.credits)})."
         )
 
@@ -184,7 +191,7 @@ class UsageChart(QWidget):
         day = self._days[index]
         QToolTip.showText(
             event.globalPosition().toPoint(),
-            f"{day.day:%a %d %b %Y}: {format_credits(day.credits)} credits",
+            f"{day.day:%a %d %b %Y}: {credits_text(day.credits)}",
             self,
         )
 

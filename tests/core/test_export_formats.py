@@ -74,10 +74,11 @@ def test_statuses_usage_and_error_are_told():
     assert "Error: The model failed" in text
 
 
-def test_text_keeps_every_character():
+def test_text_keeps_every_character_of_the_code_as_plain_text():
     text = render_text(sample_document())
     assert HOSTILE in text
-    assert "```python\nprint('<b>hi</b>')\n```" in text
+    assert "\n    print('<b>hi</b>')\n" in text
+    assert "```" not in text
 
 
 class _Collector(HTMLParser):

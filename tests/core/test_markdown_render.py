@@ -118,7 +118,7 @@ def test_code_blocks_are_recorded_highlighted_and_linked() -> None:
     assert calls[0] == ("print('<b>')\n\nx = 1", "python")
     assert hrefs(rendered.html) == ["agentsgt:copy-code/m/3", "agentsgt:copy-code/m/4"]
     assert "<b>" not in rendered.html
-    assert "<pre>" in rendered.html
+    assert '<pre style="white-space: pre-wrap">' in rendered.html
 
 
 def test_code_without_highlighter_is_escaped() -> None:

@@ -29,7 +29,8 @@ def database(tmp_path: Path):
     db.save_profile(profile)
     trip = db.create_conversation(profile.id, "Trip to Lima")
     db.add_message(trip.id, Role.USER, "Which museums should I visit in Lima?")
-    db.add_message(trip.id, Role.ASSISTANT, "The Larco museum has a famous ceramics collection.")
+    db.add_message(trip.id, Role.ASSISTANT, "The **Larco museum** has a _famous_ `ceramics` set.")
+    db.add_message(trip.id, Role.USER, "Where can I read about it first?")
     code = db.create_conversation(profile.id, "Python files")
     db.add_message(code.id, Role.USER, "How do I read a file? <script>alert(1)</script>")
     db.add_message(code.id, Role.ASSISTANT, "Use pathlib: <b>not bold</b> &amp; read_text().")
@@ -51,25 +52,46 @@ def type_query(loop, dialog: SearchDialog, text: str) -> None:
     run_until(loop, lambda: not dialog.searching, message="the search")
 
 
-def test_results_as_you_type_show_title_and_bold_match(qtbot, qloop, dialog) -> None:
+def test_results_as_you_type_one_row_per_conversation(qtbot, qloop, dialog) -> None:
     assert dialog.status_label.text() == EMPTY_HINT
     type_query(qloop, dialog, "museum")
     hits = dialog.hits()
-    assert [h.conversation_title for h in hits] == ["Trip to Lima", "Trip to Lima"]
+    assert [h.conversation_title for h in hits] == ["Trip to Lima"]  # two messages, one row
+    assert dialog.results_found()[0].match_count == 2
     html_text = dialog.results.item(0).data(Qt.ItemDataRole.UserRole + 2)
     assert "<b>Trip to Lima</b>" in html_text
+    assert "2 matches" in html_text
     assert "<b>museum" in html_text  # the match, in bold
-    assert dialog.status_label.text() == "2 results."
+    assert dialog.status_label.text() == "1 conversation."
     assert dialog.results.currentRow() == 0
+
+
+def test_snippets_are_plain_text_without_markdown_markers(qtbot, qloop, dialog) -> None:
+    type_query(qloop, dialog, "ceramics")
+    html_text = dialog.results.item(0).data(Qt.ItemDataRole.UserRole + 2)
+    assert "1 match" in html_text
+    assert "Larco museum has a famous <b>ceramics</b> set." in html_text
+    for marker in ("**", "`", "_famous_"):
+        assert marker not in html_text
+
+
+def test_opening_a_row_opens_the_best_hit(qtbot, qloop, database, dialog) -> None:
+    type_query(qloop, dialog, "read")
+    assert len(dialog.hits()) == 2
+    best = database.search("read")
+    chosen: list[tuple[str, str, str]] = []
+    dialog.result_chosen.connect(lambda c, m, q: chosen.append((c, m, q)))
+    qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Return)
+    assert chosen == [(best[0].conversation_id, str(best[0].message_id), "read")]
 
 
 def test_debounce_runs_one_search_for_a_burst_of_typing(qtbot, qloop, database) -> None:
     calls: list[str] = []
 
     class CountingSource:
-        def search(self, query: str, *, profile_id=None, limit=50):
+        def search_conversations(self, query: str, *, profile_id=None, limit=50):
             calls.append(query)
-            return database.search(query, limit=limit)
+            return database.search_conversations(query, limit=limit)
 
     view = SearchDialog(CountingSource(), debounce_ms=50)
     qtbot.addWidget(view)
@@ -77,11 +99,11 @@ def test_debounce_runs_one_search_for_a_burst_of_typing(qtbot, qloop, database) 
         view.query_edit.setText(text)
     run_until(qloop, lambda: not view.searching, message="the search")
     assert calls == ["museum"]
-    assert len(view.hits()) == 2
+    assert len(view.hits()) == 1
 
 
 def test_keyboard_navigation_and_enter_choose_a_result(qtbot, qloop, dialog) -> None:
-    type_query(qloop, dialog, "museum")
+    type_query(qloop, dialog, "read")
     chosen: list[tuple[str, str, str]] = []
     dialog.result_chosen.connect(lambda c, m, q: chosen.append((c, m, q)))
     qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Down)
@@ -91,7 +113,7 @@ def test_keyboard_navigation_and_enter_choose_a_result(qtbot, qloop, dialog) -> 
     assert dialog.results.currentRow() == 0
     first = dialog.hits()[0]
     qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Return)
-    assert chosen == [(first.conversation_id, str(first.message_id), "museum")]
+    assert chosen == [(first.conversation_id, str(first.message_id), "read")]
     assert not dialog.isVisible()
 
 
@@ -110,9 +132,10 @@ def test_no_results_and_cleared_query_states(qtbot, qloop, dialog) -> None:
 
 
 def test_hostile_text_is_escaped_in_results(qtbot, qloop, dialog) -> None:
-    type_query(qloop, dialog, "file")
-    type_query(qloop, dialog, "read")
-    rendered = [dialog.results.item(i).data(Qt.ItemDataRole.UserRole + 2) for i in range(2)]
+    rendered = []
+    for word in ("file", "pathlib"):
+        type_query(qloop, dialog, word)
+        rendered.append(dialog.results.item(0).data(Qt.ItemDataRole.UserRole + 2))
     joined = "".join(rendered)
     assert "<script>" not in joined and "&lt;script&gt;" in joined
     assert "<b>not bold</b>" not in joined and "&lt;b&gt;not bold&lt;/b&gt;" in joined

@@ -14,6 +14,7 @@ from desktop_app.core.export.labels import (
     usage_note,
 )
 from desktop_app.core.export.schema import ConversationExport, ExportDocument
+from desktop_app.core.markdown_text import shift_headings
 from desktop_app.core.message_parts import parts_markdown
 
 # Characters that start Markdown syntax inside a line of our own (titles, names).
@@ -45,6 +46,7 @@ def _facts(facts: Sequence[tuple[str, str]]) -> list[str]:
 
 
 def _conversation(conversation: ConversationExport, level: str) -> list[str]:
+    """The messages under `level` headings; a reply's own headings go below that level."""
     lines: list[str] = []
     for message in conversation.messages:
         notes = [note for note in (status_note(message), usage_note(message)) if note]
@@ -56,7 +58,7 @@ def _conversation(conversation: ConversationExport, level: str) -> list[str]:
             lines.append(">")
             lines += [f"> {line}".rstrip() for line in message.reasoning.splitlines()]
             lines.append("")
-        lines += [_balanced(message.text), ""]
+        lines += [_balanced(shift_headings(message.text, len(level))), ""]
         parts = parts_markdown(message.parts)
         if parts:
             lines += [parts, ""]

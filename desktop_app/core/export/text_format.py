@@ -1,4 +1,4 @@
-"""Plain-text export: readable anywhere, every character of every message kept as it is."""
+"""Plain-text export: readable anywhere, each reply's Markdown rendered as plain text."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from desktop_app.core.export.labels import (
     usage_note,
 )
 from desktop_app.core.export.schema import ConversationExport, ExportDocument
+from desktop_app.core.markdown_text import markdown_to_text
 from desktop_app.core.message_parts import parts_text
+from desktop_app.core.models import Role
 
 _RULE = "=" * 72
 _THIN_RULE = "-" * 72
@@ -34,7 +36,9 @@ def _conversation(conversation: ConversationExport) -> list[str]:
         if message.reasoning:
             lines.append("  Reasoning:")
             lines.extend("  | " + line for line in message.reasoning.splitlines() or [""])
-        lines.append(message.text)
+        # Replies are Markdown; what a person typed is shown (and kept) as typed.
+        reply = message.role is Role.ASSISTANT
+        lines.append(markdown_to_text(message.text) if reply else message.text)
         parts = parts_text(message.parts)
         if parts:
             lines.extend("  " + line for line in parts.splitlines())

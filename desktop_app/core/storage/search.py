@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from typing import Any
 
+from desktop_app.core.markdown_text import strip_markdown_markers
 from desktop_app.core.models import Role
 from desktop_app.core.storage.base import StoreBase
 from desktop_app.core.storage.records import (
@@ -18,6 +20,8 @@ SNIPPET_TOKENS = 16
 MAX_TERMS = 16
 # Queries matching more messages than this rank only the newest this many (see search()).
 RANK_WINDOW = 5000
+# Message hits read per conversation wanted, to find that many different conversations.
+HITS_PER_CONVERSATION = 10
 _WORD = re.compile(r"\w", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -59,6 +63,15 @@ def split_highlights(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
             plain.append(piece)
             length += len(piece)
     return "".join(plain), tuple(spans)
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationHits:
+    """A conversation that matched: its best message (snippet without Markdown markers) and
+    how many of its messages matched."""
+
+    best: SearchHit
+    match_count: int
 
 
 class SearchStore(StoreBase):
@@ -127,3 +140,49 @@ class SearchStore(StoreBase):
                 )
             )
         return hits
+
+    def search_conversations(
+        self, query: str, *, profile_id: str | None = None, limit: int = 50
+    ) -> list[ConversationHits]:
+        """Conversations with a message matching every term of `query`, best first.
+
+        Each comes with its best-ranked message, whose snippet is plain text (a reply's
+        Markdown markers removed; what a person typed is kept), and its number of matches.
+        """
+        if limit <= 0:
+            return []
+        best: dict[str, SearchHit] = {}
+        for hit in self.search(query, profile_id=profile_id, limit=limit * HITS_PER_CONVERSATION):
+            best.setdefault(hit.conversation_id, hit)  # hits come best first
+            if len(best) == limit:
+                break
+        if not best:
+            return []
+        counts = self._match_counts(query, list(best))
+        return [
+            ConversationHits(_plain_snippet(hit), counts.get(conversation_id, 1))
+            for conversation_id, hit in best.items()
+        ]
+
+    def _match_counts(self, query: str, conversation_ids: list[str]) -> dict[str, int]:
+        """How many messages of each conversation match `query`."""
+        match = build_match_query(query)
+        if match is None:
+            return {}
+        marks = ",".join("?" * len(conversation_ids))
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT m.conversation_id, count(*) FROM messages_fts "
+                "JOIN messages m ON m.id = messages_fts.rowid "
+                f"WHERE messages_fts MATCH ? AND m.conversation_id IN ({marks}) "
+                "GROUP BY m.conversation_id",
+                (match, *conversation_ids),
+            ).fetchall()
+        return {row[0]: int(row[1]) for row in rows}
+
+
+def _plain_snippet(hit: SearchHit) -> SearchHit:
+    """The hit with a reply's snippet stripped of Markdown markers (replies are Markdown)."""
+    if hit.role is not Role.ASSISTANT:
+        return hit
+    return replace(hit, snippet=strip_markdown_markers(hit.snippet))

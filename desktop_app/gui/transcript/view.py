@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QMimeData, QUrl, Signal
@@ -9,6 +10,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from desktop_app.core.markdown_render import is_safe_link
+from desktop_app.core.markdown_text import shift_headings
 from desktop_app.core.message_parts import parts_markdown
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.gui.transcript.bodies import BodyRenderer
@@ -45,7 +47,7 @@ class TranscriptView(QWidget):
     retry_requested = Signal(str)
     edit_requested = Signal(str)
     link_activated = Signal(QUrl)  # only http, https and mailto; the window confirms first
-    copied = Signal(str)  # what was put on the clipboard: "message" or "code"
+    copied = Signal(str)  # what was put on the clipboard: "message", "code" or "conversation"
     scrolled_to_top = Signal()  # the reader reached (near) the top: time for older messages
     scrolled_to_bottom = Signal()  # the reader scrolled to (near) the end: newer ones, if any
 
@@ -305,11 +307,15 @@ class TranscriptView(QWidget):
         return cursor.selection().toPlainText()
 
     def conversation_markdown(self) -> str:
-        """The whole conversation as Markdown, one section per message."""
+        """The whole conversation as Markdown, one section per message.
+
+        A reply's own headings are moved below the role headings, so the roles stay on top.
+        """
         sections = []
         for message_id, entry in self._entries.items():
             label = ROLE_LABELS.get(entry.message.role, str(entry.message.role))
-            section = f"### {label}\n\n{self.message_markdown(message_id).rstrip()}"
+            text = shift_headings(self.message_markdown(message_id).rstrip(), 3)
+            section = f"### {label}\n\n{text}"
             sentence = status_sentence(entry.message.status, entry.message.error_text)
             if sentence:
                 section += f"\n\n*({sentence})*"
@@ -323,11 +329,17 @@ class TranscriptView(QWidget):
             return
         text = self.message_markdown(message_id)
         body = self._writer.bodies.render_for_clipboard(entry.message.role, text)
-        mime = QMimeData()
-        mime.setHtml(f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>')
-        mime.setText(text)
-        QApplication.clipboard().setMimeData(mime)
+        _put_on_clipboard(body, text)
         self.copied.emit("message")
+
+    def copy_conversation(self) -> None:
+        """Put the whole conversation on the clipboard as HTML and as Markdown, together."""
+        if not self._entries:
+            return
+        text = self.conversation_markdown()
+        body = self._writer.bodies.render_for_clipboard(Role.ASSISTANT, text)
+        _put_on_clipboard(body, text)
+        self.copied.emit("conversation")
 
     def scroll_to_end(self) -> None:
         """Scroll to the bottom and follow new text from there."""
@@ -383,7 +395,8 @@ class TranscriptView(QWidget):
         if link.action == "copy-code" and link.argument.isdigit():
             index = int(link.argument)
             if index < len(entry.code_blocks):
-                QApplication.clipboard().setText(entry.code_blocks[index])
+                code = entry.code_blocks[index]
+                _put_on_clipboard(f"<pre>{html.escape(code, quote=False)}</pre>", code)
                 self.copied.emit("code")
         elif link.action in ("toggle-reasoning", "toggle-tools"):
             if link.action == "toggle-reasoning":
@@ -392,3 +405,11 @@ class TranscriptView(QWidget):
                 entry.tools_open = not entry.tools_open
             with self._writer.edit_block():
                 self._writer.render_meta(entry)
+
+
+def _put_on_clipboard(body_html: str, text: str) -> None:
+    """HTML for rich editors and the Markdown (or code) as text for the rest, together."""
+    mime = QMimeData()
+    mime.setHtml(f'<html><head><meta charset="utf-8"></head><body>{body_html}</body></html>')
+    mime.setText(text)
+    QApplication.clipboard().setMimeData(mime)
