@@ -11,7 +11,14 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from desktop_app.core.paths import resource_path
 from desktop_app.core.settings import Language, Settings
 
-__all__ = ["AUTONYMS", "SHIPPED", "SOURCE_LANGUAGE", "choose_language", "install_translators", "qm_path"]
+__all__ = [
+    "AUTONYMS",
+    "SHIPPED",
+    "SOURCE_LANGUAGE",
+    "choose_language",
+    "install_translators",
+    "qm_path",
+]
 
 log = logging.getLogger(__name__)
 

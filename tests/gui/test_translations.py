@@ -1,18 +1,22 @@
-"""Translations: the language chosen, Qt's and our catalogues loaded, every visible string wrapped."""
+"""Translations: the language chosen, Qt's and our catalogues loaded, every string wrapped."""
 
 from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import os
 import re
 import shutil
+import subprocess
+import sys
+import textwrap
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTranslator
 from PySide6 import QtGui
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTranslator
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -34,20 +38,22 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME
-from desktop_app.core.settings import Language, Settings
-from desktop_app.gui.i18n import AUTONYMS, choose_language, install_translators
+from desktop_app.core.paths import home_paths
+from desktop_app.core.settings import Language, Settings, SettingsStore
 from desktop_app.emulator.agents import DEMO_AGENTS
+from desktop_app.gui.i18n import AUTONYMS, choose_language, install_translators
 from tests.fixtures.qt import run_until
 from tests.gui.window_helpers import OFFSCREEN_NOISE, add_emulator_profile, send, wait_reply
 
 pytestmark = OFFSCREEN_NOISE
 
+ROOT = Path(__file__).resolve().parents[2]
 OPEN, CLOSE = "⟦", "⟧"
 
 
 def _load_tools():
     """scripts/update_translations.py (a script, not a package module)."""
-    path = Path(__file__).resolve().parents[2] / "scripts" / "update_translations.py"
+    path = ROOT / "scripts" / "update_translations.py"
     spec = importlib.util.spec_from_file_location("update_translations", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -102,17 +108,54 @@ def test_english_installs_only_our_catalogue(qapp, translators) -> None:
     assert len(qapp.findChildren(QTranslator)) == 1
 
 
-def test_the_os_language_is_used_when_the_setting_says_system(
-    qapp, translators, monkeypatch
-) -> None:
-    # Qt reads the user's languages from LANGUAGE, then LC_ALL/LC_MESSAGES/LANG, on Unix.
-    monkeypatch.setenv("LC_ALL", "es_ES.UTF-8")
-    monkeypatch.setenv("LANGUAGE", "es_ES:es")
-    from PySide6.QtCore import QLocale
+# Runs app.main() as the user would, with a hook reporting what the started window shows.
+_DRIVER = textwrap.dedent(
+    """
+    import sys
+    from PySide6.QtWidgets import QDialogButtonBox
+    from desktop_app import app
 
-    if not any(name.startswith("es") for name in QLocale.system().uiLanguages()):
-        pytest.skip("this platform's locale is not read from the environment")
-    assert install_translators(qapp, Settings()) == "es"
+    async def report(window):
+        buttons = window.open_settings().buttons
+        print("CANCEL", buttons.button(QDialogButtonBox.StandardButton.Cancel).text())
+        return 0
+
+    app.self_test_hook = report
+    sys.exit(app.main(["--self-test", "--home", sys.argv[1], "-platform", "offscreen"]))
+    """
+)
+
+
+def _started_app_cancel(home: Path, setting: Language, os_language: str) -> str:
+    """The Cancel button's text in the real app started with `setting` on an OS in `os_language`."""
+    paths = home_paths(home)
+    paths.ensure()
+    SettingsStore(paths.settings_path).save(Settings(language=setting))
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    env |= {"LANGUAGE": os_language, "LC_ALL": "", "LC_MESSAGES": ""}
+    done = subprocess.run(
+        [sys.executable, "-c", _DRIVER, str(home)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    shown = dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
+    return shown["CANCEL"]
+
+
+def test_the_started_app_speaks_the_language_of_its_setting(tmp_path: Path) -> None:
+    assert _started_app_cancel(tmp_path, Language.SPANISH, os_language="en") == "Cancelar"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the OS language from LANGUAGE")
+def test_the_started_app_follows_the_os_language_by_default(tmp_path: Path) -> None:
+    assert _started_app_cancel(tmp_path / "es", Language.SYSTEM, os_language="es_ES:es") == (
+        "Cancelar"
+    )
+    assert _started_app_cancel(tmp_path / "en", Language.SYSTEM, os_language="en") == "Cancel"
 
 
 # -- the catalogues ------------------------------------------------------------------------------
@@ -179,7 +222,7 @@ class MarkingTranslator(QTranslator):
     ) -> str:
         return f"{OPEN}{source}{CLOSE}"
 
-    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+    def isEmpty(self) -> bool:
         return False
 
 
@@ -272,11 +315,11 @@ def _texts(widget: QWidget) -> Iterator[tuple[str, str]]:
 
 def vars_of(record: object) -> list[object]:
     """The field values of a dataclass record."""
-    return [getattr(record, field.name) for field in dataclasses.fields(record)]  # type: ignore[arg-type]
+    return [getattr(record, field.name) for field in dataclasses.fields(record)]
 
 
 def unwrapped_strings(roots: list[QWidget], data: set[str]) -> list[str]:
-    """"owner: kind: text" of every shown string not translated, each once."""
+    """Each string shown without translation, once, as `owner: kind: text`."""
     found: dict[str, None] = {}
     for root in roots:
         for widget in [root, *root.findChildren(QWidget)]:
