@@ -383,6 +383,7 @@ def _run_window(
 
     from PySide6.QtWidgets import QApplication
 
+    from desktop_app.gui.i18n import install_translators
     from desktop_app.gui.main_thread_gc import MainThreadCollector
     from desktop_app.gui.main_window import MainWindow
     from desktop_app.gui.theme import FUSION_ARGUMENTS, started_in_fusion
@@ -423,6 +424,8 @@ def _run_window(
 
         QMessageBox.critical(None, APP_NAME, describe_error(error).sentence)
         return 1
+    # Before any widget is built: a text is translated when it is set.
+    log.info("language: %s", install_translators(app, services.settings))
     demo = services.demo
     # No asyncio loop yet: the window's background work waits for it (tasks.loop_started()).
     window = MainWindow(services, demo=demo, loop_ready=False)

@@ -39,6 +39,9 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("AGENTSGT_DESKTOP_HOME", str(home))
     monkeypatch.delenv("AGENTSGT_PUBLIC_KEY", raising=False)
     monkeypatch.delenv("AGENTSGT_SECRET_KEY", raising=False)
+    # The window in English whatever the developer's locale: a started app (a subprocess)
+    # follows the OS language, which Qt reads from LANGUAGE first on Unix.
+    monkeypatch.setenv("LANGUAGE", "en")
     return home
 
 

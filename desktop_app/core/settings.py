@@ -24,6 +24,7 @@ __all__ = [
     "IDLE_TIMEOUT_RANGE",
     "MAX_DRAFTS",
     "PROXY_SCHEMES",
+    "Language",
     "ProxyMode",
     "SendShortcut",
     "Settings",
@@ -46,6 +47,14 @@ class Theme(StrEnum):
     SYSTEM = "system"
     LIGHT = "light"
     DARK = "dark"
+
+
+class Language(StrEnum):
+    """The window's language: the OS's (when shipped, else English) or one chosen."""
+
+    SYSTEM = "system"
+    ENGLISH = "en"
+    SPANISH = "es"
 
 
 class SendShortcut(StrEnum):
@@ -84,6 +93,8 @@ class Settings:
     check_for_updates: bool = False
     #: When the feed was last looked at (Unix seconds), so it is read at most once a day.
     last_update_check: float | None = None
+    #: Read once at start-up (gui.i18n): a change takes effect at the next start.
+    language: Language = Language.SYSTEM
 
     def __post_init__(self) -> None:
         # Coerce JSON-ish values (strings for enums, ints for floats) so callers may pass them.
@@ -102,6 +113,7 @@ class Settings:
         set_(self, "last_profile_id", _optional_id(self.last_profile_id))
         set_(self, "check_for_updates", _flag(self.check_for_updates, "Check for updates"))
         set_(self, "last_update_check", _unix_time(self.last_update_check, "Last update check"))
+        set_(self, "language", _enum(Language, self.language, "Language"))
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with `changes` applied; raises InvalidInputError naming a bad field."""

@@ -1,4 +1,4 @@
-"""The Settings dialog: look, sending, proxy, timeouts, update check; bad values explained."""
+"""The Settings dialog: look, language, sending, proxy, timeouts, updates; bad values explained."""
 
 from __future__ import annotations
 
@@ -22,11 +22,13 @@ from desktop_app.core.settings import (
     CONNECT_TIMEOUT_RANGE,
     FONT_SIZE_RANGE,
     IDLE_TIMEOUT_RANGE,
+    Language,
     ProxyMode,
     SendShortcut,
     Settings,
     Theme,
 )
+from desktop_app.gui.i18n import AUTONYMS
 
 _THEMES = ((Theme.SYSTEM, "Same as the system"), (Theme.LIGHT, "Light"), (Theme.DARK, "Dark"))
 _SHORTCUTS = (
@@ -70,6 +72,10 @@ class SettingsDialog(QDialog):
         self.font_size.setRange(*FONT_SIZE_RANGE)
         self.font_size.setSuffix(" pt")
         self.font_size.setAccessibleName("Font size")
+        self.language = self._language_choice()
+        # Every text is translated when its widget is built: the window is not rebuilt.
+        self.language_note = QLabel(self.tr("Takes effect the next time the app starts."), self)
+        self.language_note.setWordWrap(True)
         self.send_shortcut = _combo(self, _SHORTCUTS, "Send shortcut")
         self.proxy_mode = _combo(self, _PROXIES, "Proxy")
         self.proxy_url = QLineEdit(self)
@@ -101,6 +107,8 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Theme:", self.theme)
         form.addRow("&Font size:", self.font_size)
+        form.addRow(self.tr("&Language:"), self.language)
+        form.addRow("", self.language_note)
         form.addRow("Send &with:", self.send_shortcut)
         form.addRow("&Proxy:", self.proxy_mode)
         form.addRow("Proxy &URL:", self.proxy_url)
@@ -114,6 +122,15 @@ class SettingsDialog(QDialog):
         self._load(settings)
         self._connect_signals()
 
+    def _language_choice(self) -> QComboBox:
+        combo = QComboBox(self)
+        combo.addItem(self.tr("Same as the system"), Language.SYSTEM.value)
+        for language in Language:
+            if language is not Language.SYSTEM:
+                combo.addItem(AUTONYMS[language.value], language.value)
+        combo.setAccessibleName(self.tr("Language"))
+        return combo
+
     def _connect_signals(self) -> None:
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
@@ -122,6 +139,7 @@ class SettingsDialog(QDialog):
     def _load(self, settings: Settings) -> None:
         _select(self.theme, settings.theme.value)
         self.font_size.setValue(settings.font_size)
+        _select(self.language, settings.language.value)
         _select(self.send_shortcut, settings.send_shortcut.value)
         _select(self.proxy_mode, settings.proxy_mode.value)
         self.proxy_url.setText(settings.proxy_url or "")
@@ -135,6 +153,7 @@ class SettingsDialog(QDialog):
         return self._original.replace(
             theme=self.theme.currentData(),
             font_size=self.font_size.value(),
+            language=self.language.currentData(),
             send_shortcut=self.send_shortcut.currentData(),
             proxy_mode=self.proxy_mode.currentData(),
             proxy_url=self.proxy_url.text().strip() or None,

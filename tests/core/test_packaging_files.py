@@ -144,6 +144,8 @@ def test_spec_excludes_no_qt_module_the_app_imports() -> None:
         "PySide6/Qt/lib/libQt6EglFSDeviceIntegration.so.6",
         "PySide6/Qt/lib/QtQml.framework/QtQml",
         "PySide6/Qt/translations/qtbase_de.qm",
+        "PySide6/Qt/translations/qt_es.qm",
+        "PySide6/Qt/translations/qtdeclarative_es.qm",
         "PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so",
         "PySide6/Qt/plugins/platforms/libqeglfs.so",
         "PySide6/Qt/plugins/wayland-shell-integration/libivi-shell.so",
@@ -179,6 +181,9 @@ def test_spec_drops_what_the_app_does_not_use(path: str) -> None:
         "PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so",
         "PySide6/Qt/lib/libicudata.so.73",
         "resources/icons/agentsgt-desktop.svg",
+        "resources/i18n/agentsgt_desktop_es.qm",
+        "PySide6/Qt/translations/qtbase_es.qm",  # Spanish standard buttons and dialogs
+        "PySide6\\translations\\qtbase_es.qm",
     ],
 )
 def test_spec_keeps_what_the_app_needs(path: str) -> None:

@@ -18,6 +18,7 @@ from desktop_app.core.errors import InvalidInputError
 from desktop_app.core.paths import AppPaths
 from desktop_app.core.settings import (
     MAX_DRAFTS,
+    Language,
     ProxyMode,
     SendShortcut,
     Settings,
@@ -46,11 +47,18 @@ def test_defaults_are_sensible() -> None:
     assert settings.font_size == default_font_size()
     assert (settings.connect_timeout, settings.idle_timeout) == (10.0, 60.0)
     assert settings.last_profile_id is None
+    assert settings.language is Language.SYSTEM
 
 
 @pytest.mark.parametrize(("platform", "size"), [("darwin", 13), ("win32", 10), ("linux", 11)])
 def test_default_font_size_suits_the_platform(platform: str, size: int) -> None:
     assert default_font_size(platform) == size
+
+
+def test_language_is_kept_through_json() -> None:
+    saved = Settings().replace(language="es").to_json()
+    assert saved["language"] == "es"
+    assert Settings.from_json(saved).language is Language.SPANISH
 
 
 def test_settings_are_frozen() -> None:
@@ -80,6 +88,7 @@ def test_replace_accepts_strings_for_enums_and_ints_for_seconds() -> None:
         ({"theme": "blue"}, "Theme must be one of system, light, dark (got 'blue')."),
         ({"send_shortcut": "shift"}, "Send shortcut must be one of enter, ctrl_enter"),
         ({"proxy_mode": "auto"}, "Proxy mode must be one of system, none, custom"),
+        ({"language": "fr"}, "Language must be one of system, en, es (got 'fr')."),
         ({"proxy_mode": "custom"}, "Proxy URL is required when the proxy mode is custom"),
         ({"proxy_mode": "custom", "proxy_url": "   "}, "Proxy URL is required"),
         ({"proxy_url": "ftp://proxy:21"}, "Proxy URL must start with one of http://, https://"),

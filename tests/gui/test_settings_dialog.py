@@ -7,7 +7,7 @@ import json
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.core.settings import ProxyMode, SendShortcut, Settings, Theme
+from desktop_app.core.settings import Language, ProxyMode, SendShortcut, Settings, Theme
 from desktop_app.gui.settings_dialog import SettingsDialog
 from tests.fixtures.qt import run_until
 from tests.gui.window_helpers import OFFSCREEN_NOISE
@@ -32,6 +32,17 @@ def test_dialog_shows_and_returns_settings(qtbot) -> None:
     assert edited.idle_timeout == 90
     for widget in (dialog.theme, dialog.font_size, dialog.proxy_url, dialog.idle_timeout):
         assert widget.accessibleName()
+
+
+def test_language_is_chosen_by_its_own_name_for_the_next_start(qtbot) -> None:
+    dialog = SettingsDialog(Settings(language=Language.SPANISH))
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentData() == "es"
+    names = [dialog.language.itemText(index) for index in range(dialog.language.count())]
+    assert names == ["Same as the system", "English", "Español"]
+    assert "next time" in dialog.language_note.text()
+    dialog.language.setCurrentIndex(dialog.language.findData("system"))
+    assert dialog.edited_settings().language is Language.SYSTEM
 
 
 def test_bad_values_are_refused_with_a_message(qtbot) -> None:
