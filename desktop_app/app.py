@@ -305,11 +305,12 @@ def release_clipboard() -> None:
             clipboard.setText(data.text(), mode)
 
 
-async def shutdown(window, services, demo) -> None:
+async def shutdown(window, services) -> None:
     """Stop the reply, wait for tasks, close the HTTP client, flush history, stop the demo."""
     import asyncio
 
     release_clipboard()
+    window.stop_watching()
     window.chat.stop()
     await window.chat.wait_idle()
     window.tasks.cancel_all()
@@ -319,8 +320,7 @@ async def shutdown(window, services, demo) -> None:
     services.database.close()
     if services.instances is not None:
         services.instances.close()
-    await asyncio.to_thread(demo.stop)
-    await asyncio.to_thread(services.demo.stop)  # the same runtime once the window shares it
+    await asyncio.to_thread(services.demo.stop)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -423,9 +423,8 @@ def _run_window(
 
         QMessageBox.critical(None, APP_NAME, describe_error(error).sentence)
         return 1
-    demo = services.demo
     # No asyncio loop yet: the window's background work waits for it (tasks.loop_started()).
-    window = MainWindow(services, demo=demo, loop_ready=False)
+    window = MainWindow(services, loop_ready=False)
     # Closing is handled by run(), also when the window closes before run() first runs (or
     # before the first paint).
     app.setQuitOnLastWindowClosed(False)
@@ -466,7 +465,7 @@ def _run_window(
             exit_code = await self_test_hook(window)
             window.close()
         await quitting.wait()
-        await shutdown(window, services, demo)
+        await shutdown(window, services)
 
     try:
         loop.run_until_complete(run())

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.gui.actions import WindowActions
 from desktop_app.gui.composer import ComposerPanel
+from desktop_app.gui.empty_state import EmptyState
 from desktop_app.gui.error_banner import ErrorBanner
+from desktop_app.gui.icons import Icon
 from desktop_app.gui.sidebar import Sidebar
 from desktop_app.gui.transcript import TranscriptView
 from desktop_app.gui.welcome import WelcomePane
@@ -31,6 +33,11 @@ class WindowWidgets:
         self.sidebar = Sidebar(window)
         self.transcript = TranscriptView(window)
         self.transcript.setAccessibleName("Conversation")
+        # A new chat, or a conversation that is gone, shows an empty state in its place.
+        self.empty_state = EmptyState(Icon.AGENT, window)
+        self.conversation_stack = QStackedWidget(window)
+        self.conversation_stack.addWidget(self.transcript)
+        self.conversation_stack.addWidget(self.empty_state)
         self.header = QLabel(window)
         self.header.setObjectName("sidebarHeading")
         self.header.setTextFormat(Qt.TextFormat.PlainText)
@@ -86,7 +93,7 @@ class WindowWidgets:
         chat_layout.addLayout(header_row)
         chat_layout.addWidget(self.find_bar)
         chat_layout.addWidget(self.far_page_bar)
-        chat_layout.addWidget(self.transcript, 1)
+        chat_layout.addWidget(self.conversation_stack, 1)
         banner_row = QHBoxLayout()
         banner_row.setContentsMargins(10, 0, 10, 0)
         banner_row.addWidget(self.banner)
@@ -122,7 +129,7 @@ def build_menus(window: QMainWindow, a: WindowActions) -> QToolBar:
     """Fill the window's menu bar and add its toolbar (returned)."""
     menus = window.menuBar()
     file_menu = menus.addMenu("&File")
-    for action in (a.new_chat, a.export, a.open_data_folder):
+    for action in (a.new_chat, a.import_, a.export, a.recently_deleted, a.open_data_folder):
         file_menu.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
@@ -138,6 +145,8 @@ def build_menus(window: QMainWindow, a: WindowActions) -> QToolBar:
     agents_menu.addAction(a.profiles)
     agents_menu.addAction(a.server_history)
     agents_menu.addAction(a.demo)
+    help_menu = menus.addMenu("&Help")
+    help_menu.addAction(a.about)
     toolbar = QToolBar("Main toolbar", window)
     toolbar.setObjectName("mainToolbar")
     toolbar.setAccessibleName("Main toolbar")

@@ -18,7 +18,7 @@ def _launch(qloop, memory_keyring) -> MainWindow:
     services = build_services(app_paths().ensure())
     services.secrets = SecretStore(memory_keyring)
     services.demo = DemoRuntime(tokens_per_second=0)
-    window = MainWindow(services, demo=services.demo, link_opener=lambda url: None)
+    window = MainWindow(services, link_opener=lambda url: None)
     window.show()
     window.start()
     loop_settle(qloop, window)
@@ -26,7 +26,7 @@ def _launch(qloop, memory_keyring) -> MainWindow:
 
 
 def _quit(qloop, window: MainWindow) -> None:
-    qloop.run_until_complete(shutdown(window, window.services, window.demo))
+    qloop.run_until_complete(shutdown(window, window.services))
     window.close()
     window.deleteLater()
 
