@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desktop_app import APP_NAME
@@ -40,7 +40,7 @@ from desktop_app.gui.window_dialogs import (
     open_settings_dialog,
     show_storage_problem,
 )
-from desktop_app.gui.window_layout import WindowWidgets, build_menus
+from desktop_app.gui.window_layout import WindowWidgets, build_menus, fit_toolbar
 from desktop_app.gui.window_state import NEW_CHAT_DRAFT, WindowStateKeeper
 from desktop_app.gui.window_tasks import WindowTasks
 
@@ -116,6 +116,8 @@ class MainWindow(QMainWindow):
         self.show_import_outcome: ShowOutcome | None = None
         #: True once `start()` ran: icons and empty states are drawn after the first paint only.
         self._started = False
+        #: True once the toolbar has its icons (a narrow window may then hide their text).
+        self._icons_set = False
         #: The conversation that was open when it went to the bin (its empty state is shown).
         self._missing_conversation_id: str | None = None
         #: What the empty states show now (set again only when it changes).
@@ -357,7 +359,9 @@ class MainWindow(QMainWindow):
             else:
                 show_new_chat(self.empty_state, name)
         self._empty_shown = page
-        self.conversation_stack.setCurrentWidget(self.empty_state if page else self.transcript)
+        self.conversation_stack.setCurrentWidget(
+            self.ui.empty_state_area if page else self.transcript
+        )
         self.sidebar.show_no_conversations(name if no_conversations else None)
 
     def _on_empty_state_prompt_chosen(self, text: str) -> None:
@@ -368,6 +372,12 @@ class MainWindow(QMainWindow):
         for action, icon in action_icons(self.actions_):
             action.setIcon(themed_icon(icon))
         self.sidebar.new_chat_button.setIcon(themed_icon(Icon.NEW_CHAT))
+        self._icons_set = True
+        fit_toolbar(self.toolbar, self.width(), has_icons=True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        super().resizeEvent(event)
+        fit_toolbar(self.toolbar, event.size().width(), has_icons=self._icons_set)
 
     def announce(self, sentence: str) -> None:
         """Show `sentence` in the status label and tell screen readers once."""
@@ -811,7 +821,7 @@ class MainWindow(QMainWindow):
         self.transcript.set_theme(dark)
         self.transcript.set_font_point_size(settings.font_size)
         self.composer.editor.set_send_shortcut(settings.send_shortcut.value)
-        if self._started:
+        if self._icons_set:
             self._set_icons()  # in the new palette's colours
 
     def _restyle(self, dark: bool) -> None:

@@ -71,6 +71,9 @@ QPushButton:hover {{ background: {hover_bg}; }}
 QPushButton:pressed {{ background: {selected_bg}; }}
 QPushButton:disabled {{ color: {muted}; }}
 QPushButton:focus {{ border: 1px solid {accent}; }}
+QPushButton#headingButton {{ border: none; background: transparent; color: {muted};
+  padding: 2px 6px; }}
+QPushButton#headingButton:hover {{ background: {hover_bg}; color: {text}; }}
 QPushButton#examplePrompt {{ text-align: left; padding: 8px 12px; }}
 QPlainTextEdit#composer {{ border: none; background: transparent; padding: 0; }}
 QToolBar#mainToolbar {{ border: none; spacing: 2px; padding: 2px 6px; }}

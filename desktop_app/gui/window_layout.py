@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -25,6 +27,21 @@ from desktop_app.gui.sidebar import Sidebar
 from desktop_app.gui.transcript import TranscriptView
 from desktop_app.gui.welcome import WelcomePane
 
+#: The toolbar's icons: smaller than the style's 24 px, in proportion with the text beside them.
+TOOLBAR_ICON_PX = 18
+#: Below this window width the toolbar shows icons only (their tooltips name them).
+TOOLBAR_TEXT_MIN_WIDTH = 900
+
+
+def fit_toolbar(toolbar: QToolBar, window_width: int, has_icons: bool) -> None:
+    """Text beside the icons when there is room for it; icons only in a narrow window."""
+    narrow = has_icons and window_width < TOOLBAR_TEXT_MIN_WIDTH
+    toolbar.setToolButtonStyle(
+        Qt.ToolButtonStyle.ToolButtonIconOnly
+        if narrow
+        else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    )
+
 
 class WindowWidgets:
     """The window's widgets, laid out in `window` (its central widget is set here)."""
@@ -35,9 +52,15 @@ class WindowWidgets:
         self.transcript.setAccessibleName("Conversation")
         # A new chat, or a conversation that is gone, shows an empty state in its place.
         self.empty_state = EmptyState(Icon.AGENT, window)
+        # Scrolled rather than squeezed: its prompts must not set the window's minimum height.
+        self.empty_state_area = QScrollArea(window)
+        self.empty_state_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.empty_state_area.setWidgetResizable(True)
+        self.empty_state_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.empty_state_area.setWidget(self.empty_state)
         self.conversation_stack = QStackedWidget(window)
         self.conversation_stack.addWidget(self.transcript)
-        self.conversation_stack.addWidget(self.empty_state)
+        self.conversation_stack.addWidget(self.empty_state_area)
         self.header = QLabel(window)
         self.header.setObjectName("sidebarHeading")
         self.header.setTextFormat(Qt.TextFormat.PlainText)
@@ -151,7 +174,9 @@ def build_menus(window: QMainWindow, a: WindowActions) -> QToolBar:
     toolbar.setObjectName("mainToolbar")
     toolbar.setAccessibleName("Main toolbar")
     toolbar.setMovable(False)
-    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    # Icons come after the first paint (MainWindow.start); until then the text alone shows.
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.setIconSize(QSize(TOOLBAR_ICON_PX, TOOLBAR_ICON_PX))
     for action in (a.new_chat, a.stop, a.regenerate, a.copy_last_reply, a.export):
         toolbar.addAction(action)
     toolbar.addSeparator()

@@ -94,7 +94,7 @@ def test_recently_deleted_restores_the_open_conversation(make_window, qloop, emu
     window.sidebar.select_conversation(conversation_id)
     assert window.conversation_actions.delete(conversation_id)
     # The open conversation went to the bin: the page says so.
-    assert window.conversation_stack.currentWidget() is window.empty_state
+    assert window.conversation_stack.currentWidget() is window.ui.empty_state_area
     assert window.empty_state.title_label.text() == "This conversation is gone"
     window.actions_.recently_deleted.trigger()
     dialog = window.findChild(RecentlyDeletedDialog)
@@ -135,6 +135,7 @@ def test_help_about_opens(make_window) -> None:
     assert str(window.services.paths.data_dir) in [
         label.text() for label in dialog.findChildren(type(dialog.version))
     ]
+    assert "Lucide (ISC licence)" in dialog.icons_notice.text()
     dialog.close()
 
 
@@ -145,7 +146,7 @@ def test_a_new_chat_shows_the_agent_and_an_example_prompt_fills_the_composer(
     # No profile yet: the sidebar lists nothing and no empty state claims a profile.
     assert window.sidebar.no_conversations.isHidden()
     profile = add_emulator_profile(window, emulator)
-    assert window.conversation_stack.currentWidget() is window.empty_state
+    assert window.conversation_stack.currentWidget() is window.ui.empty_state_area
     assert window.empty_state.title_label.text() == f"Chat with {profile.agent_name}"
     assert not window.sidebar.no_conversations.isHidden()
     assert window.sidebar.conversation_list.isHidden()
@@ -190,3 +191,15 @@ def test_toolbar_icons_follow_the_os_theme(make_window) -> None:
         )
     finally:
         follower.on_color_scheme_changed(Qt.ColorScheme.Light)
+
+
+def test_a_narrow_window_shows_the_toolbar_icons_only(make_window, qloop) -> None:
+    window = make_window()
+    assert window.toolbar.toolButtonStyle() is Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    window.resize(700, 500)
+    run_until(qloop, lambda: window.width() <= 720, timeout=5, message="the resize")
+    assert window.toolbar.toolButtonStyle() is Qt.ToolButtonStyle.ToolButtonIconOnly
+    assert all(a.toolTip() for a in window.toolbar.actions() if not a.isSeparator())
+    window.resize(1100, 720)
+    run_until(qloop, lambda: window.width() >= 1000, timeout=5, message="the resize")
+    assert window.toolbar.toolButtonStyle() is Qt.ToolButtonStyle.ToolButtonTextBesideIcon
