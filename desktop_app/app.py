@@ -323,6 +323,16 @@ async def shutdown(window, services) -> None:
     await asyncio.to_thread(services.demo.stop)
 
 
+def on_second_launch(window, arguments: Sequence[str]) -> None:
+    """Another launch on this data folder handed its arguments over: raise the window and act
+    on them (only the plain flags: argparse would print or exit in this process)."""
+    from desktop_app.gui.single_instance import raise_window
+
+    raise_window(window)
+    if "--demo" in arguments:
+        window.start_demo()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop window; return the process exit code."""
     # No automatic collection while starting: the imports and the window make ~100
@@ -393,12 +403,7 @@ def _run_window(
     app.setOrganizationName("AgentsGT")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
-    from desktop_app.gui.single_instance import (
-        SingleInstance,
-        hand_over,
-        raise_window,
-        server_name,
-    )
+    from desktop_app.gui.single_instance import SingleInstance, hand_over, server_name
 
     # A window already open on this data folder is raised instead of opening a second one.
     instance_name = server_name(paths.data_dir)
@@ -428,7 +433,7 @@ def _run_window(
     # Closing is handled by run(), also when the window closes before run() first runs (or
     # before the first paint).
     app.setQuitOnLastWindowClosed(False)
-    instance.activated.connect(lambda _arguments: raise_window(window))
+    instance.activated.connect(lambda arguments: on_second_launch(window, arguments))
     window.show()
     painted_at = wait_for_first_paint(window)
     open_log_file()

@@ -203,3 +203,15 @@ def test_a_narrow_window_shows_the_toolbar_icons_only(make_window, qloop) -> Non
     window.resize(1100, 720)
     run_until(qloop, lambda: window.width() >= 1000, timeout=5, message="the resize")
     assert window.toolbar.toolButtonStyle() is Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+
+
+def test_a_second_launch_with_demo_opens_the_demo_in_the_running_window(make_window, qloop):
+    from desktop_app.app import on_second_launch
+    from desktop_app.gui.demo import DEMO_PROFILE_ID
+
+    window = make_window()
+    on_second_launch(window, ["--help"])  # nothing acted on (and nothing exits)
+    assert window.chat.profile is None
+    on_second_launch(window, ["--demo"])
+    run_until(qloop, lambda: not window.tasks.tasks, timeout=10, message="the demo")
+    assert window.chat.profile is not None and window.chat.profile.id == DEMO_PROFILE_ID
