@@ -109,6 +109,7 @@ class Sidebar(QWidget):
             listing.setUniformItemSizes(True)
         # Shown by the window (after its first paint: the icon is drawn when shown).
         self.no_conversations = EmptyState(Icon.HISTORY, self)
+        self.no_conversations.setObjectName("compactEmptyState")  # a smaller title
         self.no_conversations.setAccessibleName("No conversations yet")
         self.no_conversations.hide()
         layout = QVBoxLayout(self)

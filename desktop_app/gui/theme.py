@@ -57,6 +57,7 @@ QLabel#welcomeTitle {{ font-size: {title_pt}pt; font-weight: 600; }}
 QLabel#welcomeText {{ color: {muted}; }}
 QLabel#emptyStateTitle {{ font-size: {heading_pt}pt; font-weight: 600; }}
 QLabel#emptyStateText {{ color: {muted}; }}
+QWidget#compactEmptyState QLabel#emptyStateTitle {{ font-size: {base_pt}pt; }}
 QListWidget#profileList, QListWidget#conversationList {{ border: none; background: transparent;
   outline: 0; }}
 QListWidget#profileList::item, QListWidget#conversationList::item {{ padding: 6px 8px;
@@ -113,6 +114,7 @@ def style_sheet(dark: bool, base_point_size: float = 10.0) -> str:
         selected_bg="#33425a" if dark else "#dbe6f7",
         title_pt=round(base_point_size * 1.6),
         heading_pt=round(base_point_size * 1.3),
+        base_pt=round(base_point_size),
         small_pt=max(7, round(base_point_size * 0.85)),
     )
 

@@ -21,7 +21,7 @@ from desktop_app.gui.import_action import ImportOutcome
 from desktop_app.gui.recently_deleted import RecentlyDeletedDialog
 from desktop_app.gui.switcher import Switcher
 from tests.fixtures.export_samples import sample_document
-from tests.fixtures.qt import run_until
+from tests.fixtures.qt import run_for, run_until
 from tests.gui.window_helpers import OFFSCREEN_NOISE, add_emulator_profile, send, wait_reply
 
 pytestmark = OFFSCREEN_NOISE
@@ -215,3 +215,22 @@ def test_a_second_launch_with_demo_opens_the_demo_in_the_running_window(make_win
     on_second_launch(window, ["--demo"])
     run_until(qloop, lambda: not window.tasks.tasks, timeout=10, message="the demo")
     assert window.chat.profile is not None and window.chat.profile.id == DEMO_PROFILE_ID
+
+
+def test_the_gone_conversation_state_shows_its_lines_whole(make_window, qloop, emulator) -> None:
+    window = make_window()
+    window.resize(1100, 720)
+    add_emulator_profile(window, emulator)
+    send(window, "soon gone")
+    wait_reply(qloop, window)
+    assert window.conversation_actions.delete(window.chat.conversation_id)
+    state = window.empty_state
+    run_until(qloop, lambda: state.isVisible() and state.width() > 300, message="the state")
+    run_for(qloop, 0.2)  # the layout requests the width change posted
+    icon, title, text = state.icon_label, state.title_label, state.text_label
+    assert (
+        title.mapTo(state, title.rect().topLeft()).y()
+        >= icon.mapTo(state, icon.rect().bottomLeft()).y()
+    )
+    for label in (title, text):
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
