@@ -215,6 +215,7 @@ def test_a_second_launch_with_demo_opens_the_demo_in_the_running_window(make_win
     on_second_launch(window, ["--demo"])
     run_until(qloop, lambda: not window.tasks.tasks, timeout=10, message="the demo")
     assert window.chat.profile is not None and window.chat.profile.id == DEMO_PROFILE_ID
+    wait_reply(qloop, window)  # the demo greets a new user with a reply
 
 
 def test_the_gone_conversation_state_shows_its_lines_whole(make_window, qloop, emulator) -> None:
