@@ -305,11 +305,12 @@ def release_clipboard() -> None:
             clipboard.setText(data.text(), mode)
 
 
-async def shutdown(window, services, demo) -> None:
+async def shutdown(window, services) -> None:
     """Stop the reply, wait for tasks, close the HTTP client, flush history, stop the demo."""
     import asyncio
 
     release_clipboard()
+    window.stop_watching()
     window.chat.stop()
     await window.chat.wait_idle()
     window.tasks.cancel_all()
@@ -319,8 +320,17 @@ async def shutdown(window, services, demo) -> None:
     services.database.close()
     if services.instances is not None:
         services.instances.close()
-    await asyncio.to_thread(demo.stop)
-    await asyncio.to_thread(services.demo.stop)  # the same runtime once the window shares it
+    await asyncio.to_thread(services.demo.stop)
+
+
+def on_second_launch(window, arguments: Sequence[str]) -> None:
+    """Another launch on this data folder handed its arguments over: raise the window and act
+    on them (only the plain flags: argparse would print or exit in this process)."""
+    from desktop_app.gui.single_instance import raise_window
+
+    raise_window(window)
+    if "--demo" in arguments:
+        window.start_demo()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -394,12 +404,7 @@ def _run_window(
     app.setOrganizationName("AgentsGT")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
-    from desktop_app.gui.single_instance import (
-        SingleInstance,
-        hand_over,
-        raise_window,
-        server_name,
-    )
+    from desktop_app.gui.single_instance import SingleInstance, hand_over, server_name
 
     # A window already open on this data folder is raised instead of opening a second one.
     instance_name = server_name(paths.data_dir)
@@ -426,13 +431,12 @@ def _run_window(
         return 1
     # Before any widget is built: a text is translated when it is set.
     log.info("language: %s", install_translators(app, services.settings))
-    demo = services.demo
     # No asyncio loop yet: the window's background work waits for it (tasks.loop_started()).
-    window = MainWindow(services, demo=demo, loop_ready=False)
+    window = MainWindow(services, loop_ready=False)
     # Closing is handled by run(), also when the window closes before run() first runs (or
     # before the first paint).
     app.setQuitOnLastWindowClosed(False)
-    instance.activated.connect(lambda _arguments: raise_window(window))
+    instance.activated.connect(lambda arguments: on_second_launch(window, arguments))
     window.show()
     painted_at = wait_for_first_paint(window)
     open_log_file()
@@ -469,7 +473,7 @@ def _run_window(
             exit_code = await self_test_hook(window)
             window.close()
         await quitting.wait()
-        await shutdown(window, services, demo)
+        await shutdown(window, services)
 
     try:
         loop.run_until_complete(run())

@@ -84,8 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     services.settings = services.settings.replace(theme=Theme.LIGHT)
     services.secrets = SecretStore()
     services.secrets.use_session_only()  # never touch the real keyring from a script
-    demo = DemoRuntime(tokens_per_second=400)
-    window = MainWindow(services, demo=demo)
+    services.demo = DemoRuntime(tokens_per_second=400)
+    window = MainWindow(services)
     window.resize(1280, 800)
     window.show()
 
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             await _scenes(window, args.out)
         finally:
-            await shutdown(window, services, demo)
+            await shutdown(window, services)
             window.close()
 
     with loop:

@@ -164,6 +164,10 @@ class AboutDialog(QDialog):
         notice.setOpenExternalLinks(False)
         notice.linkActivated.connect(lambda url: self._opener(QUrl(url)))
         self.qt_notice = notice
+        self.icons_notice = QLabel(
+            "Interface icons: Lucide (ISC licence), see resources/icons/ui/LICENSE.", page
+        )
+        self.icons_notice.setWordWrap(True)
         packages = bundled_packages()
         self.packages = QTableWidget(len(packages), 3, page)
         self.packages.setHorizontalHeaderLabels(["Package", "Version", "Licence"])
@@ -176,6 +180,7 @@ class AboutDialog(QDialog):
         self.packages.horizontalHeader().setStretchLastSection(True)
         layout = QVBoxLayout(page)
         layout.addWidget(notice)
+        layout.addWidget(self.icons_notice)
         layout.addWidget(self.packages, 1)
         return page
 

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.gui.icons import Icon
+
 Shortcut = QKeySequence.StandardKey | str
 
 
@@ -47,6 +49,8 @@ class WindowActions:
     copy_last_reply: QAction
     copy_conversation: QAction
     export: QAction
+    import_: QAction
+    recently_deleted: QAction
     open_data_folder: QAction
     find: QAction
     search: QAction
@@ -56,6 +60,7 @@ class WindowActions:
     settings: QAction
     demo: QAction
     quit: QAction
+    about: QAction
     #: Esc while nothing streams (Stop has Esc then): closes the find bar, cancels an edit.
     escape: QShortcut
 
@@ -77,6 +82,7 @@ def update_action_states(actions: WindowActions, state: CommandState) -> None:
     """Enable each action only when it has something to act on."""
     actions.new_chat.setEnabled(state.has_profile)
     actions.server_history.setEnabled(state.has_profile)
+    actions.switch_agent.setEnabled(state.has_profile)
     actions.stop.setEnabled(state.streaming)
     # One Esc at a time: two enabled shortcuts on one key would be ambiguous (neither fires).
     actions.escape.setEnabled(not state.streaming)
@@ -84,6 +90,27 @@ def update_action_states(actions: WindowActions, state: CommandState) -> None:
     actions.copy_last_reply.setEnabled(state.has_reply)
     actions.copy_conversation.setEnabled(state.has_messages)
     actions.export.setEnabled(state.has_saved_conversations)
+
+
+def action_icons(a: WindowActions) -> tuple[tuple[QAction, Icon], ...]:
+    """Each action with its icon (set after the first paint, and again on a theme change)."""
+    return (
+        (a.new_chat, Icon.NEW_CHAT),
+        (a.stop, Icon.STOP),
+        (a.regenerate, Icon.REGENERATE),
+        (a.copy_last_reply, Icon.COPY),
+        (a.copy_conversation, Icon.COPY),
+        (a.export, Icon.EXPORT),
+        (a.import_, Icon.IMPORT),
+        (a.recently_deleted, Icon.TRASH),
+        (a.settings, Icon.SETTINGS),
+        (a.profiles, Icon.PROFILES),
+        (a.search, Icon.SEARCH),
+        (a.server_history, Icon.HISTORY),
+        (a.find, Icon.FIND),
+        (a.about, Icon.ABOUT),
+        (a.demo, Icon.AGENT),
+    )
 
 
 def create_actions(window: QWidget) -> WindowActions:
@@ -95,8 +122,12 @@ def create_actions(window: QWidget) -> WindowActions:
         copy_last_reply=_action(window, "&Copy reply", "Ctrl+Shift+C", "Copy the last reply"),
         copy_conversation=_action(window, "Copy c&onversation", None, "Copy the whole chat"),
         export=_action(window, "&Export…", "Ctrl+Shift+E", "Export this conversation"),
+        import_=_action(window, "&Import…", None, "Import conversations from a JSON export"),
+        recently_deleted=_action(
+            window, "Recently &deleted…", None, "Restore or erase deleted conversations"
+        ),
         open_data_folder=_action(
-            window, "Open &data folder", None, "Show the folder that holds your history"
+            window, "Open data &folder", None, "Show the folder that holds your history"
         ),
         find=_action(window, "&Find…", QKeySequence.StandardKey.Find, "Find in conversation"),
         search=_action(
@@ -115,5 +146,6 @@ def create_actions(window: QWidget) -> WindowActions:
         settings=_action(window, "Se&ttings…", "Ctrl+,", "Open settings"),
         demo=_action(window, "Try the &demo agent", None, "Chat with the built-in demo agent"),
         quit=_action(window, "&Quit", QKeySequence.StandardKey.Quit, "Quit AgentsGT Desktop"),
+        about=_action(window, "&About AgentsGT Desktop", None, "Version, licences and folders"),
         escape=QShortcut(QKeySequence("Esc"), window),
     )

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.gui.icons import Icon, mix, tinted_pixmap
 
 _ICON_PX = 40
+_MAX_WIDTH = 460
 
 
 class EmptyState(QWidget):
@@ -57,7 +58,7 @@ class EmptyState(QWidget):
         column.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         holder = QWidget(self)
         holder.setLayout(column)
-        holder.setMaximumWidth(460)
+        self._holder = holder
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addStretch(1)
@@ -82,6 +83,9 @@ class EmptyState(QWidget):
             self._icon_colour = ""
             self._refresh_icon()
         for old in self._prompt_buttons:
+            # Out of the layout now: deleted later, they would still count in its height.
+            self._prompts.removeWidget(old)
+            old.hide()
             old.deleteLater()
         self._prompt_buttons = []
         for prompt in prompts:
@@ -95,11 +99,26 @@ class EmptyState(QWidget):
         self.button.setText(button_text)
         self.button.setAccessibleName(button_text)
         self.button.setVisible(bool(button_text))
+        self._fit_column(self.width())
 
     @property
     def prompt_buttons(self) -> list[QPushButton]:
         """The example prompts' buttons, in order."""
         return list(self._prompt_buttons)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        self._fit_column(event.size().width())
+        super().resizeEvent(event)
+
+    def _fit_column(self, width: int) -> None:
+        # A set width and the height its wrapped lines need there: left to its size hint the
+        # column got too little height and the title overlapped the icon.
+        column_width = max(120, min(_MAX_WIDTH, width - 48))
+        self._holder.setFixedWidth(column_width)
+        column = self._holder.layout()
+        if column is not None:
+            # -1 while nothing in it wraps: then its own minimum is right.
+            self._holder.setMinimumHeight(max(0, column.heightForWidth(column_width)))
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt override
         self._refresh_icon()

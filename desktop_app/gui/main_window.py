@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desktop_app import APP_NAME
@@ -15,17 +15,24 @@ from desktop_app.core.error_text import ErrorAction, ErrorText, history_not_save
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.core.profiles import Profile
 from desktop_app.core.settings import Settings
-from desktop_app.gui.actions import CommandState, create_actions, update_action_states
+from desktop_app.gui.actions import (
+    CommandState,
+    action_icons,
+    create_actions,
+    update_action_states,
+)
 from desktop_app.gui.chat_controller import ChatController, prepare_first_reply
 from desktop_app.gui.conversation_actions import open_data_folder, purge_old_deleted
 from desktop_app.gui.conversations_panel import ConversationsPanel
-from desktop_app.gui.demo import DemoRuntime
+from desktop_app.gui.demo import is_demo_profile
+from desktop_app.gui.empty_state import show_missing_conversation, show_new_chat
+from desktop_app.gui.icons import Icon, themed_icon
 from desktop_app.gui.link_guard import LinkGuard
 from desktop_app.gui.profiles_panel import ProfilesPanel
 from desktop_app.gui.services import Services
 from desktop_app.gui.sidebar import KeyStatus
 from desktop_app.gui.stall_watch import StallWatch
-from desktop_app.gui.theme import apply_theme, style_sheet
+from desktop_app.gui.theme import SchemeFollower, apply_theme, style_sheet
 from desktop_app.gui.window_dialogs import (
     open_profile_dialog,
     open_search_dialog,
@@ -33,7 +40,7 @@ from desktop_app.gui.window_dialogs import (
     open_settings_dialog,
     show_storage_problem,
 )
-from desktop_app.gui.window_layout import WindowWidgets, build_menus
+from desktop_app.gui.window_layout import WindowWidgets, build_menus, fit_toolbar
 from desktop_app.gui.window_state import NEW_CHAT_DRAFT, WindowStateKeeper
 from desktop_app.gui.window_tasks import WindowTasks
 
@@ -46,10 +53,15 @@ if TYPE_CHECKING:
 
     from desktop_app.core.errors import AgentsGTError
     from desktop_app.core.storage.errors import StorageError
+    from desktop_app.gui.about_dialog import AboutDialog
+    from desktop_app.gui.history_watcher import HistoryWatcher
+    from desktop_app.gui.import_action import ChooseFile, ShowOutcome
     from desktop_app.gui.profile_dialog import ProfileDialog
+    from desktop_app.gui.recently_deleted import RecentlyDeletedDialog
     from desktop_app.gui.search_dialog import SearchDialog
     from desktop_app.gui.server_history_dialog import ServerHistoryDialog
     from desktop_app.gui.settings_dialog import SettingsDialog
+    from desktop_app.gui.switcher import Switcher
     from desktop_app.gui.update_notice import UpdateWatcher
 
 #: The status line while a streaming reply has sent nothing for a while.
@@ -74,7 +86,6 @@ class MainWindow(QMainWindow):
         self,
         services: Services,
         *,
-        demo: DemoRuntime | None = None,
         link_opener: Callable[[QUrl], object] = QDesktopServices.openUrl,
         loop_ready: bool = True,
     ) -> None:
@@ -82,7 +93,7 @@ class MainWindow(QMainWindow):
         paint); background work asked for until `tasks.loop_started()` waits for it."""
         super().__init__()
         self.services = services
-        self.demo = demo or DemoRuntime()
+        self.demo = services.demo
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self.resize(1100, 720)
@@ -96,6 +107,21 @@ class MainWindow(QMainWindow):
         #: Why the history is a temporary one this session (shown once the window is up).
         self.storage_dialog: QMessageBox | None = None
         self.update_watcher: UpdateWatcher | None = None
+        #: Reloads the lists when another process (the CLI, another window) changed the history.
+        self.history_watcher: HistoryWatcher | None = None
+        #: Follows the OS's light/dark switch while the theme setting is "system".
+        self.scheme_follower: SchemeFollower | None = None
+        #: File → Import…'s file chooser and outcome box (None: the real dialogs); tests set them.
+        self.choose_import_file: ChooseFile | None = None
+        self.show_import_outcome: ShowOutcome | None = None
+        #: True once `start()` ran: icons and empty states are drawn after the first paint only.
+        self._started = False
+        #: True once the toolbar has its icons (a narrow window may then hide their text).
+        self._icons_set = False
+        #: The conversation that was open when it went to the bin (its empty state is shown).
+        self._missing_conversation_id: str | None = None
+        #: What the empty states show now (set again only when it changes).
+        self._empty_shown: tuple[str, ...] = ()
         #: The warm-up `start()` runs after the first paint (benchmarks wait for it).
         self.warm_up: asyncio.Task[None] | None = None
         ui = WindowWidgets(self)
@@ -103,6 +129,8 @@ class MainWindow(QMainWindow):
         # The widgets tests and other parts reach for, by their old names.
         self.sidebar = ui.sidebar
         self.transcript = ui.transcript
+        self.empty_state = ui.empty_state
+        self.conversation_stack = ui.conversation_stack
         self.header = ui.header
         self.find_bar = ui.find_bar
         self.banner = ui.banner
@@ -153,23 +181,31 @@ class MainWindow(QMainWindow):
         a.copy_last_reply.triggered.connect(self._on_copy_last_reply_triggered)
         a.copy_conversation.triggered.connect(self._on_copy_conversation_triggered)
         a.export.triggered.connect(self._on_export_triggered)
+        a.import_.triggered.connect(self.start_import)
+        a.recently_deleted.triggered.connect(self.open_recently_deleted)
+        a.about.triggered.connect(self.open_about)
         a.open_data_folder.triggered.connect(self._on_open_data_folder_triggered)
         a.find.triggered.connect(self._on_find_triggered)
         a.search.triggered.connect(self.open_search)
         a.server_history.triggered.connect(self.open_server_history)
-        a.switch_agent.triggered.connect(self.sidebar.profile_list.setFocus)
+        a.switch_agent.triggered.connect(self.open_switcher)
         a.profiles.triggered.connect(lambda: self.open_profiles())
         a.settings.triggered.connect(self.open_settings)
         a.demo.triggered.connect(self.start_demo)
         a.quit.triggered.connect(self.close)
         # The sidebar's two panels.
-        self.profiles_panel.profile_chosen.connect(self._use_profile)
+        self.profiles_panel.profile_chosen.connect(self._on_profile_chosen)
         self.conversations.conversation_chosen.connect(self._on_conversation_chosen)
-        self.conversations.open_conversation_deleted.connect(self._on_new_chat_triggered)
+        self.conversations.open_conversation_deleted.connect(self._on_open_conversation_deleted)
         self.conversations.export_requested.connect(self._start_export)
         self.conversations.failed.connect(self._show_sentence)
         self.conversations.refreshed.connect(self.update_actions)
+        self.conversations.refreshed.connect(self._update_empty_states)
+        self.conversation_actions.restored.connect(self._on_conversation_restored)
         self.sidebar.new_chat_requested.connect(self._on_new_chat_triggered)
+        self.sidebar.no_conversations.action_triggered.connect(self._on_new_chat_triggered)
+        self.empty_state.prompt_chosen.connect(self._on_empty_state_prompt_chosen)
+        self.empty_state.action_triggered.connect(self._on_new_chat_triggered)
         self.sidebar.manage_profiles_requested.connect(lambda: self.open_profiles())
         self.welcome.add_agent_requested.connect(lambda: self.open_profiles(new=True))
         self.welcome.demo_requested.connect(self.start_demo)
@@ -237,6 +273,20 @@ class MainWindow(QMainWindow):
         )
         # Conversations deleted more than 30 days ago go for good (off the GUI thread).
         self.tasks.run(asyncio.to_thread(purge_old_deleted, self.services.database))
+        from desktop_app.gui.history_watcher import HistoryWatcher
+
+        self.history_watcher = HistoryWatcher(
+            self.services.database, self, wait_while=lambda: self.chat.streaming
+        )
+        self.history_watcher.changed.connect(self._on_history_watcher_changed)
+        self.history_watcher.start()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self.scheme_follower = SchemeFollower(
+                app, lambda: self.services.settings.theme.value, self._restyle, parent=self
+            )
+        self._started = True
+        self._update_empty_states()
         if demo:
             self.start_demo()
         if self.services.storage_problem is not None:
@@ -252,6 +302,13 @@ class MainWindow(QMainWindow):
 
         styles = [palette_for(dark).pygments_style for dark in (False, True)]
         await asyncio.to_thread(prepare_first_reply, styles)
+        # Drawn once the window is up: QtSvg loads with the first icon.
+        self._set_icons()
+
+    def stop_watching(self) -> None:
+        """Stop polling the history (before it is closed)."""
+        if self.history_watcher is not None:
+            self.history_watcher.stop()
 
     async def _refresh_key_status(self) -> None:
         problem = await self.profiles_panel.refresh_key_status()
@@ -279,6 +336,49 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    def _update_empty_states(self) -> None:
+        """Show the chat page's and the sidebar's empty states when there is nothing to list."""
+        if not self._started:
+            return  # their icons are drawn when shown: never before the first paint
+        profile = self.chat.profile
+        name = (profile.agent_name or profile.display_name) if profile is not None else ""
+        if self._missing_conversation_id is not None:
+            page: tuple[str, ...] = ("missing",)
+        elif profile is not None and not self.chat.session.messages and not self.chat.streaming:
+            page = ("new chat", name)
+        else:
+            page = ()
+        no_conversations = (
+            profile is not None
+            and self.chat.conversation_id is None
+            and not self.sidebar.conversation_ids()
+        )
+        if page and page != self._empty_shown:
+            if page[0] == "missing":
+                show_missing_conversation(self.empty_state)
+            else:
+                show_new_chat(self.empty_state, name)
+        self._empty_shown = page
+        self.conversation_stack.setCurrentWidget(
+            self.ui.empty_state_area if page else self.transcript
+        )
+        self.sidebar.show_no_conversations(name if no_conversations else None)
+
+    def _on_empty_state_prompt_chosen(self, text: str) -> None:
+        self.composer.editor.setPlainText(text)
+        self.composer.editor.setFocus()
+
+    def _set_icons(self) -> None:
+        for action, icon in action_icons(self.actions_):
+            action.setIcon(themed_icon(icon))
+        self.sidebar.new_chat_button.setIcon(themed_icon(Icon.NEW_CHAT))
+        self._icons_set = True
+        fit_toolbar(self.toolbar, self.width(), has_icons=True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        super().resizeEvent(event)
+        fit_toolbar(self.toolbar, event.size().width(), has_icons=self._icons_set)
+
     def announce(self, sentence: str) -> None:
         """Show `sentence` in the status label and tell screen readers once."""
         self.status_label.setText(sentence)
@@ -295,6 +395,7 @@ class MainWindow(QMainWindow):
         self.stall_watch.watch(streaming)
         if streaming:
             self.status_label.setText("Writing…")
+        self._update_empty_states()
         self.update_actions()
 
     def _on_stall_watch_stalled_changed(self, stalled: bool) -> None:
@@ -352,11 +453,56 @@ class MainWindow(QMainWindow):
             self.save_settings(self.services.settings.replace(last_profile_id=profile.id))
         self.update_actions()
 
+    def _on_profile_chosen(self, profile: Profile) -> None:
+        self._use_profile(profile)
+        if is_demo_profile(profile):
+            # After a relaunch the saved demo points at the last run's emulator: start this
+            # run's now, so the first message need not wait for it.
+            self.tasks.run(self._ready_demo())
+
+    async def _ready_demo(self) -> None:
+        from desktop_app.gui.demo import ensure_demo_profile
+
+        profile = await ensure_demo_profile(self.services, self.demo)
+        if self.chat.profile is not None and self.chat.profile.id == profile.id:
+            self.chat.profile = profile  # the same profile at this run's address
+        self.profiles_panel.reload()
+        self.profiles_panel.set_key_status(profile.id, KeyStatus.SESSION)
+
+    def _reload_lists(self) -> None:
+        """Read the profiles and the open profile's conversations again (selection kept)."""
+        self.reload_profiles()
+        self.conversations.refresh()
+
+    def _on_history_watcher_changed(self) -> None:
+        self._reload_lists()
+        conversation_id = self.chat.conversation_id
+        if conversation_id is None:
+            return
+        try:
+            conversation = self.services.database.get_conversation(conversation_id)
+        except errors.AgentsGTError:
+            return  # the history's problem is reported where it is next used
+        if conversation is None or conversation.deleted_at is not None:
+            self._on_open_conversation_deleted()
+
+    def _on_open_conversation_deleted(self) -> None:
+        gone = self.chat.conversation_id
+        self._on_new_chat_triggered()
+        self._missing_conversation_id = gone
+        self._update_empty_states()
+
+    def _on_conversation_restored(self, conversation_id: str) -> None:
+        self.conversations.refresh()
+        if conversation_id == self._missing_conversation_id:
+            self.open_conversation_anywhere(conversation_id)
+
     def _on_conversation_chosen(self, conversation_id: str) -> None:
         self.state.save_draft()
         self.chat.open_conversation(conversation_id)
 
     def _on_chat_conversation_opened(self, conversation_id: str) -> None:
+        self._missing_conversation_id = None
         self._cancel_edit()
         self.status_label.clear()  # what was said was about the conversation shown before
         self.conversations.refresh()
@@ -369,6 +515,7 @@ class MainWindow(QMainWindow):
                     "A reply here was interrupted when the app closed.", True, ErrorAction.RETRY
                 )
             )
+        self._update_empty_states()
         self.update_actions()
 
     def open_conversation_anywhere(self, conversation_id: str) -> bool:
@@ -397,9 +544,9 @@ class MainWindow(QMainWindow):
         self.tasks.run(self._start_demo())
 
     async def _start_demo(self) -> None:
-        from desktop_app.gui.demo import prepare_demo_profile
+        from desktop_app.gui.demo import ensure_demo_profile
 
-        profile = await prepare_demo_profile(self.services, self.demo)
+        profile = await ensure_demo_profile(self.services, self.demo)
         self.chat.profile = None
         self.reload_profiles(select_id=profile.id)
         self.profiles_panel.set_key_status(profile.id, KeyStatus.SESSION)
@@ -553,6 +700,60 @@ class MainWindow(QMainWindow):
         self.reload_profiles(select_id=profile_id or None)
         self.tasks.run(self._refresh_key_status())
 
+    def start_import(self) -> None:
+        """File → Import…: choose a JSON export and import it (off the GUI thread)."""
+        self.tasks.run(self._import())
+
+    async def _import(self) -> None:
+        from desktop_app.gui.import_action import (
+            ask_for_json_file,
+            import_conversations,
+            show_outcome,
+        )
+
+        outcome = await import_conversations(
+            self,
+            self.services,
+            choose_file=self.choose_import_file or ask_for_json_file,
+            show=self.show_import_outcome or show_outcome,
+        )
+        if outcome is None:
+            return
+        if outcome.report is not None:
+            self._reload_lists()
+            if outcome.report.imported:
+                self.open_conversation_anywhere(outcome.report.imported[0].id)
+        self.announce(outcome.sentence)
+
+    def open_recently_deleted(self) -> RecentlyDeletedDialog:
+        """File → Recently deleted…: the bin, with Restore and Delete forever."""
+        from desktop_app.gui.recently_deleted import open_recently_deleted
+
+        return open_recently_deleted(self, self.services.database, self._on_conversation_restored)
+
+    def open_about(self) -> AboutDialog:
+        """Help → About: version, licences and the app's folders."""
+        from desktop_app.gui.about_dialog import open_about
+
+        return open_about(self, self.services.paths)
+
+    def open_switcher(self) -> Switcher:
+        """Ctrl+K: type to find an agent, Enter switches to it."""
+        from desktop_app.gui.switcher import open_switcher
+
+        current = self.chat.profile.id if self.chat.profile is not None else None
+        switcher = open_switcher(self, self.profiles_panel.profiles, current)
+        switcher.picked.connect(self._on_switcher_picked)
+        return switcher
+
+    def _on_switcher_picked(self, profile_id: str) -> None:
+        profile = self.profiles_panel.find(profile_id)
+        if profile is not None and (
+            self.chat.profile is None or self.chat.profile.id != profile_id
+        ):
+            self._on_profile_chosen(profile)
+        self.composer.editor.setFocus()
+
     def open_search(self) -> SearchDialog:
         """Open the search over every saved conversation (non-modal)."""
         first = self.search_dialog is None
@@ -620,12 +821,20 @@ class MainWindow(QMainWindow):
         self.transcript.set_theme(dark)
         self.transcript.set_font_point_size(settings.font_size)
         self.composer.editor.set_send_shortcut(settings.send_shortcut.value)
+        if self._icons_set:
+            self._set_icons()  # in the new palette's colours
+
+    def _restyle(self, dark: bool) -> None:
+        # The OS switched light/dark (the app's palette is already the new one).
+        self._apply_settings(self.services.settings, dark=dark)
 
     def _styled_widgets(self) -> tuple[QWidget, ...]:
         """Widgets that take the window's style sheet (never an ancestor of the transcript)."""
         return (
+            self.toolbar,
             self.sidebar,
             self.welcome,
+            self.empty_state,
             self.banner,
             self.storage_banner,
             self.keyring_banner,
@@ -643,6 +852,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         self.services.storage_faults.listen(None)
+        self.stop_watching()
         self.chat.stop()
         self.state.save_now()
         self.tasks.flush_io()

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop_app.core.profiles import Profile
 from desktop_app.gui.chat_controller import ChatController
+from desktop_app.gui.demo import is_demo_profile
 from desktop_app.gui.services import Services
 from desktop_app.gui.sidebar import KeyStatus, ProfileEntry, Sidebar
 
@@ -77,7 +78,10 @@ class ProfilesPanel(QObject):
         # both started in this first step (no extra tasks to schedule).
         loop = asyncio.get_running_loop()
         problem_read = loop.run_in_executor(None, self.services.secrets.problem)
-        self.key_status = await key_statuses(self.services, self.profiles)
+        statuses = await key_statuses(self.services, self.profiles)
+        # The demo's key is its emulator's, made anew each run and kept for the session only.
+        demo = {p.id: KeyStatus.SESSION for p in self.profiles if is_demo_profile(p)}
+        self.key_status = statuses | demo
         problem = await problem_read
         self.show()
         return problem

@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,6 +18,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from desktop_app.gui.empty_state import EmptyState, show_no_conversations
+from desktop_app.gui.icons import Icon
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -64,7 +68,7 @@ def _when(moment: datetime) -> str:
 
 
 class Sidebar(QWidget):
-    """Profiles on top, conversations below, "New chat" between them."""
+    """ "New chat" on top, then the profiles, then the open profile's conversations."""
 
     profile_selected = Signal(str)
     conversation_selected = Signal(str)
@@ -74,24 +78,26 @@ class Sidebar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumWidth(200)
+        self.new_chat_button = QPushButton("New chat", self)
+        self.new_chat_button.setObjectName("newChatButton")
+        self.new_chat_button.setAccessibleName("New chat")
         agents_heading = QLabel("Agents", self)
         agents_heading.setObjectName("sidebarHeading")
         self.manage_button = QPushButton("Manage…", self)
+        self.manage_button.setObjectName("headingButton")
         self.manage_button.setAccessibleName("Manage agent profiles")
         self.manage_button.setFlat(True)
         heading_row = QHBoxLayout()
+        heading_row.setContentsMargins(0, 0, 0, 0)
         heading_row.addWidget(agents_heading, 1)
-        heading_row.addWidget(self.manage_button)
+        heading_row.addWidget(self.manage_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.profile_list = QListWidget(self)
         self.profile_list.setObjectName("profileList")
         self.profile_list.setAccessibleName("Agent profiles")
-        self.profile_list.setMaximumHeight(170)
         self.no_profiles_label = QLabel("No agents yet — add one or try the demo.", self)
         self.no_profiles_label.setObjectName("statusLabel")
         self.no_profiles_label.setWordWrap(True)
         self.no_profiles_label.setAccessibleName("No agents yet")
-        self.new_chat_button = QPushButton("New chat", self)
-        self.new_chat_button.setAccessibleName("New chat")
         chats_heading = QLabel("Conversations", self)
         chats_heading.setObjectName("sidebarHeading")
         self.conversation_list = QListWidget(self)
@@ -101,23 +107,38 @@ class Sidebar(QWidget):
             listing.setTextElideMode(Qt.TextElideMode.ElideRight)
             listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             listing.setUniformItemSizes(True)
-        self.empty_label = QLabel("No conversations yet.", self)
-        self.empty_label.setObjectName("statusLabel")
+        # Shown by the window (after its first paint: the icon is drawn when shown).
+        self.no_conversations = EmptyState(Icon.HISTORY, self)
+        self.no_conversations.setObjectName("compactEmptyState")  # a smaller title
+        self.no_conversations.setAccessibleName("No conversations yet")
+        self.no_conversations.hide()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 4, 8)
+        layout.setContentsMargins(8, 8, 4, 8)
         layout.setSpacing(4)
+        layout.addWidget(self.new_chat_button)
+        layout.addSpacing(4)
         layout.addLayout(heading_row)
         layout.addWidget(self.profile_list)
         layout.addWidget(self.no_profiles_label)
-        layout.addSpacing(6)
-        layout.addWidget(self.new_chat_button)
-        layout.addSpacing(6)
+        layout.addSpacing(4)
         layout.addWidget(chats_heading)
         layout.addWidget(self.conversation_list, 1)
-        layout.addWidget(self.empty_label)
+        layout.addWidget(self.no_conversations, 1)
         self._layout = layout
         self._updating = False
         self._connect_signals()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        super().resizeEvent(event)
+        self._fit_profile_list()
+
+    def _fit_profile_list(self) -> None:
+        # As tall as its rows, up to 40% of the sidebar: the Agents list grows with the window
+        # and the conversations keep the rest.
+        rows = self.profile_list.count()
+        row_height = self.profile_list.sizeHintForRow(0) if rows else 0
+        wanted = rows * (row_height + 2) + 2 * self.profile_list.frameWidth() + 4
+        self.profile_list.setFixedHeight(max(48, min(wanted, int(self.height() * 0.4))))
 
     def _connect_signals(self) -> None:
         self.profile_list.currentItemChanged.connect(self._on_profile_list_current_item_changed)
@@ -150,6 +171,7 @@ class Sidebar(QWidget):
             self.new_chat_button.setEnabled(bool(entries))
         finally:
             self._updating = False
+        self._fit_profile_list()
 
     def current_profile_id(self) -> str | None:
         """The selected profile's id."""
@@ -178,13 +200,19 @@ class Sidebar(QWidget):
             self.conversation_list.setCurrentRow(
                 -1 if current is None else self.conversation_list.row(current)
             )
-            self.empty_label.setVisible(not entries)
         finally:
             self._updating = False
 
     def add_below_conversations(self, widget: QWidget) -> None:
         """Place `widget` under the conversation list (the undo bar)."""
         self._layout.addWidget(widget)
+
+    def show_no_conversations(self, agent_name: str | None) -> None:
+        """Say the open profile has no conversations yet (None: the list is shown instead)."""
+        if agent_name is not None:
+            show_no_conversations(self.no_conversations, agent_name)
+        self.conversation_list.setVisible(agent_name is None)
+        self.no_conversations.setVisible(agent_name is not None)
 
     def current_conversation_id(self) -> str | None:
         """The highlighted conversation's id."""

@@ -57,6 +57,7 @@ QLabel#welcomeTitle {{ font-size: {title_pt}pt; font-weight: 600; }}
 QLabel#welcomeText {{ color: {muted}; }}
 QLabel#emptyStateTitle {{ font-size: {heading_pt}pt; font-weight: 600; }}
 QLabel#emptyStateText {{ color: {muted}; }}
+QWidget#compactEmptyState QLabel#emptyStateTitle {{ font-size: {base_pt}pt; }}
 QListWidget#profileList, QListWidget#conversationList {{ border: none; background: transparent;
   outline: 0; }}
 QListWidget#profileList::item, QListWidget#conversationList::item {{ padding: 6px 8px;
@@ -71,6 +72,9 @@ QPushButton:hover {{ background: {hover_bg}; }}
 QPushButton:pressed {{ background: {selected_bg}; }}
 QPushButton:disabled {{ color: {muted}; }}
 QPushButton:focus {{ border: 1px solid {accent}; }}
+QPushButton#headingButton {{ border: none; background: transparent; color: {muted};
+  padding: 2px 6px; }}
+QPushButton#headingButton:hover {{ background: {hover_bg}; color: {text}; }}
 QPushButton#examplePrompt {{ text-align: left; padding: 8px 12px; }}
 QPlainTextEdit#composer {{ border: none; background: transparent; padding: 0; }}
 QToolBar#mainToolbar {{ border: none; spacing: 2px; padding: 2px 6px; }}
@@ -110,6 +114,7 @@ def style_sheet(dark: bool, base_point_size: float = 10.0) -> str:
         selected_bg="#33425a" if dark else "#dbe6f7",
         title_pt=round(base_point_size * 1.6),
         heading_pt=round(base_point_size * 1.3),
+        base_pt=round(base_point_size),
         small_pt=max(7, round(base_point_size * 0.85)),
     )
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -18,10 +20,27 @@ from PySide6.QtWidgets import (
 
 from desktop_app.gui.actions import WindowActions
 from desktop_app.gui.composer import ComposerPanel
+from desktop_app.gui.empty_state import EmptyState
 from desktop_app.gui.error_banner import ErrorBanner
+from desktop_app.gui.icons import Icon
 from desktop_app.gui.sidebar import Sidebar
 from desktop_app.gui.transcript import TranscriptView
 from desktop_app.gui.welcome import WelcomePane
+
+#: The toolbar's icons: smaller than the style's 24 px, in proportion with the text beside them.
+TOOLBAR_ICON_PX = 18
+#: Below this window width the toolbar shows icons only (their tooltips name them).
+TOOLBAR_TEXT_MIN_WIDTH = 900
+
+
+def fit_toolbar(toolbar: QToolBar, window_width: int, has_icons: bool) -> None:
+    """Text beside the icons when there is room for it; icons only in a narrow window."""
+    narrow = has_icons and window_width < TOOLBAR_TEXT_MIN_WIDTH
+    toolbar.setToolButtonStyle(
+        Qt.ToolButtonStyle.ToolButtonIconOnly
+        if narrow
+        else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    )
 
 
 class WindowWidgets:
@@ -31,6 +50,17 @@ class WindowWidgets:
         self.sidebar = Sidebar(window)
         self.transcript = TranscriptView(window)
         self.transcript.setAccessibleName("Conversation")
+        # A new chat, or a conversation that is gone, shows an empty state in its place.
+        self.empty_state = EmptyState(Icon.AGENT, window)
+        # Scrolled rather than squeezed: its prompts must not set the window's minimum height.
+        self.empty_state_area = QScrollArea(window)
+        self.empty_state_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.empty_state_area.setWidgetResizable(True)
+        self.empty_state_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.empty_state_area.setWidget(self.empty_state)
+        self.conversation_stack = QStackedWidget(window)
+        self.conversation_stack.addWidget(self.transcript)
+        self.conversation_stack.addWidget(self.empty_state_area)
         self.header = QLabel(window)
         self.header.setObjectName("sidebarHeading")
         self.header.setTextFormat(Qt.TextFormat.PlainText)
@@ -86,7 +116,7 @@ class WindowWidgets:
         chat_layout.addLayout(header_row)
         chat_layout.addWidget(self.find_bar)
         chat_layout.addWidget(self.far_page_bar)
-        chat_layout.addWidget(self.transcript, 1)
+        chat_layout.addWidget(self.conversation_stack, 1)
         banner_row = QHBoxLayout()
         banner_row.setContentsMargins(10, 0, 10, 0)
         banner_row.addWidget(self.banner)
@@ -122,7 +152,7 @@ def build_menus(window: QMainWindow, a: WindowActions) -> QToolBar:
     """Fill the window's menu bar and add its toolbar (returned)."""
     menus = window.menuBar()
     file_menu = menus.addMenu("&File")
-    for action in (a.new_chat, a.export, a.open_data_folder):
+    for action in (a.new_chat, a.import_, a.export, a.recently_deleted, a.open_data_folder):
         file_menu.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
@@ -138,11 +168,15 @@ def build_menus(window: QMainWindow, a: WindowActions) -> QToolBar:
     agents_menu.addAction(a.profiles)
     agents_menu.addAction(a.server_history)
     agents_menu.addAction(a.demo)
+    help_menu = menus.addMenu("&Help")
+    help_menu.addAction(a.about)
     toolbar = QToolBar("Main toolbar", window)
     toolbar.setObjectName("mainToolbar")
     toolbar.setAccessibleName("Main toolbar")
     toolbar.setMovable(False)
-    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    # Icons come after the first paint (MainWindow.start); until then the text alone shows.
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.setIconSize(QSize(TOOLBAR_ICON_PX, TOOLBAR_ICON_PX))
     for action in (a.new_chat, a.stop, a.regenerate, a.copy_last_reply, a.export):
         toolbar.addAction(action)
     toolbar.addSeparator()

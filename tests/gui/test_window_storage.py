@@ -25,7 +25,6 @@ from desktop_app.core.storage.errors import (
     DatabaseLockedError,
     SchemaTooNewError,
 )
-from desktop_app.gui.demo import DemoRuntime
 from desktop_app.gui.main_window import MainWindow
 from tests.fixtures.qt import loop_settle, run_until
 from tests.gui.window_helpers import (
@@ -167,14 +166,14 @@ def unwritable_history():
 
 def _start_window(services, memory_keyring):
     services.secrets = SecretStore(memory_keyring)
-    window = MainWindow(services, demo=DemoRuntime(), link_opener=lambda url: None)
+    window = MainWindow(services, link_opener=lambda url: None)
     window.show()
     window.start()
     return window
 
 
 def _close_window(qloop, window, temporary) -> None:
-    qloop.run_until_complete(shutdown(window, window.services, window.demo))
+    qloop.run_until_complete(shutdown(window, window.services))
     window.close()
     window.deleteLater()
     shutil.rmtree(temporary, ignore_errors=True)

@@ -248,7 +248,7 @@ def run_in_bench_window(body) -> None:
         try:
             await body(window)
         finally:
-            await shutdown(window, services, window.demo)
+            await shutdown(window, services)
             window.close()
 
     try:
