@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QResizeEvent
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desktop_app import APP_NAME
@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from desktop_app.gui.server_history_dialog import ServerHistoryDialog
     from desktop_app.gui.settings_dialog import SettingsDialog
     from desktop_app.gui.switcher import Switcher
+    from desktop_app.gui.toast import Toast
     from desktop_app.gui.update_notice import UpdateWatcher
 
 #: The status line while a streaming reply has sent nothing for a while.
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         # The palette before the widgets exist: applied later it re-polishes every one of them.
         self._dark = _apply_theme(services.settings)
         self.editing_message_id: str | None = None
+        self.toast: Toast | None = None
         self.profile_dialog: ProfileDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.search_dialog: SearchDialog | None = None
@@ -215,7 +217,10 @@ class MainWindow(QMainWindow):
         self.composer.send_button.clicked.connect(self._on_composer_submitted)
         self.composer.stop_button.clicked.connect(self._on_stop_triggered)
         self.cancel_edit_button.clicked.connect(self._cancel_edit)
-        self.find_bar.returnPressed.connect(self._on_find_bar_return_pressed)
+        self.find_bar.closed.connect(self.composer.editor.setFocus)
+        self.chat.conversation_opened.connect(self._on_shown_messages_changed)
+        self.chat.reply_finished.connect(self._on_shown_messages_changed)
+        self.transcript.copied.connect(self._on_transcript_copied)
         self.banner.retry_requested.connect(self.chat.retry)
         self.banner.action_requested.connect(self._on_banner_action_requested)
         self.keyring_banner.action_requested.connect(self._on_banner_action_requested)
@@ -608,7 +613,7 @@ class MainWindow(QMainWindow):
 
     def _on_escape_activated(self) -> None:
         if self.find_bar.isVisible():
-            self.find_bar.hide()
+            self.find_bar.close_bar()
         elif self.editing_message_id is not None:
             self._cancel_edit()
 
@@ -646,22 +651,30 @@ class MainWindow(QMainWindow):
         self.composer.editor.setFocus()
 
     def _on_copy_last_reply_triggered(self) -> None:
-        if self.chat.copy_last_reply():
-            self.announce("Reply copied.")
+        self.chat.copy_last_reply()  # the transcript says "copied" (_on_transcript_copied)
 
     def _on_copy_conversation_triggered(self) -> None:
-        QGuiApplication.clipboard().setText(self.transcript.conversation_markdown())
-        self.announce("Conversation copied.")
+        self.transcript.copy_conversation()
+
+    def _on_transcript_copied(self, kind: str) -> None:
+        sentence = {
+            "code": "Code copied",
+            "message": "Message copied",
+            "conversation": "Conversation copied",
+        }.get(kind, "Copied")
+        if self.toast is None:  # made on first use: nothing of it loads before the first paint
+            from desktop_app.gui.toast import Toast
+
+            self.toast = Toast(self.transcript)
+        self.toast.show_message(sentence)
+        self.announce(f"{sentence}.")
 
     def _on_find_triggered(self) -> None:
-        self.find_bar.show()
-        self.find_bar.setFocus()
-        self.find_bar.selectAll()
+        self.find_bar.open()
 
-    def _on_find_bar_return_pressed(self) -> None:
-        backward = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
-        found = self.transcript.find(self.find_bar.text(), backward=backward)
-        self.status_label.setText("" if found else "Not found.")
+    def _on_shown_messages_changed(self) -> None:
+        if self.find_bar.isVisible():
+            self.find_bar.refresh()  # the count and the matches follow what is shown
 
     def _on_open_data_folder_triggered(self) -> None:
         # The history's folder: the temporary one when the user's history could not be opened.

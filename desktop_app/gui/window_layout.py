@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QPushButton,
     QScrollArea,
@@ -22,6 +21,7 @@ from desktop_app.gui.actions import WindowActions
 from desktop_app.gui.composer import ComposerPanel
 from desktop_app.gui.empty_state import EmptyState
 from desktop_app.gui.error_banner import ErrorBanner
+from desktop_app.gui.find_bar import FindBar
 from desktop_app.gui.icons import Icon
 from desktop_app.gui.sidebar import Sidebar
 from desktop_app.gui.transcript import TranscriptView
@@ -65,11 +65,8 @@ class WindowWidgets:
         self.header.setObjectName("sidebarHeading")
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setAccessibleName("Current agent")
-        self.find_bar = QLineEdit(window)
-        self.find_bar.setPlaceholderText("Find in conversation (Enter: next, Shift+Enter: back)")
+        self.find_bar = FindBar(self.transcript.browser, window)  # hidden until Ctrl+F
         self.find_bar.setAccessibleName("Find in conversation")
-        self.find_bar.setClearButtonEnabled(True)
-        self.find_bar.hide()
         self.banner = ErrorBanner(window)
         # Problems with where history and keys are kept get banners of their own, above the
         # pages (the welcome page too): a chat error, or its clearing, must not hide them.

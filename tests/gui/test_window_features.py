@@ -230,13 +230,20 @@ def test_copy_last_reply_and_find(make_window, qloop, emulator) -> None:
     QApplication.clipboard().clear()
     window.actions_.copy_last_reply.trigger()
     assert "Copy me" in QApplication.clipboard().text()
+    assert window.toast is not None and window.toast.isVisible()  # a short "copied" notice
+    assert window.toast.text() == "Message copied"
+    QApplication.clipboard().clear()
+    window.actions_.copy_conversation.trigger()
+    mime = QApplication.clipboard().mimeData()
+    assert mime.hasHtml() and "Copy me" in mime.text()  # rich and Markdown together
+    assert window.toast.text() == "Conversation copied"
     window.actions_.find.trigger()
     assert window.find_bar.isVisible()
-    window.find_bar.setText("Copy me")
-    window.find_bar.returnPressed.emit()
-    assert window.status_label.text() == ""
+    window.find_bar.edit.setText("Copy me")
+    QTest.keyClick(window.find_bar.edit, Qt.Key.Key_Return)
+    assert window.find_bar.match_count >= 1
     assert not window.actions_.stop.isEnabled()  # nothing streams: nothing to stop
-    QTest.keyClick(window.find_bar, Qt.Key.Key_Escape)  # Esc closes the find bar instead
+    QTest.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)  # Esc closes the find bar instead
     assert window.find_bar.isHidden()
 
 
