@@ -186,3 +186,29 @@ def test_removing_the_live_message_stops_it(qtbot, view) -> None:
     assert live.finished
     qtbot.wait(20)  # a scheduled repaint must not touch the removed message
     assert view.conversation_markdown() == ""
+
+
+def _tables(view) -> int:
+    from PySide6.QtGui import QTextTable
+
+    frames, found = [view.document().rootFrame()], 0
+    while frames:
+        frame = frames.pop()
+        found += isinstance(frame, QTextTable)
+        frames.extend(frame.childFrames())
+    return found
+
+
+def test_an_unfinished_table_is_shown_as_text_until_it_is_complete(qtbot, view) -> None:
+    # Qt walks the whole document whenever a frame (a table) is added or removed: re-rendering
+    # a growing table at every repaint made long replies stall.
+    live = view.start_reply("a1")
+    live.append_text("Intro.\n\n| Setting | Default |\n|---|---|\n| workers | 4 |")
+    qtbot.waitUntil(lambda: live.repaint_count >= 1)
+    assert _tables(view) == 0
+    assert "| workers | 4 |" in view.message_plain_text("a1")
+    live.append_text("\n\nAfter the table.")
+    live.finish(MessageStatus.COMPLETE)
+    qtbot.waitUntil(lambda: live.settled)
+    assert _tables(view) == 1  # rendered once, when complete
+    assert "| workers |" not in view.message_plain_text("a1")

@@ -75,7 +75,8 @@ def body_blocks_changed(view: TranscriptView, change: tuple[int, int, int]) -> i
     return last - first + 1
 
 
-def test_a_repaint_edits_as_much_late_in_a_long_reply_as_early(view) -> None:
+def test_a_repaint_edits_as_much_late_in_a_long_reply_as_early(view, monkeypatch) -> None:
+    monkeypatch.setattr(live_module, "CHUNK_CHARS", 3000)  # many chunks from a short text
     text = long_reply(120)  # ~17k characters: many chunk frames
     live = view.start_reply("a1")
     log = ChangeLog(view)
@@ -94,7 +95,8 @@ def test_a_repaint_edits_as_much_late_in_a_long_reply_as_early(view) -> None:
     assert sum(late) <= sum(early) * 1.5
 
 
-def test_a_repaint_only_changes_the_current_chunk_of_the_body(view) -> None:
+def test_a_repaint_only_changes_the_current_chunk_of_the_body(view, monkeypatch) -> None:
+    monkeypatch.setattr(live_module, "CHUNK_CHARS", 3000)  # many chunks from a short text
     text = long_reply(60)
     live = view.start_reply("a1")
     feed_and_repaint(live, text[:-300])
@@ -246,7 +248,8 @@ def test_hurry_calls_at_once_then_the_interval_applies_again(qtbot, view) -> Non
     throttle.cancel()
 
 
-def test_chunk_frames_are_grouped_so_no_frame_gets_many_children(qtbot, view) -> None:
+def test_chunk_frames_are_grouped_so_no_frame_gets_many_children(qtbot, view, monkeypatch) -> None:
+    monkeypatch.setattr(live_module, "CHUNK_CHARS", 3000)  # many chunks from a short text
     from desktop_app.gui.transcript.live import CHUNKS_PER_GROUP
 
     text = long_reply(1000)

@@ -29,9 +29,9 @@ class BodyRenderer:
 
     def __init__(self, palette: TranscriptPalette) -> None:
         self._coloured = MarkdownRenderer(
-            make_highlighter(palette.pygments_style), palette.code_style
+            make_highlighter(palette.pygments_style), palette.code_style, code_as_lines=True
         )
-        self._plain = MarkdownRenderer(None, palette.code_style)
+        self._plain = MarkdownRenderer(None, palette.code_style, code_as_lines=True)
         self._cache: dict[tuple[str, Role, str], RenderedBody] = {}
 
     def render_piece(

@@ -12,6 +12,7 @@ from desktop_app.core.markdown_render import BlockSplitter, RenderedMarkdown
 from desktop_app.core.models import MessageStatus
 from desktop_app.core.storage.records import SourceRecord, ToolRecord
 from desktop_app.gui.transcript.document import BodyWriter, make_gap
+from desktop_app.gui.transcript.sections import plain_text_html
 from desktop_app.gui.transcript.throttle import Throttle
 from desktop_app.gui.transcript.types import MessageView
 
@@ -36,7 +37,7 @@ COMMIT_BUDGET_SECONDS = 0.010
 #: The body is written in chunk frames of about this many Markdown characters. Qt lays out
 #: and paints the blocks of a frame one by one but skips a whole frame that did not change,
 #: so with chunks a repaint costs the same at 100,000 tokens as at 1,000.
-CHUNK_CHARS = 3000
+CHUNK_CHARS = 8000
 
 #: Chunk frames are grouped in frames of this many: Qt still visits every child frame of the
 #: frame that changed, so a flat list of chunks made a repaint grow with the reply (11 ms at
@@ -284,10 +285,16 @@ class LiveReply:
         tail = self._splitter.tail
         if tail == self._shown_tail:
             return
+        del self._entry.code_blocks[self._committed_codes :]
+        if _is_table(tail):
+            # A table is a frame in Qt's document, and adding or removing a frame walks the
+            # whole document: an unfinished table is shown as its text until it is complete.
+            self._writer_for_chunk().set_tail(plain_text_html(tail.strip("\n")))
+            self._shown_tail = tail
+            return
         # A long unfinished block (an open code fence) is coloured once, when complete.
         highlight = len(tail) <= TAIL_HIGHLIGHT_LIMIT
         rendered = self._render_block(tail, highlight) if tail.strip() else None
-        del self._entry.code_blocks[self._committed_codes :]
         if rendered is not None:
             self._entry.code_blocks.extend(code.code for code in rendered.code_blocks)
         self._writer_for_chunk().set_tail(rendered.html if rendered is not None else "")
@@ -348,3 +355,9 @@ def seal_chunk(document: QTextDocument, chunk: QTextFrame) -> None:
     cursor.setPosition(chunk.lastPosition())
     if not cursor.block().text() and cursor.block().textList() is None:
         make_gap(cursor)
+
+
+def _is_table(block: str) -> bool:
+    """True when a Markdown block is (or starts as) a table: its first line begins with |."""
+    first = block.lstrip("\n").split("\n", 1)[0].strip()
+    return first.startswith("|")
