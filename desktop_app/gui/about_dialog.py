@@ -109,7 +109,7 @@ class AboutDialog(QDialog):
         title = QLabel(f"<h2>{APP_NAME}</h2>", self)
         self.version = QLabel(f"Version {desktop_app.__version__}", self)
         self.version.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        summary = QLabel("A desktop chat client for AgentsGT agents. MIT License.", self)
+        summary = QLabel(self.tr("A desktop chat client for AgentsGT agents. MIT License."), self)
         summary.setWordWrap(True)
         tabs = QTabWidget(self)
         tabs.addTab(self._folders(paths), "Folders")
@@ -136,7 +136,7 @@ class AboutDialog(QDialog):
             shown = QLabel(str(folder), page)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             shown.setWordWrap(True)
-            button = QPushButton("Open", page)
+            button = QPushButton(self.tr("Open"), page)
             button.setAccessibleName(f"Open {label.rstrip(':').lower()} folder")
             button.clicked.connect(lambda _=False, folder=folder: self._open(folder))
             self.folder_buttons[key] = button

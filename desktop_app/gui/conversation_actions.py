@@ -86,12 +86,12 @@ class ConversationActions(QObject):
         self._database = database
         self.undo_bar = undo_bar or UndoBar(list_widget.parentWidget())
         self.menu = QMenu(list_widget)
-        self.menu.setAccessibleName("Conversation actions")
-        self.rename_action = self.menu.addAction("Rename…")
+        self.menu.setAccessibleName(self.tr("Conversation actions"))
+        self.rename_action = self.menu.addAction(self.tr("Rename…"))
         self.rename_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
-        self.export_action = self.menu.addAction("Export…")
+        self.export_action = self.menu.addAction(self.tr("Export…"))
         self.menu.addSeparator()
-        self.delete_action = self.menu.addAction("Delete")
+        self.delete_action = self.menu.addAction(self.tr("Delete"))
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         for action in (self.rename_action, self.delete_action):
             # Shown as a hint only: the keys are handled on the list itself (see eventFilter).
@@ -152,7 +152,7 @@ class ConversationActions(QObject):
             return
         self.cancel_rename()
         editor = QLineEdit(self.list_widget.viewport())
-        editor.setAccessibleName("Conversation title")
+        editor.setAccessibleName(self.tr("Conversation title"))
         editor.setMaxLength(MAX_TITLE)
         editor.setText(conversation.title)
         editor.selectAll()

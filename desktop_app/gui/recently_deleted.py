@@ -61,22 +61,25 @@ class RecentlyDeletedDialog(QDialog):
         confirm: Confirm = ask_delete_forever,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Recently deleted")
+        self.setWindowTitle(self.tr("Recently deleted"))
         self.database = database
         self._confirm = confirm
         note = QLabel(
-            f"Deleted conversations are kept for {PURGE_AFTER_DAYS} days, then erased.", self
+            self.tr(
+                "Deleted conversations are kept for %n day(s), then erased.", "", PURGE_AFTER_DAYS
+            ),
+            self,
         )
         note.setWordWrap(True)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Recently deleted conversations")
-        self.empty = QLabel("Nothing was deleted recently.", self)
+        self.list.setAccessibleName(self.tr("Recently deleted conversations"))
+        self.empty = QLabel(self.tr("Nothing was deleted recently."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.hide()
-        self.restore_button = QPushButton("&Restore", self)
-        self.erase_button = QPushButton("&Delete forever…", self)
+        self.restore_button = QPushButton(self.tr("&Restore"), self)
+        self.erase_button = QPushButton(self.tr("&Delete forever…"), self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()

@@ -179,8 +179,8 @@ class SearchDialog(QDialog):
         limit: int = RESULT_LIMIT,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Search conversations")
-        self.setAccessibleName("Search conversations")
+        self.setWindowTitle(self.tr("Search conversations"))
+        self.setAccessibleName(self.tr("Search conversations"))
         self.resize(640, 480)
         self._source = source
         self._profile_names = dict(profile_names or {})
@@ -188,11 +188,11 @@ class SearchDialog(QDialog):
         self._generation = 0
         self.task: asyncio.Task[None] | None = None
         self.query_edit = QLineEdit(self)
-        self.query_edit.setPlaceholderText("Search every conversation")
-        self.query_edit.setAccessibleName("Search text")
+        self.query_edit.setPlaceholderText(self.tr("Search every conversation"))
+        self.query_edit.setAccessibleName(self.tr("Search text"))
         self.query_edit.setClearButtonEnabled(True)
         self.results = QListWidget(self)
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setItemDelegate(_HtmlDelegate(self.results))
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
@@ -200,7 +200,7 @@ class SearchDialog(QDialog):
         self.status_label.setObjectName("statusLabel")
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.status_label.setAccessibleName("Search status")
+        self.status_label.setAccessibleName(self.tr("Search status"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.query_edit)
         layout.addWidget(self.status_label)

@@ -81,7 +81,7 @@ class UsageChart(QWidget):
         self.setMouseTracking(True)
         self.setMinimumHeight(140)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Credits per day")
+        self.setAccessibleName(self.tr("Credits per day"))
         self.setAccessibleDescription(EMPTY_TEXT)
 
     # -- data ----------------------------------------------------------------------------------
@@ -204,27 +204,27 @@ class UsagePanel(QWidget):
         self.chart = UsageChart(self)
         self.model_table = QTableWidget(0, 2, self)
         self.model_table.setHorizontalHeaderLabels(["Model", "Credits"])
-        self.model_table.setAccessibleName("Credits per model")
+        self.model_table.setAccessibleName(self.tr("Credits per model"))
         self.model_table.verticalHeader().setVisible(False)
         self.model_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.model_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.status_label = QLabel("Loading…", self)
+        self.status_label = QLabel(self.tr("Loading…"), self)
         self.status_label.setObjectName("statusLabel")
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.status_label.setAccessibleName("Usage status")
+        self.status_label.setAccessibleName(self.tr("Usage status"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.status_label)
-        layout.addWidget(QLabel(f"Credits per day (last {days} days)", self))
+        layout.addWidget(QLabel(self.tr("Credits per day (last %n day(s))", "", days), self))
         layout.addWidget(self.chart, 2)
-        layout.addWidget(QLabel("Credits per model", self))
+        layout.addWidget(QLabel(self.tr("Credits per model"), self))
         layout.addWidget(self.model_table, 1)
 
     def show_loading(self) -> None:
         """Say the figures are on their way."""
-        self.status_label.setText("Loading…")
+        self.status_label.setText(self.tr("Loading…"))
 
     def show_error(self, sentence: str) -> None:
         """Say why the figures could not be read."""

@@ -71,7 +71,7 @@ class HoverActions(QWidget):
     def __init__(self, browser: QTextEdit, lookup: Callable[[int], MessageActions | None]) -> None:
         super().__init__(browser.viewport())
         self.setObjectName("hoverActions")
-        self.setAccessibleName("Message actions")
+        self.setAccessibleName(self.tr("Message actions"))
         self._browser = browser
         self._lookup = lookup
         self._message_id = ""
