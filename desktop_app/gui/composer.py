@@ -61,9 +61,9 @@ class Composer(QPlainTextEdit):
         """Choose "enter" (Enter sends) or "ctrl_enter" (Ctrl+Enter sends, Enter breaks lines)."""
         self._send_shortcut = shortcut
         if shortcut == SEND_ON_CTRL_ENTER:
-            hint = "Message the agent (Ctrl+Enter to send)"
+            hint = self.tr("Message the agent (Ctrl+Enter to send)")
         else:
-            hint = "Message the agent (Enter to send, Shift+Enter for a new line)"
+            hint = self.tr("Message the agent (Enter to send, Shift+Enter for a new line)")
         self.setPlaceholderText(hint)
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # Qt override

@@ -53,9 +53,11 @@ class CrashDialog(QDialog):
         self.setAccessibleName(self.tr("Unexpected error"))
         self.report = report
         intro = QLabel(
-            "AgentsGT Desktop hit an unexpected problem. Your conversations are saved. "
-            "You can keep working; if it happens again, copy this report into a bug report "
-            "(it contains no keys).",
+            self.tr(
+                "AgentsGT Desktop hit an unexpected problem. Your conversations are saved. "
+                "You can keep working; if it happens again, copy this report into a bug report "
+                "(it contains no keys)."
+            ),
             self,
         )
         intro.setWordWrap(True)

@@ -9,7 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -32,6 +32,7 @@ from desktop_app.core.error_text import describe_error, is_expected
 from desktop_app.core.export import ExportFormat, collect, write_export
 from desktop_app.core.export.collect import HistoryReader
 from desktop_app.core.storage.records import Conversation
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from desktop_app.gui.services import Services

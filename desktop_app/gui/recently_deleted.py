@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,8 +32,10 @@ def ask_delete_forever(parent: QWidget, title: str) -> bool:
     """A Yes/No question; No is the default (erasing cannot be undone)."""
     answer = QMessageBox.question(
         parent,
-        "Delete forever",
-        f"Delete “{title}” forever? This cannot be undone.",
+        QCoreApplication.translate("RecentlyDeletedDialog", "Delete forever"),
+        QCoreApplication.translate(
+            "RecentlyDeletedDialog", "Delete “{title}” forever? This cannot be undone."
+        ).format(title=title),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -44,7 +46,8 @@ def _row_text(conversation: Conversation, profile_names: dict[str, str]) -> str:
     deleted = conversation.deleted_at
     when = deleted.astimezone().strftime("%Y-%m-%d %H:%M") if deleted else ""
     profile = profile_names.get(conversation.profile_id, "")
-    return f"{conversation.title}\n{profile} · deleted {when}"
+    deleted_when = QCoreApplication.translate("RecentlyDeletedDialog", "deleted {when}")
+    return f"{conversation.title}\n{profile} · {deleted_when.format(when=when)}"
 
 
 class RecentlyDeletedDialog(QDialog):

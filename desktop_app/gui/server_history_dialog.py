@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -59,7 +59,11 @@ class HistoryMode(StrEnum):
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "unknown time"
+    return (
+        moment.astimezone().strftime("%Y-%m-%d %H:%M")
+        if moment
+        else QCoreApplication.translate("ServerHistoryDialog", "unknown time")
+    )
 
 
 def record_html(record: HistoryRecord) -> str:
@@ -68,19 +72,29 @@ def record_html(record: HistoryRecord) -> str:
     if record.agent_name:
         facts.append(record.agent_name)
     if record.channel:
-        facts.append(f"channel {record.channel}")
+        facts.append(
+            QCoreApplication.translate("ServerHistoryDialog", "channel {channel}").format(
+                channel=record.channel
+            )
+        )
     tokens_in = "?" if record.input_tokens is None else f"{record.input_tokens:,}"
     tokens_out = "?" if record.output_tokens is None else f"{record.output_tokens:,}"
-    cost = [f"{tokens_in} tokens in, {tokens_out} out"]
+    cost = [
+        QCoreApplication.translate(
+            "ServerHistoryDialog", "{tokens_in} tokens in, {tokens_out} out"
+        ).format(tokens_in=tokens_in, tokens_out=tokens_out)
+    ]
     if record.total_credits is not None:
         cost.append(credits_text(record.total_credits))
 
     # The reply goes through the transcript's safe Markdown renderer (escaped, no images, only
     # safe links); the question is plain text, as the transcript shows it.
+    you = html.escape(QCoreApplication.translate("ServerHistoryDialog", "You"))
+    agent = html.escape(QCoreApplication.translate("ServerHistoryDialog", "Agent"))
     return (
         f"<p style='color:#808080'>{html.escape(' · '.join(facts))}</p>"
-        f"<p><b>You</b></p><p style='white-space:pre-wrap'>{html.escape(record.input)}</p>"
-        f"<p><b>Agent</b></p>{render_markdown_html(record.output)}"
+        f"<p><b>{you}</b></p><p style='white-space:pre-wrap'>{html.escape(record.input)}</p>"
+        f"<p><b>{agent}</b></p>{render_markdown_html(record.output)}"
         f"<p style='color:#808080'>{html.escape(' · '.join(cost))}</p><hr>"
     )
 
@@ -88,7 +102,8 @@ def record_html(record: HistoryRecord) -> str:
 def thread_summary(thread: ServerThread) -> str:
     """The two lines a thread gets in the list."""
     count = len(thread.records)
-    parts = [_when(thread.last_at), "1 exchange" if count == 1 else f"{count} exchanges"]
+    # tr() on the class: lupdate reads plurals only from tr() (the stub wants self).
+    parts = [_when(thread.last_at), ServerHistoryDialog.tr("%n exchange(s)", "", count)]  # type: ignore[arg-type]
     if thread.total_credits:
         parts.append(credits_text(thread.total_credits))
     if thread.agent_name:
@@ -194,8 +209,8 @@ class ServerHistoryDialog(QDialog):
         )
 
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(history_tab, "Conversations")
-        self.tabs.addTab(self.usage, "Usage")
+        self.tabs.addTab(history_tab, self.tr("Conversations"))
+        self.tabs.addTab(self.usage, self.tr("Usage"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 

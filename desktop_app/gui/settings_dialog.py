@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +28,7 @@ from desktop_app.core.settings import (
     Settings,
     Theme,
 )
-from desktop_app.gui.i18n import AUTONYMS
+from desktop_app.gui.i18n import AUTONYMS, QT_TRANSLATE_NOOP
 
 # Labels marked for lupdate here, translated when the dialog is built.
 _THEMES = (

@@ -43,8 +43,10 @@ class UpdateNotice(QDialog):
         self.setAccessibleName(self.tr("Update available"))
         self.setModal(False)  # the window stays usable; a reply may be streaming
         self.label = QLabel(
-            f"{APP_NAME} {update.version} is available (you have {current_version}).\n"
-            "Download it from the release page when it suits you.",
+            self.tr(
+                "{app} {version} is available (you have {current}).\n"
+                "Download it from the release page when it suits you."
+            ).format(app=APP_NAME, version=update.version, current=current_version),
             self,
         )
         self.label.setTextFormat(Qt.TextFormat.PlainText)

@@ -4,12 +4,84 @@
 <context>
     <name>AboutDialog</name>
     <message>
+        <source>This app uses Qt for Python (PySide6) and the Qt libraries under the GNU Lesser General Public License version 3 (LGPLv3). You may replace the Qt libraries with your own build. Qt&apos;s source code and licence: &lt;a href=&quot;https://www.qt.io/licensing/open-source-lgpl-obligations&quot;&gt;qt.io/licensing/open-source-lgpl-obligations&lt;/a&gt;.</source>
+        <translation>Esta aplicación usa Qt for Python (PySide6) y las bibliotecas de Qt bajo la Licencia Pública General Reducida de GNU, versión 3 (LGPLv3). Puedes sustituir las bibliotecas de Qt por una compilación propia. Código fuente y licencia de Qt: &lt;a href=&quot;https://www.qt.io/licensing/open-source-lgpl-obligations&quot;&gt;qt.io/licensing/open-source-lgpl-obligations&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>Not declared</source>
+        <translation>No declarada</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>Acerca de {app}</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>Versión {version}</translation>
+    </message>
+    <message>
         <source>A desktop chat client for AgentsGT agents. MIT License.</source>
         <translation>Un cliente de chat de escritorio para agentes de AgentsGT. Licencia MIT.</translation>
     </message>
     <message>
+        <source>Folders</source>
+        <translation>Carpetas</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licencia</translation>
+    </message>
+    <message>
+        <source>Third-party licences</source>
+        <translation>Licencias de terceros</translation>
+    </message>
+    <message>
+        <source>History and data:</source>
+        <translation>Historial y datos:</translation>
+    </message>
+    <message>
+        <source>Open the history and data folder</source>
+        <translation>Abrir la carpeta del historial y los datos</translation>
+    </message>
+    <message>
+        <source>Logs:</source>
+        <translation>Registros:</translation>
+    </message>
+    <message>
+        <source>Open the logs folder</source>
+        <translation>Abrir la carpeta de registros</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Could not open the folder {folder}.</source>
+        <translation>No se pudo abrir la carpeta {folder}.</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Paquete</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+</context>
+<context>
+    <name>ChatController</name>
+    <message>
+        <source>A reply is still being written: wait, or press Stop.</source>
+        <extracomment>Languages whose Pygments lexers the warm-up loads (the ones replies use most). What part of the open conversation the transcript shows (a long one is paged).</extracomment>
+        <translation>Todavía se está escribiendo una respuesta: espera o pulsa Detener.</translation>
+    </message>
+    <message>
+        <source>Choose or add an agent first.</source>
+        <translation>Primero elige o añade un agente.</translation>
+    </message>
+    <message>
+        <source>The profile {name!r} has no key: edit the profile&apos;s keys.</source>
+        <translation>El perfil {name!r} no tiene clave: edita las claves del perfil.</translation>
     </message>
 </context>
 <context>
@@ -21,6 +93,14 @@
     <message>
         <source>Type a message to the agent</source>
         <translation>Escribe un mensaje al agente</translation>
+    </message>
+    <message>
+        <source>Message the agent (Ctrl+Enter to send)</source>
+        <translation>Escribe al agente (Ctrl+Intro para enviar)</translation>
+    </message>
+    <message>
+        <source>Message the agent (Enter to send, Shift+Enter for a new line)</source>
+        <translation>Escribe al agente (Intro para enviar, Mayús+Intro para una línea nueva)</translation>
     </message>
 </context>
 <context>
@@ -45,6 +125,34 @@
 <context>
     <name>ConversationActions</name>
     <message>
+        <source>The conversation could not be renamed: {reason}.</source>
+        <extracomment>A whole sentence per action (a translation cannot build one from a participle).</extracomment>
+        <translation>No se pudo cambiar el nombre de la conversación: {reason}.</translation>
+    </message>
+    <message>
+        <source>The conversation could not be deleted: {reason}.</source>
+        <translation>No se pudo eliminar la conversación: {reason}.</translation>
+    </message>
+    <message>
+        <source>The conversation could not be restored: {reason}.</source>
+        <translation>No se pudo restaurar la conversación: {reason}.</translation>
+    </message>
+    <message>
+        <source>The conversations could not be listed: {reason}.</source>
+        <translation>No se pudieron mostrar las conversaciones: {reason}.</translation>
+    </message>
+    <message>
+        <source>Conversation “{title}” deleted.</source>
+        <translation>Conversación «{title}» eliminada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s) deleted.</source>
+        <translation>
+            <numerusform>%n conversación eliminada.</numerusform>
+            <numerusform>%n conversaciones eliminadas.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Conversation actions</source>
         <translation>Acciones de la conversación</translation>
     </message>
@@ -65,6 +173,10 @@
         <extracomment>The in-place title editor while a rename is open. (id, title) deleted since the undo bar appeared, oldest first.</extracomment>
         <translation>Título de la conversación</translation>
     </message>
+    <message>
+        <source>That conversation no longer exists.</source>
+        <translation>Esa conversación ya no existe.</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -75,6 +187,10 @@
     <message>
         <source>Unexpected error</source>
         <translation>Error inesperado</translation>
+    </message>
+    <message>
+        <source>AgentsGT Desktop hit an unexpected problem. Your conversations are saved. You can keep working; if it happens again, copy this report into a bug report (it contains no keys).</source>
+        <translation>AgentsGT Desktop tuvo un problema inesperado. Tus conversaciones están guardadas. Puedes seguir trabajando; si vuelve a ocurrir, copia este informe en un informe de error (no contiene claves).</translation>
     </message>
     <message>
         <source>Error report</source>
@@ -288,9 +404,106 @@
 <context>
     <name>HoverActions</name>
     <message>
+        <source>Copy message</source>
+        <extracomment>The actions a message can have, in the order they are shown: (action, icon, name). The names are translated when the buttons are built.</extracomment>
+        <translation>Copiar mensaje</translation>
+    </message>
+    <message>
+        <source>Edit and resend</source>
+        <translation>Editar y reenviar</translation>
+    </message>
+    <message>
+        <source>Retry this reply</source>
+        <translation>Reintentar esta respuesta</translation>
+    </message>
+    <message>
         <source>Message actions</source>
-        <extracomment>The actions a message can have, in the order they are shown: (action, icon, name).</extracomment>
         <translation>Acciones del mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>ImportAction</name>
+    <message>
+        <source>Import conversations</source>
+        <extracomment>Asks for the file to import: (parent) -&gt; its path, or None when the user cancels. Shows the outcome to the user: (parent, outcome).</extracomment>
+        <translation>Importar conversaciones</translation>
+    </message>
+    <message>
+        <source>Conversations exported as JSON</source>
+        <translation>Conversaciones exportadas como JSON</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Nothing new to import: every conversation in the file is already here.</source>
+        <translation>No hay nada nuevo que importar: todas las conversaciones del archivo ya están aquí.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n conversation(s).</source>
+        <translation>
+            <numerusform>Se importó %n conversación.</numerusform>
+            <numerusform>Se importaron %n conversaciones.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n came back from Recently deleted.</source>
+        <translation>
+            <numerusform>%n volvió de Eliminadas recientemente.</numerusform>
+            <numerusform>%n volvieron de Eliminadas recientemente.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProfileController</name>
+    <message>
+        <source>no active subscription</source>
+        <translation>sin suscripción activa</translation>
+    </message>
+    <message>
+        <source>subscription active, credits available</source>
+        <translation>suscripción activa, con créditos disponibles</translation>
+    </message>
+    <message>
+        <source>subscription active, but no credits left</source>
+        <translation>suscripción activa, pero sin créditos</translation>
+    </message>
+    <message>
+        <source>Agent: {name}.</source>
+        <translation>Agente: {name}.</translation>
+    </message>
+    <message>
+        <source>The agent ID was not found.</source>
+        <translation>No se encontró el ID del agente.</translation>
+    </message>
+    <message>
+        <source>Connected. {agent} Billing: {billing}.</source>
+        <translation>Conectado. {agent} Facturación: {billing}.</translation>
+    </message>
+    <message>
+        <source>Enter the public key and the secret key.</source>
+        <translation>Escribe la clave pública y la clave secreta.</translation>
+    </message>
+    <message>
+        <source>This key pair sees no agents to import.</source>
+        <translation>Este par de claves no ve ningún agente que importar.</translation>
+    </message>
+    <message>
+        <source>This profile has no key: edit the profile&apos;s keys.</source>
+        <translation>Este perfil no tiene clave: edita las claves del perfil.</translation>
+    </message>
+    <message>
+        <source>Balance: your organization has no active subscription.</source>
+        <translation>Saldo: tu organización no tiene una suscripción activa.</translation>
+    </message>
+    <message>
+        <source>Balance: the subscription is active but no credits are left.</source>
+        <translation>Saldo: la suscripción está activa, pero no quedan créditos.</translation>
+    </message>
+    <message>
+        <source>Balance: the subscription is active and credits are available.</source>
+        <translation>Saldo: la suscripción está activa y hay créditos disponibles.</translation>
     </message>
 </context>
 <context>
@@ -501,8 +714,20 @@
 <context>
     <name>RecentlyDeletedDialog</name>
     <message>
-        <source>Recently deleted</source>
+        <source>Delete forever</source>
         <extracomment>Asks before erasing: (parent, title) -&gt; True to go ahead. Tests pass their own answer.</extracomment>
+        <translation>Eliminar para siempre</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” forever? This cannot be undone.</source>
+        <translation>¿Eliminar «{title}» para siempre? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>deleted {when}</source>
+        <translation>eliminada el {when}</translation>
+    </message>
+    <message>
+        <source>Recently deleted</source>
         <translation>Eliminadas recientemente</translation>
     </message>
     <message numerus="yes">
@@ -532,6 +757,30 @@
 <context>
     <name>SearchDialog</name>
     <message>
+        <source>Type a few words to search every conversation (Up/Down to pick, Enter to open).</source>
+        <extracomment>Marked for lupdate here; translated when shown.</extracomment>
+        <translation>Escribe unas palabras para buscar en todas las conversaciones (Arriba/Abajo para elegir, Intro para abrir).</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Tú</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n coincidencia</numerusform>
+            <numerusform>%n coincidencias</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Search conversations</source>
         <translation>Buscar conversaciones</translation>
     </message>
@@ -551,9 +800,54 @@
         <source>Search status</source>
         <translation>Estado de la búsqueda</translation>
     </message>
+    <message numerus="yes">
+        <source>%n conversation(s) (the best ones).</source>
+        <translation>
+            <numerusform>%n conversación (las mejores).</numerusform>
+            <numerusform>%n conversaciones (las mejores).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s).</source>
+        <translation>
+            <numerusform>%n conversación.</numerusform>
+            <numerusform>%n conversaciones.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No messages match “{query}”. Try fewer words or the start of a word.</source>
+        <translation>Ningún mensaje coincide con «{query}». Prueba con menos palabras o con el principio de una palabra.</translation>
+    </message>
 </context>
 <context>
     <name>ServerHistoryDialog</name>
+    <message>
+        <source>unknown time</source>
+        <translation>hora desconocida</translation>
+    </message>
+    <message>
+        <source>channel {channel}</source>
+        <translation>canal {channel}</translation>
+    </message>
+    <message>
+        <source>{tokens_in} tokens in, {tokens_out} out</source>
+        <translation>{tokens_in} tokens de entrada, {tokens_out} de salida</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Tú</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exchange(s)</source>
+        <translation>
+            <numerusform>%n intercambio</numerusform>
+            <numerusform>%n intercambios</numerusform>
+        </translation>
+    </message>
     <message>
         <source>History and usage: {name}</source>
         <translation>Historial y uso: {name}</translation>
@@ -617,6 +911,14 @@
     <message>
         <source>Loading…</source>
         <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversaciones</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Uso</translation>
     </message>
     <message>
         <source>Enter a user identifier to see that user&apos;s history.</source>
@@ -822,6 +1124,58 @@
     </message>
 </context>
 <context>
+    <name>Transcript</name>
+    <message>
+        <source>You</source>
+        <extracomment>Marked for lupdate here; translated when a message is written (role_label).</extracomment>
+        <translation>Tú</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Detenida</translation>
+    </message>
+    <message>
+        <source>The reply failed</source>
+        <translation>La respuesta falló</translation>
+    </message>
+    <message>
+        <source>The agent aborted the reply</source>
+        <translation>El agente canceló la respuesta</translation>
+    </message>
+    <message>
+        <source>The reply was cut off</source>
+        <translation>La respuesta quedó cortada</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Interrumpida</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>Pensando…</translation>
+    </message>
+    <message>
+        <source>Thought for a while</source>
+        <translation>Pensó un momento</translation>
+    </message>
+    <message>
+        <source>Tools: {names}</source>
+        <translation>Herramientas: {names}</translation>
+    </message>
+    <message>
+        <source>Sources: {sources}</source>
+        <translation>Fuentes: {sources}</translation>
+    </message>
+</context>
+<context>
     <name>UndoBar</name>
     <message>
         <source>Undo</source>
@@ -848,6 +1202,12 @@
         <translation>Actualización disponible</translation>
     </message>
     <message>
+        <source>{app} {version} is available (you have {current}).
+Download it from the release page when it suits you.</source>
+        <translation>{app} {version} está disponible (tienes la {current}).
+Descárgala desde la página de la versión cuando te venga bien.</translation>
+    </message>
+    <message>
         <source>Open the release page</source>
         <translation>Abrir la página de la versión</translation>
     </message>
@@ -859,12 +1219,35 @@
 <context>
     <name>UsageChart</name>
     <message>
+        <source>No credits were used in this period.</source>
+        <translation>No se usaron créditos en este periodo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{credits} credit(s)</source>
+        <translation>
+            <numerusform>{credits} crédito</numerusform>
+            <numerusform>{credits} créditos</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Credits per day</source>
         <translation>Créditos por día</translation>
+    </message>
+    <message>
+        <source>{credits} from {first} to {last}; the most on {peak} ({peak_credits}).</source>
+        <translation>{credits} del {first} al {last}; el día con más uso, {peak} ({peak_credits}).</translation>
     </message>
 </context>
 <context>
     <name>UsagePanel</name>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation>Créditos</translation>
+    </message>
     <message>
         <source>Credits per model</source>
         <translation>Créditos por modelo</translation>
@@ -883,6 +1266,10 @@
             <numerusform>Créditos por día (último día)</numerusform>
             <numerusform>Créditos por día (últimos %n días)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Unknown model</source>
+        <translation>Modelo desconocido</translation>
     </message>
 </context>
 </TS>
