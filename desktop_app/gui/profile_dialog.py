@@ -89,11 +89,11 @@ class ProfileDialog(QDialog):
         self.base_url.setAccessibleName(self.tr("Base URL"))
         self.public_key = QLineEdit(self)
         self.public_key.setAccessibleName(self.tr("Public key"))
-        self.public_key.setPlaceholderText("pk_…")
+        self.public_key.setPlaceholderText(self.tr("pk_…"))
         self.secret_key = QLineEdit(self)
         self.secret_key.setAccessibleName(self.tr("Secret key"))
         self.secret_key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret_key.setPlaceholderText("sk_…")
+        self.secret_key.setPlaceholderText(self.tr("sk_…"))
         self.agent = QComboBox(self)
         self.agent.setEditable(True)
         self.agent.setAccessibleName(self.tr("Agent"))
@@ -224,7 +224,7 @@ class ProfileDialog(QDialog):
         self.secret_key.clear()
         has_key = bool(profile and profile.key_ref)
         self.secret_key.setPlaceholderText(
-            self.tr("Leave empty to keep the saved secret key") if has_key else "sk_…"
+            self.tr("Leave empty to keep the saved secret key") if has_key else self.tr("sk_…")
         )
         self.agent.clear()
         self._agents = []

@@ -557,8 +557,16 @@
         <translation>Clave pública</translation>
     </message>
     <message>
+        <source>pk_…</source>
+        <translation>pk_…</translation>
+    </message>
+    <message>
         <source>Secret key</source>
         <translation>Clave secreta</translation>
+    </message>
+    <message>
+        <source>sk_…</source>
+        <translation>sk_…</translation>
     </message>
     <message>
         <source>Agent</source>
