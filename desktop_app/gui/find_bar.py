@@ -50,7 +50,7 @@ class FindBar(QWidget):
         self.next_button = QPushButton(self.tr("Next"), self)
         self.next_button.setAccessibleName(self.tr("Next match"))
         self.next_button.setToolTip(self.tr("Next match (Enter)"))
-        self.close_button = QPushButton(self.tr("×"), self)
+        self.close_button = QPushButton("×", self)
         self.close_button.setFlat(True)
         self.close_button.setAccessibleName(self.tr("Close find bar"))
         self.close_button.setToolTip(self.tr("Close (Esc)"))

@@ -58,7 +58,7 @@ class UndoBar(QFrame):
         self.undo_button = QPushButton(self.tr("Undo"), self)
         self.undo_button.setAccessibleName(self.tr("Undo"))
         self.undo_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.close_button = QPushButton(self.tr("×"), self)
+        self.close_button = QPushButton("×", self)
         self.close_button.setFlat(True)
         self.close_button.setAccessibleName(self.tr("Dismiss"))
         self.close_button.setToolTip(self.tr("Dismiss"))

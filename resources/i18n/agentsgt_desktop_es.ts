@@ -381,10 +381,6 @@
         <translation>Coincidencia siguiente (Intro)</translation>
     </message>
     <message>
-        <source>×</source>
-        <translation>×</translation>
-    </message>
-    <message>
         <source>Close find bar</source>
         <translation>Cerrar la barra de búsqueda</translation>
     </message>
@@ -1192,10 +1188,6 @@
     <message>
         <source>What was done</source>
         <translation>Lo que se hizo</translation>
-    </message>
-    <message>
-        <source>×</source>
-        <translation>×</translation>
     </message>
     <message>
         <source>Dismiss</source>
