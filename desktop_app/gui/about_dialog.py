@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,13 +27,15 @@ import desktop_app
 from desktop_app import APP_NAME
 from desktop_app.core.paths import AppPaths
 from desktop_app.gui.conversation_actions import open_data_folder
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 
-QT_NOTICE = (
+QT_NOTICE = QT_TRANSLATE_NOOP(
+    "AboutDialog",
     "This app uses Qt for Python (PySide6) and the Qt libraries under the GNU Lesser General "
     "Public License version 3 (LGPLv3). You may replace the Qt libraries with your own "
     "build. Qt's source code and licence: "
     '<a href="https://www.qt.io/licensing/open-source-lgpl-obligations">'
-    "qt.io/licensing/open-source-lgpl-obligations</a>."
+    "qt.io/licensing/open-source-lgpl-obligations</a>.",
 )
 
 
@@ -63,7 +65,11 @@ def _declared_licence(dist: metadata.Distribution) -> str:
         return ", ".join(classifiers)
     text = _field(dist, "License").strip()
     # Some packages put the whole licence text in this field: its first line names it.
-    return text.splitlines()[0][:80] if text else "Not declared"
+    return (
+        text.splitlines()[0][:80]
+        if text
+        else QCoreApplication.translate("AboutDialog", "Not declared")
+    )
 
 
 def bundled_packages() -> list[PackageLicence]:
@@ -104,19 +110,21 @@ class AboutDialog(QDialog):
         opener: Callable[[QUrl], object] = QDesktopServices.openUrl,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"About {APP_NAME}")
+        self.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
         self._opener = opener
         title = QLabel(f"<h2>{APP_NAME}</h2>", self)
-        self.version = QLabel(f"Version {desktop_app.__version__}", self)
+        self.version = QLabel(
+            self.tr("Version {version}").format(version=desktop_app.__version__), self
+        )
         self.version.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        summary = QLabel("A desktop chat client for AgentsGT agents. MIT License.", self)
+        summary = QLabel(self.tr("A desktop chat client for AgentsGT agents. MIT License."), self)
         summary.setWordWrap(True)
         tabs = QTabWidget(self)
-        tabs.addTab(self._folders(paths), "Folders")
+        tabs.addTab(self._folders(paths), self.tr("Folders"))
         self.licence = QPlainTextEdit(app_licence(), self)
         self.licence.setReadOnly(True)
-        tabs.addTab(self.licence, "Licence")
-        tabs.addTab(self._third_party(), "Third-party licences")
+        tabs.addTab(self.licence, self.tr("Licence"))
+        tabs.addTab(self._third_party(), self.tr("Third-party licences"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -131,13 +139,21 @@ class AboutDialog(QDialog):
         page = QWidget(self)
         grid = QGridLayout(page)
         self.folder_buttons: dict[str, QPushButton] = {}
-        rows = (("data", "History and data:", paths.data_dir), ("log", "Logs:", paths.log_dir))
-        for row, (key, label, folder) in enumerate(rows):
+        rows = (
+            (
+                "data",
+                self.tr("History and data:"),
+                self.tr("Open the history and data folder"),
+                paths.data_dir,
+            ),
+            ("log", self.tr("Logs:"), self.tr("Open the logs folder"), paths.log_dir),
+        )
+        for row, (key, label, open_name, folder) in enumerate(rows):
             shown = QLabel(str(folder), page)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             shown.setWordWrap(True)
-            button = QPushButton("Open", page)
-            button.setAccessibleName(f"Open {label.rstrip(':').lower()} folder")
+            button = QPushButton(self.tr("Open"), page)
+            button.setAccessibleName(open_name)
             button.clicked.connect(lambda _=False, folder=folder: self._open(folder))
             self.folder_buttons[key] = button
             grid.addWidget(QLabel(label, page), row, 0)
@@ -153,12 +169,14 @@ class AboutDialog(QDialog):
 
     def _open(self, folder: Path) -> None:
         if not open_data_folder(folder, self._opener):
-            self.folder_problem.setText(f"Could not open the folder {folder}.")
+            self.folder_problem.setText(
+                self.tr("Could not open the folder {folder}.").format(folder=folder)
+            )
             self.folder_problem.show()
 
     def _third_party(self) -> QWidget:
         page = QWidget(self)
-        notice = QLabel(QT_NOTICE, page)
+        notice = QLabel(self.tr(QT_NOTICE), page)
         notice.setWordWrap(True)
         notice.setTextFormat(Qt.TextFormat.RichText)
         notice.setOpenExternalLinks(False)
@@ -170,7 +188,9 @@ class AboutDialog(QDialog):
         self.icons_notice.setWordWrap(True)
         packages = bundled_packages()
         self.packages = QTableWidget(len(packages), 3, page)
-        self.packages.setHorizontalHeaderLabels(["Package", "Version", "Licence"])
+        self.packages.setHorizontalHeaderLabels(
+            [self.tr("Package"), self.tr("Version"), self.tr("Licence")]
+        )
         self.packages.verticalHeader().hide()
         self.packages.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, package in enumerate(packages):

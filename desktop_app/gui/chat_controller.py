@@ -152,7 +152,9 @@ class ChatController(QObject):
         """
         if not self.pages.bring_into_view(message_id, may_replace=not self.streaming):
             if self.streaming:
-                self.notice_posted.emit("A reply is still being written: wait, or press Stop.")
+                self.notice_posted.emit(
+                    self.tr("A reply is still being written: wait, or press Stop.")
+                )
             return False
         return self.transcript.scroll_to_message(message_id, highlight_text=highlight_text)
 
@@ -214,10 +216,10 @@ class ChatController(QObject):
 
     def _start(self, make_turn: Callable[[], Turn], first_text: str | None = None) -> bool:
         if self.profile is None:
-            self._show_error(ErrorText("Choose or add an agent first.", False))
+            self._show_error(ErrorText(self.tr("Choose or add an agent first."), False))
             return False
         if self.streaming:
-            self.notice_posted.emit("A reply is still being written: wait, or press Stop.")
+            self.notice_posted.emit(self.tr("A reply is still being written: wait, or press Stop."))
             return False
         if self.pages.showing_far_page:
             self.pages.show_latest()  # the reply goes at the end: show the end first
@@ -302,7 +304,9 @@ class ChatController(QObject):
         credentials = await asyncio.to_thread(self.services.secrets.get, profile.key_ref)
         if credentials is None:
             raise errors.MissingKeyError(
-                f"The profile {profile.display_name!r} has no key: edit the profile's keys."
+                self.tr("The profile {name!r} has no key: edit the profile's keys.").format(
+                    name=profile.display_name
+                )
             )
         return client_for_profile(
             await self.services.ahttp_client(),

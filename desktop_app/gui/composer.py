@@ -48,8 +48,8 @@ class Composer(QPlainTextEdit):
         self._preedit = ""
         self.setObjectName("composer")
         self.setTabChangesFocus(True)
-        self.setAccessibleName("Message")
-        self.setAccessibleDescription("Type a message to the agent")
+        self.setAccessibleName(self.tr("Message"))
+        self.setAccessibleDescription(self.tr("Type a message to the agent"))
         self.set_send_shortcut(SEND_ON_ENTER)
 
     @property
@@ -61,9 +61,9 @@ class Composer(QPlainTextEdit):
         """Choose "enter" (Enter sends) or "ctrl_enter" (Ctrl+Enter sends, Enter breaks lines)."""
         self._send_shortcut = shortcut
         if shortcut == SEND_ON_CTRL_ENTER:
-            hint = "Message the agent (Ctrl+Enter to send)"
+            hint = self.tr("Message the agent (Ctrl+Enter to send)")
         else:
-            hint = "Message the agent (Enter to send, Shift+Enter for a new line)"
+            hint = self.tr("Message the agent (Enter to send, Shift+Enter for a new line)")
         self.setPlaceholderText(hint)
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # Qt override
@@ -227,11 +227,11 @@ class ComposerPanel(QWidget):
         # The transcript gets the spare height, not the message box.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.send_button = RoundIconButton(Icon.SEND, self.card)
-        self.send_button.setAccessibleName("Send message")
-        self.send_button.setToolTip("Send")
+        self.send_button.setAccessibleName(self.tr("Send message"))
+        self.send_button.setToolTip(self.tr("Send"))
         self.stop_button = RoundIconButton(Icon.STOP_SQUARE, self.card)
-        self.stop_button.setAccessibleName("Stop the reply")
-        self.stop_button.setToolTip("Stop the reply (Esc)")
+        self.stop_button.setAccessibleName(self.tr("Stop the reply"))
+        self.stop_button.setToolTip(self.tr("Stop the reply (Esc)"))
         self.stop_button.setEnabled(False)
         self.stop_button.hide()
         buttons = QVBoxLayout()

@@ -7,7 +7,16 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QMenu, QWidget
 
@@ -17,6 +26,7 @@ from desktop_app.core.paths import AppPaths
 from desktop_app.core.storage import Conversation, Database, StorageError
 from desktop_app.core.storage import errors as storage_errors
 from desktop_app.core.storage.conversations import MAX_TITLE
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.undo_bar import UndoBar
 
 log = logging.getLogger(__name__)
@@ -39,10 +49,28 @@ def clean_title(text: str) -> str:
     return " ".join(text.split())[:MAX_TITLE]
 
 
+#: A whole sentence per action (a translation cannot build one from a participle).
+_FAILURES = {
+    "renamed": QT_TRANSLATE_NOOP(
+        "ConversationActions", "The conversation could not be renamed: {reason}."
+    ),
+    "deleted": QT_TRANSLATE_NOOP(
+        "ConversationActions", "The conversation could not be deleted: {reason}."
+    ),
+    "restored": QT_TRANSLATE_NOOP(
+        "ConversationActions", "The conversation could not be restored: {reason}."
+    ),
+    "listed": QT_TRANSLATE_NOOP(
+        "ConversationActions", "The conversations could not be listed: {reason}."
+    ),
+}
+
+
 def failure_sentence(done: str, error: AgentsGTError) -> str:
     """One sentence for a failed conversation action, e.g. done="renamed"."""
     if isinstance(error, _IO_ERRORS):
-        return f"The conversation could not be {done}: {storage_reason(error)}."
+        template = QCoreApplication.translate("ConversationActions", _FAILURES[done])
+        return template.format(reason=storage_reason(error))
     return describe_error(error).sentence
 
 
@@ -52,8 +80,11 @@ def deleted_message(titles: list[str]) -> str:
         title = titles[0]
         if len(title) > _BAR_TITLE_CHARS:
             title = title[: _BAR_TITLE_CHARS - 1].rstrip() + "…"
-        return f"Conversation “{title}” deleted."
-    return f"{len(titles)} conversations deleted."
+        return QCoreApplication.translate(
+            "ConversationActions", "Conversation “{title}” deleted."
+        ).format(title=title)
+    # tr() on the class: lupdate reads plurals only from tr() (the stub wants self).
+    return ConversationActions.tr("%n conversation(s) deleted.", "", len(titles))  # type: ignore[arg-type]
 
 
 class ConversationActions(QObject):
@@ -86,12 +117,12 @@ class ConversationActions(QObject):
         self._database = database
         self.undo_bar = undo_bar or UndoBar(list_widget.parentWidget())
         self.menu = QMenu(list_widget)
-        self.menu.setAccessibleName("Conversation actions")
-        self.rename_action = self.menu.addAction("Rename…")
+        self.menu.setAccessibleName(self.tr("Conversation actions"))
+        self.rename_action = self.menu.addAction(self.tr("Rename…"))
         self.rename_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
-        self.export_action = self.menu.addAction("Export…")
+        self.export_action = self.menu.addAction(self.tr("Export…"))
         self.menu.addSeparator()
-        self.delete_action = self.menu.addAction("Delete")
+        self.delete_action = self.menu.addAction(self.tr("Delete"))
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         for action in (self.rename_action, self.delete_action):
             # Shown as a hint only: the keys are handled on the list itself (see eventFilter).
@@ -152,7 +183,7 @@ class ConversationActions(QObject):
             return
         self.cancel_rename()
         editor = QLineEdit(self.list_widget.viewport())
-        editor.setAccessibleName("Conversation title")
+        editor.setAccessibleName(self.tr("Conversation title"))
         editor.setMaxLength(MAX_TITLE)
         editor.setText(conversation.title)
         editor.selectAll()
@@ -239,7 +270,7 @@ class ConversationActions(QObject):
             self.failed.emit(failure_sentence(done, exc))
             return None
         if conversation is None:
-            self.failed.emit("That conversation no longer exists.")
+            self.failed.emit(self.tr("That conversation no longer exists."))
         return conversation
 
     def _item(self, conversation_id: str) -> QListWidgetItem | None:

@@ -49,23 +49,25 @@ class CrashDialog(QDialog):
 
     def __init__(self, report: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Something went wrong")
-        self.setAccessibleName("Unexpected error")
+        self.setWindowTitle(self.tr("Something went wrong"))
+        self.setAccessibleName(self.tr("Unexpected error"))
         self.report = report
         intro = QLabel(
-            "AgentsGT Desktop hit an unexpected problem. Your conversations are saved. "
-            "You can keep working; if it happens again, copy this report into a bug report "
-            "(it contains no keys).",
+            self.tr(
+                "AgentsGT Desktop hit an unexpected problem. Your conversations are saved. "
+                "You can keep working; if it happens again, copy this report into a bug report "
+                "(it contains no keys)."
+            ),
             self,
         )
         intro.setWordWrap(True)
         self.text = QPlainTextEdit(report, self)
         self.text.setReadOnly(True)
-        self.text.setAccessibleName("Error report")
+        self.text.setAccessibleName(self.tr("Error report"))
         self.text.setMinimumSize(560, 240)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.copy_button = QPushButton("Copy report", self)
-        self.copy_button.setAccessibleName("Copy report")
+        self.copy_button = QPushButton(self.tr("Copy report"), self)
+        self.copy_button.setAccessibleName(self.tr("Copy report"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.copy_button.clicked.connect(self._on_copy_button_clicked)

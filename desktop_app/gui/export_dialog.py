@@ -9,7 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -32,16 +32,20 @@ from desktop_app.core.error_text import describe_error, is_expected
 from desktop_app.core.export import ExportFormat, collect, write_export
 from desktop_app.core.export.collect import HistoryReader
 from desktop_app.core.storage.records import Conversation
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from desktop_app.gui.services import Services
 
+# Marked for lupdate here, translated when shown (format_label).
 FORMAT_LABELS = {
-    ExportFormat.JSON: "AgentsGT Desktop JSON (can be imported again)",
-    ExportFormat.MARKDOWN: "Markdown",
-    ExportFormat.HTML: "Web page (HTML)",
-    ExportFormat.TEXT: "Plain text",
-    ExportFormat.PDF: "PDF",
+    ExportFormat.JSON: QT_TRANSLATE_NOOP(
+        "ExportDialog", "AgentsGT Desktop JSON (can be imported again)"
+    ),
+    ExportFormat.MARKDOWN: QT_TRANSLATE_NOOP("ExportDialog", "Markdown"),
+    ExportFormat.HTML: QT_TRANSLATE_NOOP("ExportDialog", "Web page (HTML)"),
+    ExportFormat.TEXT: QT_TRANSLATE_NOOP("ExportDialog", "Plain text"),
+    ExportFormat.PDF: QT_TRANSLATE_NOOP("ExportDialog", "PDF"),
 }
 CONVERSATION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -69,7 +73,9 @@ def default_folder() -> Path:
 def write_error_sentence(error: OSError, path: Path) -> str:
     """What to tell the person when the file could not be written."""
     reason = error.strerror or str(error)
-    return f"Could not write {path.name}: {reason}. Choose another folder or name."
+    return QCoreApplication.translate(
+        "ExportDialog", "Could not write {name}: {reason}. Choose another folder or name."
+    ).format(name=path.name, reason=reason)
 
 
 class ExportDialog(QDialog):
@@ -89,8 +95,8 @@ class ExportDialog(QDialog):
         opener: Callable[[QUrl], object] = QDesktopServices.openUrl,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export conversations")
-        self.setAccessibleName("Export conversations")
+        self.setWindowTitle(self.tr("Export conversations"))
+        self.setAccessibleName(self.tr("Export conversations"))
         self._database = database
         self._conversation_id = conversation_id
         self._opener = opener
@@ -105,9 +111,11 @@ class ExportDialog(QDialog):
         self._suggest_path()
 
     def _build(self, conversations: list[Conversation], selected: set[str]) -> None:
-        self.current_radio = QRadioButton("This conversation", self)
-        self.selection_radio = QRadioButton("Chosen conversations:", self)
-        self.all_radio = QRadioButton(f"Everything ({len(conversations)} conversations)", self)
+        self.current_radio = QRadioButton(self.tr("This conversation"), self)
+        self.selection_radio = QRadioButton(self.tr("Chosen conversations:"), self)
+        self.all_radio = QRadioButton(
+            self.tr("Everything (%n conversation(s))", "", len(conversations)), self
+        )
         self.scope_group = QButtonGroup(self)
         for scope, radio in self._radios().items():
             self.scope_group.addButton(radio)
@@ -115,7 +123,7 @@ class ExportDialog(QDialog):
             radio.setProperty("scope", str(scope))
         self.current_radio.setEnabled(self._conversation_id is not None)
         self.conversation_list = QListWidget(self)
-        self.conversation_list.setAccessibleName("Conversations to export")
+        self.conversation_list.setAccessibleName(self.tr("Conversations to export"))
         for conversation in conversations:
             when = conversation.updated_at.astimezone().strftime("%Y-%m-%d")
             item = QListWidgetItem(f"{conversation.title}  ({when})")
@@ -125,14 +133,16 @@ class ExportDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.conversation_list.addItem(item)
         self.format_box = QComboBox(self)
-        self.format_box.setAccessibleName("Format")
+        self.format_box.setAccessibleName(self.tr("Format"))
         for export_format, label in FORMAT_LABELS.items():
-            self.format_box.addItem(label, export_format)
+            self.format_box.addItem(
+                QCoreApplication.translate("ExportDialog", label), export_format
+            )
         self.format_box.setCurrentIndex(self.format_box.findData(ExportFormat.MARKDOWN))
         self.path_edit = QLineEdit(self)
-        self.path_edit.setAccessibleName("File")
-        self.browse_button = QPushButton("Choose…", self)
-        self.browse_button.setAccessibleName("Choose the file")
+        self.path_edit.setAccessibleName(self.tr("File"))
+        self.browse_button = QPushButton(self.tr("Choose…"), self)
+        self.browse_button.setAccessibleName(self.tr("Choose the file"))
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
@@ -140,20 +150,20 @@ class ExportDialog(QDialog):
         self.status_label.setObjectName("statusLabel")
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.status_label.setAccessibleName("Export status")
-        self.show_folder_button = QPushButton("Show in folder", self)
+        self.status_label.setAccessibleName(self.tr("Export status"))
+        self.show_folder_button = QPushButton(self.tr("Show in folder"), self)
         self.show_folder_button.hide()
-        self.export_button = QPushButton("Export", self)
+        self.export_button = QPushButton(self.tr("Export"), self)
         self.export_button.setDefault(True)
-        self.close_button = QPushButton("Close", self)
+        self.close_button = QPushButton(self.tr("Close"), self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.show_folder_button)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.close_button)
         form = QFormLayout()
-        form.addRow("Format:", self.format_box)
-        form.addRow("File:", path_row)
+        form.addRow(self.tr("Format:"), self.format_box)
+        form.addRow(self.tr("File:"), path_row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.current_radio)
         layout.addWidget(self.selection_radio)
@@ -256,10 +266,11 @@ class ExportDialog(QDialog):
 
     def on_browse_button_clicked(self) -> None:
         """Ask for the file with a non-blocking file dialog."""
-        dialog = QFileDialog(self, "Export to")
+        dialog = QFileDialog(self, self.tr("Export to"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(self.export_format.value)
-        dialog.setNameFilter(f"{FORMAT_LABELS[self.export_format]} (*{self.export_format.suffix})")
+        label = QCoreApplication.translate("ExportDialog", FORMAT_LABELS[self.export_format])
+        dialog.setNameFilter(f"{label} (*{self.export_format.suffix})")
         path = self.target_path()
         if path is not None:
             dialog.setDirectory(str(path.parent))
@@ -280,17 +291,17 @@ class ExportDialog(QDialog):
             return
         ids, path = self.chosen_ids(), self.target_path()
         if ids == []:
-            self._fail("Choose at least one conversation to export.")
+            self._fail(self.tr("Choose at least one conversation to export."))
             return
         if ids is None and self.conversation_list.count() == 0:
-            self._fail("There are no conversations to export yet.")
+            self._fail(self.tr("There are no conversations to export yet."))
             return
         if path is None:
-            self._fail("Choose the file to export to.")
+            self._fail(self.tr("Choose the file to export to."))
             return
         self.show_folder_button.hide()
         self.export_button.setEnabled(False)
-        self.status_label.setText(f"Exporting to {path.name}…")
+        self.status_label.setText(self.tr("Exporting to {name}…").format(name=path.name))
         self.task = asyncio.ensure_future(self._export(ids, self.export_format, path))
         self.task.add_done_callback(self._on_task_done)
 
@@ -347,7 +358,7 @@ class ExportDialog(QDialog):
         count = len(document.conversations)
         self.written = path
         self.status_label.setText(
-            f"Exported {count} conversation{'s' if count != 1 else ''} to {path}."
+            self.tr("Exported %n conversation(s) to {path}.", "", count).format(path=path)
         )
         self.show_folder_button.show()
         self.export_finished.emit(str(path))

@@ -38,22 +38,22 @@ class FindBar(QWidget):
         self._matches: list[QTextCursor] = []
         self._current = -1
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText("Find in conversation")
-        self.edit.setAccessibleName("Find in conversation")
+        self.edit.setPlaceholderText(self.tr("Find in conversation"))
+        self.edit.setAccessibleName(self.tr("Find in conversation"))
         self.edit.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
-        self.count_label.setAccessibleName("Matches")
+        self.count_label.setAccessibleName(self.tr("Matches"))
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.previous_button = QPushButton("Previous", self)
-        self.previous_button.setAccessibleName("Previous match")
-        self.previous_button.setToolTip("Previous match (Shift+Enter)")
-        self.next_button = QPushButton("Next", self)
-        self.next_button.setAccessibleName("Next match")
-        self.next_button.setToolTip("Next match (Enter)")
+        self.previous_button = QPushButton(self.tr("Previous"), self)
+        self.previous_button.setAccessibleName(self.tr("Previous match"))
+        self.previous_button.setToolTip(self.tr("Previous match (Shift+Enter)"))
+        self.next_button = QPushButton(self.tr("Next"), self)
+        self.next_button.setAccessibleName(self.tr("Next match"))
+        self.next_button.setToolTip(self.tr("Next match (Enter)"))
         self.close_button = QPushButton("×", self)
         self.close_button.setFlat(True)
-        self.close_button.setAccessibleName("Close find bar")
-        self.close_button.setToolTip("Close (Esc)")
+        self.close_button.setAccessibleName(self.tr("Close find bar"))
+        self.close_button.setToolTip(self.tr("Close (Esc)"))
         self.close_button.setFixedWidth(self.close_button.sizeHint().height() + 4)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
@@ -146,12 +146,14 @@ class FindBar(QWidget):
         if not self.edit.text():
             self.count_label.clear()
         elif not found:
-            self.count_label.setText("No matches")
+            self.count_label.setText(self.tr("No matches"))
         else:
             total = str(len(self._matches))
             if len(self._matches) >= MAX_COUNTED:
                 total += "+"
-            self.count_label.setText(f"{self._current + 1} of {total}")
+            self.count_label.setText(
+                self.tr("{current} of {total}").format(current=self._current + 1, total=total)
+            )
 
     def _on_edit_text_changed(self, text: str) -> None:
         self.refresh()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import cast
 
+from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop_app.core.paths import resource_path
@@ -13,6 +15,7 @@ from desktop_app.core.settings import Language, Settings
 
 __all__ = [
     "AUTONYMS",
+    "QT_TRANSLATE_NOOP",
     "SHIPPED",
     "SOURCE_LANGUAGE",
     "choose_language",
@@ -28,6 +31,9 @@ SOURCE_LANGUAGE = "en"
 SHIPPED = tuple(language.value for language in Language if language is not Language.SYSTEM)
 #: Each shipped language by its own name: what its speakers look for, so never translated.
 AUTONYMS = {"en": "English", "es": "Español"}
+#: Marks a string of a module-level table for lupdate (returned as it is; translate it when
+#: shown). Typed here: PySide's stub says it returns object.
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
 #: Our catalogues' file name, before "_<lang>.qm".
 CATALOGUE = "agentsgt_desktop"
 

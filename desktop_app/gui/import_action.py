@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop_app.core.error_text import describe_error
@@ -34,11 +34,17 @@ class ImportOutcome:
         return self.report is not None
 
 
+class ImportAction(QObject):
+    """The translation context of the import's sentences (its tr() reads their plurals)."""
+
+
 async def ask_for_json_file(parent: QWidget) -> Path | None:
     """A non-blocking open-file dialog for JSON exports (the event loop keeps running)."""
-    dialog = QFileDialog(parent, "Import conversations")
+    dialog = QFileDialog(parent, QCoreApplication.translate("ImportAction", "Import conversations"))
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    dialog.setNameFilter("Conversations exported as JSON (*.json)")
+    dialog.setNameFilter(
+        QCoreApplication.translate("ImportAction", "Conversations exported as JSON") + " (*.json)"
+    )
     chosen: asyncio.Future[Path | None] = asyncio.get_running_loop().create_future()
 
     def done(result: int) -> None:
@@ -57,7 +63,13 @@ async def ask_for_json_file(parent: QWidget) -> Path | None:
 def show_outcome(parent: QWidget, outcome: ImportOutcome) -> None:
     """A non-blocking message box with the outcome."""
     icon = QMessageBox.Icon.Information if outcome.succeeded else QMessageBox.Icon.Warning
-    box = QMessageBox(icon, "Import", outcome.sentence, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        icon,
+        QCoreApplication.translate("ImportAction", "Import"),
+        outcome.sentence,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     if outcome.report is not None:
         box.setDetailedText("\n".join(outcome.report.lines()))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -69,12 +81,16 @@ def summary(report: ImportReport) -> str:
     count = len(report.imported)
     restored = sum(1 for c in report.imported if c.restored)
     if count == 0:
-        return "Nothing new to import: every conversation in the file is already here."
+        return QCoreApplication.translate(
+            "ImportAction", "Nothing new to import: every conversation in the file is already here."
+        )
+    # tr() on the class: lupdate reads plurals only from tr() (the stub wants self).
+    imported = ImportAction.tr("Imported %n conversation(s).", "", count)  # type: ignore[arg-type]
     if restored:
-        return f"Imported {count} conversation(s); {restored} came back from Recently deleted."
-    if count == 1:
-        return "Imported 1 conversation."
-    return f"Imported {count} conversations."
+        # tr() on the class: lupdate reads plurals only from tr() (the stub wants self).
+        back = ImportAction.tr("%n came back from Recently deleted.", "", restored)  # type: ignore[arg-type]
+        return f"{imported} {back}"
+    return imported
 
 
 def _import(database_path: Path, file: Path) -> ImportReport:

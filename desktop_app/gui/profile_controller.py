@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop_app.core import errors
 from desktop_app.core.api_types import Agent, Balance
@@ -38,13 +38,24 @@ class ConnectionReport:
     def sentence(self) -> str:
         """A summary a person reads."""
         if not self.balance.subscription_active:
-            billing = "no active subscription"
+            billing = QCoreApplication.translate("ProfileController", "no active subscription")
         elif self.balance.has_credits:
-            billing = "subscription active, credits available"
+            billing = QCoreApplication.translate(
+                "ProfileController", "subscription active, credits available"
+            )
         else:
-            billing = "subscription active, but no credits left"
-        agent = f"Agent: {self.agent.name}. " if self.agent else "The agent ID was not found. "
-        return f"Connected. {agent}Billing: {billing}."
+            billing = QCoreApplication.translate(
+                "ProfileController", "subscription active, but no credits left"
+            )
+        if self.agent:
+            agent = QCoreApplication.translate("ProfileController", "Agent: {name}.").format(
+                name=self.agent.name
+            )
+        else:
+            agent = QCoreApplication.translate("ProfileController", "The agent ID was not found.")
+        return QCoreApplication.translate(
+            "ProfileController", "Connected. {agent} Billing: {billing}."
+        ).format(agent=agent, billing=billing)
 
 
 class ProfileController(QObject):
@@ -99,7 +110,11 @@ class ProfileController(QObject):
         if isinstance(credentials, str):
             stored = await asyncio.to_thread(self.services.secrets.get, credentials)
             if stored is None:
-                raise errors.InvalidInputError("Enter the public key and the secret key.")
+                raise errors.InvalidInputError(
+                    QCoreApplication.translate(
+                        "ProfileController", "Enter the public key and the secret key."
+                    )
+                )
             credentials = stored
         return client_for_url(
             await self.services.ahttp_client(),
@@ -160,7 +175,11 @@ class ProfileController(QObject):
         async def work() -> list[Profile]:
             agents = await (await self._client(base_url, credentials)).list_agents()
             if not agents:
-                raise errors.InvalidInputError("This key pair sees no agents to import.")
+                raise errors.InvalidInputError(
+                    QCoreApplication.translate(
+                        "ProfileController", "This key pair sees no agents to import."
+                    )
+                )
             if isinstance(credentials, str):
                 ref, typed = credentials, None
             else:
@@ -234,7 +253,11 @@ async def balance_report(services: Services, profile: Profile) -> str:
     """Check the balance with a profile's saved keys and say what it means."""
     credentials = await asyncio.to_thread(services.secrets.get, profile.key_ref)
     if credentials is None:
-        raise MissingKeyError("This profile has no key: edit the profile's keys.")
+        raise MissingKeyError(
+            QCoreApplication.translate(
+                "ProfileController", "This profile has no key: edit the profile's keys."
+            )
+        )
     client = client_for_profile(
         await services.ahttp_client(),
         profile,
@@ -243,7 +266,13 @@ async def balance_report(services: Services, profile: Profile) -> str:
     )
     balance = await client.check_balance()
     if not balance.subscription_active:
-        return "Balance: your organization has no active subscription."
+        return QCoreApplication.translate(
+            "ProfileController", "Balance: your organization has no active subscription."
+        )
     if not balance.has_credits:
-        return "Balance: the subscription is active but no credits are left."
-    return "Balance: the subscription is active and credits are available."
+        return QCoreApplication.translate(
+            "ProfileController", "Balance: the subscription is active but no credits are left."
+        )
+    return QCoreApplication.translate(
+        "ProfileController", "Balance: the subscription is active and credits are available."
+    )

@@ -50,8 +50,8 @@ class ProfileDialog(QDialog):
         focus_keys: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Profiles & keys")
-        self.setAccessibleName("Profiles and keys")
+        self.setWindowTitle(self.tr("Profiles & keys"))
+        self.setAccessibleName(self.tr("Profiles and keys"))
         self.resize(760, 480)
         self.services = services
         self.controller = ProfileController(services, self)
@@ -69,13 +69,13 @@ class ProfileDialog(QDialog):
 
     def _build(self) -> None:
         self.profile_list = QListWidget(self)
-        self.profile_list.setAccessibleName("Saved profiles")
-        self.new_button = QPushButton("New", self)
-        self.new_button.setAccessibleName("New profile")
-        self.duplicate_button = QPushButton("Duplicate", self)
-        self.duplicate_button.setAccessibleName("Duplicate profile")
-        self.delete_button = QPushButton("Delete…", self)
-        self.delete_button.setAccessibleName("Delete profile")
+        self.profile_list.setAccessibleName(self.tr("Saved profiles"))
+        self.new_button = QPushButton(self.tr("New"), self)
+        self.new_button.setAccessibleName(self.tr("New profile"))
+        self.duplicate_button = QPushButton(self.tr("Duplicate"), self)
+        self.duplicate_button.setAccessibleName(self.tr("Duplicate profile"))
+        self.delete_button = QPushButton(self.tr("Delete…"), self)
+        self.delete_button.setAccessibleName(self.tr("Delete profile"))
         list_buttons = QHBoxLayout()
         for button in (self.new_button, self.duplicate_button, self.delete_button):
             list_buttons.addWidget(button)
@@ -84,25 +84,25 @@ class ProfileDialog(QDialog):
         left.addLayout(list_buttons)
 
         self.display_name = QLineEdit(self)
-        self.display_name.setAccessibleName("Display name")
+        self.display_name.setAccessibleName(self.tr("Display name"))
         self.base_url = QLineEdit(DEFAULT_BASE_URL, self)
-        self.base_url.setAccessibleName("Base URL")
+        self.base_url.setAccessibleName(self.tr("Base URL"))
         self.public_key = QLineEdit(self)
-        self.public_key.setAccessibleName("Public key")
-        self.public_key.setPlaceholderText("pk_…")
+        self.public_key.setAccessibleName(self.tr("Public key"))
+        self.public_key.setPlaceholderText(self.tr("pk_…"))
         self.secret_key = QLineEdit(self)
-        self.secret_key.setAccessibleName("Secret key")
+        self.secret_key.setAccessibleName(self.tr("Secret key"))
         self.secret_key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret_key.setPlaceholderText("sk_…")
+        self.secret_key.setPlaceholderText(self.tr("sk_…"))
         self.agent = QComboBox(self)
         self.agent.setEditable(True)
-        self.agent.setAccessibleName("Agent")
+        self.agent.setAccessibleName(self.tr("Agent"))
         agent_line = self.agent.lineEdit()
         assert agent_line is not None  # an editable combo box has one
         self.agent_line = agent_line
-        agent_line.setPlaceholderText("Pick after loading, or paste the agent's UUID")
-        self.load_agents_button = QPushButton("Load agents", self)
-        self.load_agents_button.setAccessibleName("Load agents with these keys")
+        agent_line.setPlaceholderText(self.tr("Pick after loading, or paste the agent's UUID"))
+        self.load_agents_button = QPushButton(self.tr("Load agents"), self)
+        self.load_agents_button.setAccessibleName(self.tr("Load agents with these keys"))
         agent_row = QHBoxLayout()
         agent_row.addWidget(self.agent, 1)
         agent_row.addWidget(self.load_agents_button)
@@ -111,40 +111,42 @@ class ProfileDialog(QDialog):
         self.agent_details.setWordWrap(True)
         self.agent_details.setTextFormat(Qt.TextFormat.PlainText)
         self.identifier = QLineEdit(self)
-        self.identifier.setAccessibleName("X-Agent-Identifier")
-        self.identifier.setToolTip("Sent as X-Agent-Identifier so AgentsGT can group your chats.")
+        self.identifier.setAccessibleName(self.tr("X-Agent-Identifier"))
+        self.identifier.setToolTip(
+            self.tr("Sent as X-Agent-Identifier so AgentsGT can group your chats.")
+        )
         self.key_storage = QLabel(self)
         self.key_storage.setWordWrap(True)
-        self.key_storage.setAccessibleName("Where the key is stored")
-        self.session_only = QCheckBox("Use the key for this session only", self)
-        self.session_only.setAccessibleName("Use the key for this session only")
+        self.key_storage.setAccessibleName(self.tr("Where the key is stored"))
+        self.session_only = QCheckBox(self.tr("Use the key for this session only"), self)
+        self.session_only.setAccessibleName(self.tr("Use the key for this session only"))
         form = QFormLayout()
-        form.addRow("Display &name:", self.display_name)
-        form.addRow("&Base URL:", self.base_url)
-        form.addRow("&Public key:", self.public_key)
-        form.addRow("&Secret key:", self.secret_key)
+        form.addRow(self.tr("Display &name:"), self.display_name)
+        form.addRow(self.tr("&Base URL:"), self.base_url)
+        form.addRow(self.tr("&Public key:"), self.public_key)
+        form.addRow(self.tr("&Secret key:"), self.secret_key)
         # A row holding a layout gets a label with no buddy, whose "&" would show as text.
-        agent_label = QLabel("&Agent:", self)
+        agent_label = QLabel(self.tr("&Agent:"), self)
         agent_label.setBuddy(self.agent)
         form.addRow(agent_label, agent_row)
         form.addRow("", self.agent_details)
-        form.addRow("&Identifier:", self.identifier)
-        form.addRow("Key storage:", self.key_storage)
+        form.addRow(self.tr("&Identifier:"), self.identifier)
+        form.addRow(self.tr("Key storage:"), self.key_storage)
         form.addRow("", self.session_only)
 
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setAccessibleName("Result")
-        self.test_button = QPushButton("Test connection", self)
-        self.test_button.setAccessibleName("Test connection")
-        self.import_button = QPushButton("Import all agents", self)
-        self.import_button.setAccessibleName("Import all agents")
-        self.save_button = QPushButton("Save", self)
-        self.save_button.setAccessibleName("Save profile")
+        self.status.setAccessibleName(self.tr("Result"))
+        self.test_button = QPushButton(self.tr("Test connection"), self)
+        self.test_button.setAccessibleName(self.tr("Test connection"))
+        self.import_button = QPushButton(self.tr("Import all agents"), self)
+        self.import_button.setAccessibleName(self.tr("Import all agents"))
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setAccessibleName(self.tr("Save profile"))
         self.save_button.setDefault(True)
-        self.close_button = QPushButton("Close", self)
-        self.close_button.setAccessibleName("Close")
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.close_button.setAccessibleName(self.tr("Close"))
         # Enter saves wherever focus landed (a button disabled while busy passes focus on):
         # no other button may make itself the default by having focus.
         for button in self.findChildren(QPushButton):
@@ -222,7 +224,7 @@ class ProfileDialog(QDialog):
         self.secret_key.clear()
         has_key = bool(profile and profile.key_ref)
         self.secret_key.setPlaceholderText(
-            "Leave empty to keep the saved secret key" if has_key else "sk_…"
+            self.tr("Leave empty to keep the saved secret key") if has_key else self.tr("sk_…")
         )
         self.agent.clear()
         self._agents = []
@@ -245,18 +247,22 @@ class ProfileDialog(QDialog):
         secrets = self.services.secrets
         if self._editing is not None and self._editing.id == DEMO_PROFILE_ID:
             # The demo's key is the in-process emulator's: in memory, never in a keyring.
-            self.key_storage.setText("Demo key, kept for this session.")
+            self.key_storage.setText(self.tr("Demo key, kept for this session."))
             return
         problem = secrets.problem()
         if secrets.session_only:
-            self.key_storage.setText("Keys are kept in memory for this session only.")
+            self.key_storage.setText(self.tr("Keys are kept in memory for this session only."))
             self.session_only.setChecked(True)
         elif problem:
-            self.key_storage.setText(f"{problem} Keys are never written to a file.")
+            self.key_storage.setText(
+                self.tr("{problem} Keys are never written to a file.").format(problem=problem)
+            )
             self.session_only.setChecked(True)
             self.session_only.setEnabled(False)
         else:
-            self.key_storage.setText(f"Stored in {secrets.backend_name}.")
+            self.key_storage.setText(
+                self.tr("Stored in {backend}.").format(backend=secrets.backend_name)
+            )
 
     # -- reading the form ------------------------------------------------------------------------
 
@@ -273,7 +279,7 @@ class ProfileDialog(QDialog):
         if not secret:
             if self._editing is not None and self._editing.key_ref:
                 return self._editing.key_ref if required else None
-            raise InvalidInputError("Enter the public key and the secret key.")
+            raise InvalidInputError(self.tr("Enter the public key and the secret key."))
         return validate_credentials(Credentials(public, secret))
 
     def edited_profile(self) -> Profile:
@@ -330,8 +336,12 @@ class ProfileDialog(QDialog):
             return
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Delete profile?")
-        box.setText(f"Delete {profile.display_name!r} and its conversations on this computer?")
+        box.setWindowTitle(self.tr("Delete profile?"))
+        box.setText(
+            self.tr("Delete {name!r} and its conversations on this computer?").format(
+                name=profile.display_name
+            )
+        )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.finished.connect(
@@ -395,32 +405,33 @@ class ProfileDialog(QDialog):
         if agents:
             self.agent.setCurrentIndex(match)
             self._on_agent_current_index_changed(match)
-        if len(agents) == 1:
-            self.status.setText("1 agent found.")
-        else:
-            self.status.setText(f"{len(agents)} agents found." if agents else "No agents found.")
+        self.status.setText(
+            self.tr("%n agent(s) found.", "", len(agents))
+            if agents
+            else self.tr("No agents found.")
+        )
 
     def _on_controller_connection_tested(self, report: ConnectionReport) -> None:
         self.status.setText(report.sentence())
 
     def _on_controller_profile_saved(self, profile: Profile) -> None:
         self._reload(profile.id)
-        self.status.setText(f"Saved {profile.display_name!r}.")
+        self.status.setText(self.tr("Saved {name!r}.").format(name=profile.display_name))
         self.profiles_changed.emit(profile.id)
 
     def _on_controller_profiles_imported(self, profiles: list[Profile]) -> None:
         first = profiles[0].id if profiles else (self._editing.id if self._editing else None)
         self._reload(first)
         self.status.setText(
-            ("Imported 1 agent." if len(profiles) == 1 else f"Imported {len(profiles)} agents.")
+            self.tr("Imported %n agent(s).", "", len(profiles))
             if profiles
-            else "Every agent was already saved."
+            else self.tr("Every agent was already saved.")
         )
         self.profiles_changed.emit(first or "")
 
     def _on_controller_profile_deleted(self, profile_id: str) -> None:
         self._reload(None)
-        self.status.setText("Profile deleted.")
+        self.status.setText(self.tr("Profile deleted."))
         self.profiles_changed.emit("")
 
     def _on_controller_operation_failed(self, sentence: str) -> None:
@@ -437,7 +448,7 @@ class ProfileDialog(QDialog):
                 self._focus_before_busy = button
             button.setEnabled(not busy)
         if busy:
-            self.status.setText("Working…")
+            self.status.setText(self.tr("Working…"))
         elif self._focus_before_busy is not None:
             # Disabling the pressed button moved focus on; give it back where it was.
             self._focus_before_busy.setFocus()

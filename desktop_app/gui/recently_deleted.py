@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,8 +32,10 @@ def ask_delete_forever(parent: QWidget, title: str) -> bool:
     """A Yes/No question; No is the default (erasing cannot be undone)."""
     answer = QMessageBox.question(
         parent,
-        "Delete forever",
-        f"Delete “{title}” forever? This cannot be undone.",
+        QCoreApplication.translate("RecentlyDeletedDialog", "Delete forever"),
+        QCoreApplication.translate(
+            "RecentlyDeletedDialog", "Delete “{title}” forever? This cannot be undone."
+        ).format(title=title),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -44,7 +46,8 @@ def _row_text(conversation: Conversation, profile_names: dict[str, str]) -> str:
     deleted = conversation.deleted_at
     when = deleted.astimezone().strftime("%Y-%m-%d %H:%M") if deleted else ""
     profile = profile_names.get(conversation.profile_id, "")
-    return f"{conversation.title}\n{profile} · deleted {when}"
+    deleted_when = QCoreApplication.translate("RecentlyDeletedDialog", "deleted {when}")
+    return f"{conversation.title}\n{profile} · {deleted_when.format(when=when)}"
 
 
 class RecentlyDeletedDialog(QDialog):
@@ -61,22 +64,25 @@ class RecentlyDeletedDialog(QDialog):
         confirm: Confirm = ask_delete_forever,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Recently deleted")
+        self.setWindowTitle(self.tr("Recently deleted"))
         self.database = database
         self._confirm = confirm
         note = QLabel(
-            f"Deleted conversations are kept for {PURGE_AFTER_DAYS} days, then erased.", self
+            self.tr(
+                "Deleted conversations are kept for %n day(s), then erased.", "", PURGE_AFTER_DAYS
+            ),
+            self,
         )
         note.setWordWrap(True)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Recently deleted conversations")
-        self.empty = QLabel("Nothing was deleted recently.", self)
+        self.list.setAccessibleName(self.tr("Recently deleted conversations"))
+        self.empty = QLabel(self.tr("Nothing was deleted recently."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.hide()
-        self.restore_button = QPushButton("&Restore", self)
-        self.erase_button = QPushButton("&Delete forever…", self)
+        self.restore_button = QPushButton(self.tr("&Restore"), self)
+        self.erase_button = QPushButton(self.tr("&Delete forever…"), self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()

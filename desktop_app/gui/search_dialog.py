@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -43,6 +44,7 @@ from desktop_app.core.error_text import describe_error, is_expected
 from desktop_app.core.models import Role
 from desktop_app.core.storage.records import SearchHit
 from desktop_app.core.storage.search import ConversationHits, split_highlights
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 50
@@ -50,8 +52,16 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 
 MUTED_STYLE = "style='color:#808080'"
-EMPTY_HINT = "Type a few words to search every conversation (Up/Down to pick, Enter to open)."
-_ROLE_NAMES = {Role.USER: "You", Role.ASSISTANT: "Agent", Role.SYSTEM: "System"}
+#: Marked for lupdate here; translated when shown.
+EMPTY_HINT = QT_TRANSLATE_NOOP(
+    "SearchDialog",
+    "Type a few words to search every conversation (Up/Down to pick, Enter to open).",
+)
+_ROLE_NAMES = {
+    Role.USER: QT_TRANSLATE_NOOP("SearchDialog", "You"),
+    Role.ASSISTANT: QT_TRANSLATE_NOOP("SearchDialog", "Agent"),
+    Role.SYSTEM: QT_TRANSLATE_NOOP("SearchDialog", "System"),
+}
 
 
 class SearchSource(Protocol):
@@ -80,14 +90,20 @@ def snippet_html(snippet: str) -> str:
 
 def matches_text(count: int) -> str:
     """ "1 match", "3 matches": how many messages of the conversation matched."""
-    return "1 match" if count == 1 else f"{count} matches"
+    # tr() on the class: lupdate reads plurals only from tr() (the stub wants self).
+    return SearchDialog.tr("%n match(es)", "", count)  # type: ignore[arg-type]
+
+
+def _role_name(role: Role) -> str:
+    english = _ROLE_NAMES.get(role)
+    return QCoreApplication.translate("SearchDialog", english) if english else str(role)
 
 
 def hit_html(found: ConversationHits, profile_name: str | None = None) -> str:
     """One result: the conversation title, its number of matches, when, and the best snippet."""
     hit = found.best
     when = hit.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    details = [matches_text(found.match_count), when, _ROLE_NAMES.get(hit.role, str(hit.role))]
+    details = [matches_text(found.match_count), when, _role_name(hit.role)]
     if profile_name:
         details.insert(0, profile_name)
     meta = html.escape(" · ".join(details))
@@ -179,8 +195,8 @@ class SearchDialog(QDialog):
         limit: int = RESULT_LIMIT,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Search conversations")
-        self.setAccessibleName("Search conversations")
+        self.setWindowTitle(self.tr("Search conversations"))
+        self.setAccessibleName(self.tr("Search conversations"))
         self.resize(640, 480)
         self._source = source
         self._profile_names = dict(profile_names or {})
@@ -188,19 +204,19 @@ class SearchDialog(QDialog):
         self._generation = 0
         self.task: asyncio.Task[None] | None = None
         self.query_edit = QLineEdit(self)
-        self.query_edit.setPlaceholderText("Search every conversation")
-        self.query_edit.setAccessibleName("Search text")
+        self.query_edit.setPlaceholderText(self.tr("Search every conversation"))
+        self.query_edit.setAccessibleName(self.tr("Search text"))
         self.query_edit.setClearButtonEnabled(True)
         self.results = QListWidget(self)
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setItemDelegate(_HtmlDelegate(self.results))
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
-        self.status_label = QLabel(EMPTY_HINT, self)
+        self.status_label = QLabel(self.tr(EMPTY_HINT), self)
         self.status_label.setObjectName("statusLabel")
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.status_label.setAccessibleName("Search status")
+        self.status_label.setAccessibleName(self.tr("Search status"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.query_edit)
         layout.addWidget(self.status_label)
@@ -322,10 +338,15 @@ class SearchDialog(QDialog):
             return
         if hits:
             count = len(hits)
-            more = f" (the best {count})" if count >= self._limit else ""
-            status = "1 conversation." if count == 1 else f"{count} conversations{more}."
+            status = (
+                self.tr("%n conversation(s) (the best ones).", "", count)
+                if count >= self._limit
+                else self.tr("%n conversation(s).", "", count)
+            )
         else:
-            status = f"No messages match “{query.strip()}”. Try fewer words or the start of a word."
+            status = self.tr(
+                "No messages match “{query}”. Try fewer words or the start of a word."
+            ).format(query=query.strip())
         self._show(hits, status)
 
     def _show(self, hits: Sequence[ConversationHits], status: str) -> None:
@@ -339,7 +360,7 @@ class SearchDialog(QDialog):
             self.results.addItem(item)
         if hits:
             self.results.setCurrentRow(0)
-        self.status_label.setText(status or EMPTY_HINT)
+        self.status_label.setText(status or self.tr(EMPTY_HINT))
         self.results_shown.emit(len(hits))
 
     def _move(self, key: int) -> None:

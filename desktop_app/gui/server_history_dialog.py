@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -59,7 +59,11 @@ class HistoryMode(StrEnum):
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "unknown time"
+    return (
+        moment.astimezone().strftime("%Y-%m-%d %H:%M")
+        if moment
+        else QCoreApplication.translate("ServerHistoryDialog", "unknown time")
+    )
 
 
 def record_html(record: HistoryRecord) -> str:
@@ -68,19 +72,29 @@ def record_html(record: HistoryRecord) -> str:
     if record.agent_name:
         facts.append(record.agent_name)
     if record.channel:
-        facts.append(f"channel {record.channel}")
+        facts.append(
+            QCoreApplication.translate("ServerHistoryDialog", "channel {channel}").format(
+                channel=record.channel
+            )
+        )
     tokens_in = "?" if record.input_tokens is None else f"{record.input_tokens:,}"
     tokens_out = "?" if record.output_tokens is None else f"{record.output_tokens:,}"
-    cost = [f"{tokens_in} tokens in, {tokens_out} out"]
+    cost = [
+        QCoreApplication.translate(
+            "ServerHistoryDialog", "{tokens_in} tokens in, {tokens_out} out"
+        ).format(tokens_in=tokens_in, tokens_out=tokens_out)
+    ]
     if record.total_credits is not None:
         cost.append(credits_text(record.total_credits))
 
     # The reply goes through the transcript's safe Markdown renderer (escaped, no images, only
     # safe links); the question is plain text, as the transcript shows it.
+    you = html.escape(QCoreApplication.translate("ServerHistoryDialog", "You"))
+    agent = html.escape(QCoreApplication.translate("ServerHistoryDialog", "Agent"))
     return (
         f"<p style='color:#808080'>{html.escape(' · '.join(facts))}</p>"
-        f"<p><b>You</b></p><p style='white-space:pre-wrap'>{html.escape(record.input)}</p>"
-        f"<p><b>Agent</b></p>{render_markdown_html(record.output)}"
+        f"<p><b>{you}</b></p><p style='white-space:pre-wrap'>{html.escape(record.input)}</p>"
+        f"<p><b>{agent}</b></p>{render_markdown_html(record.output)}"
         f"<p style='color:#808080'>{html.escape(' · '.join(cost))}</p><hr>"
     )
 
@@ -88,7 +102,8 @@ def record_html(record: HistoryRecord) -> str:
 def thread_summary(thread: ServerThread) -> str:
     """The two lines a thread gets in the list."""
     count = len(thread.records)
-    parts = [_when(thread.last_at), "1 exchange" if count == 1 else f"{count} exchanges"]
+    # tr() on the class: lupdate reads plurals only from tr() (the stub wants self).
+    parts = [_when(thread.last_at), ServerHistoryDialog.tr("%n exchange(s)", "", count)]  # type: ignore[arg-type]
     if thread.total_credits:
         parts.append(credits_text(thread.total_credits))
     if thread.agent_name:
@@ -119,8 +134,8 @@ class ServerHistoryDialog(QDialog):
         today: date | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"History and usage: {profile.display_name}")
-        self.setAccessibleName("History and usage")
+        self.setWindowTitle(self.tr("History and usage: {name}").format(name=profile.display_name))
+        self.setAccessibleName(self.tr("History and usage"))
         self.resize(900, 600)
         self._database = database
         self._profile = profile
@@ -141,43 +156,43 @@ class ServerHistoryDialog(QDialog):
 
     def _build(self) -> None:
         self.mode_box = QComboBox(self)
-        self.mode_box.addItem("By agent", HistoryMode.AGENT)
-        self.mode_box.addItem("By user identifier", HistoryMode.IDENTIFIER)
-        self.mode_box.setAccessibleName("Show history")
+        self.mode_box.addItem(self.tr("By agent"), HistoryMode.AGENT)
+        self.mode_box.addItem(self.tr("By user identifier"), HistoryMode.IDENTIFIER)
+        self.mode_box.setAccessibleName(self.tr("Show history"))
         self.identifier_edit = QLineEdit(self._profile.identifier, self)
-        self.identifier_edit.setPlaceholderText("User identifier (e.g. an email)")
-        self.identifier_edit.setAccessibleName("User identifier")
+        self.identifier_edit.setPlaceholderText(self.tr("User identifier (e.g. an email)"))
+        self.identifier_edit.setAccessibleName(self.tr("User identifier"))
         self.identifier_edit.setEnabled(False)
-        self.reload_button = QPushButton("Reload", self)
-        self.reload_button.setAccessibleName("Reload history")
+        self.reload_button = QPushButton(self.tr("Reload"), self)
+        self.reload_button.setAccessibleName(self.tr("Reload history"))
         top = QHBoxLayout()
         top.addWidget(self.mode_box)
         top.addWidget(self.identifier_edit, 1)
         top.addWidget(self.reload_button)
         self.thread_list = QListWidget(self)
-        self.thread_list.setAccessibleName("Threads")
+        self.thread_list.setAccessibleName(self.tr("Threads"))
         self.thread_list.setWordWrap(True)
         self.thread_list.setSpacing(3)
         self.detail = QTextBrowser(self)
-        self.detail.setAccessibleName("Thread exchanges")
+        self.detail.setAccessibleName(self.tr("Thread exchanges"))
         self.detail.setOpenLinks(False)
         self.detail.setOpenExternalLinks(False)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.thread_list)
         splitter.addWidget(self.detail)
         splitter.setSizes([320, 560])
-        self.previous_button = QPushButton("Previous", self)
-        self.next_button = QPushButton("Next", self)
+        self.previous_button = QPushButton(self.tr("Previous"), self)
+        self.next_button = QPushButton(self.tr("Next"), self)
         self.page_label = QLabel(self)
-        self.import_button = QPushButton("Import as a conversation", self)
-        self.import_button.setAccessibleName("Import the selected thread")
+        self.import_button = QPushButton(self.tr("Import as a conversation"), self)
+        self.import_button.setAccessibleName(self.tr("Import the selected thread"))
         self.import_button.setEnabled(False)
         pager = QHBoxLayout()
         for widget in (self.previous_button, self.page_label, self.next_button):
             pager.addWidget(widget)
         pager.addStretch(1)
         pager.addWidget(self.import_button)
-        self.status_label = self._status_label("Loading…")
+        self.status_label = self._status_label(self.tr("Loading…"))
         history_tab = QWidget(self)
         history_layout = QVBoxLayout(history_tab)
         history_layout.addLayout(top)
@@ -194,8 +209,8 @@ class ServerHistoryDialog(QDialog):
         )
 
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(history_tab, "Conversations")
-        self.tabs.addTab(self.usage, "Usage")
+        self.tabs.addTab(history_tab, self.tr("Conversations"))
+        self.tabs.addTab(self.usage, self.tr("Usage"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -313,9 +328,9 @@ class ServerHistoryDialog(QDialog):
     async def _load_page(self, page: int) -> None:
         identifier = self.identifier_edit.text().strip()
         if self.mode is HistoryMode.IDENTIFIER and not identifier:
-            self._show_threads([], "Enter a user identifier to see that user's history.")
+            self._show_threads([], self.tr("Enter a user identifier to see that user's history."))
             return
-        self.status_label.setText(f"Loading page {page}…")
+        self.status_label.setText(self.tr("Loading page {page}…").format(page=page))
         try:
             client = await self._get_client()
             if self.mode is HistoryMode.AGENT:
@@ -329,18 +344,22 @@ class ServerHistoryDialog(QDialog):
         except Exception as error:
             if not is_expected(error):
                 raise
-            self.status_label.setText(describe_error(error).sentence + " Use Reload to try again.")
+            self.status_label.setText(
+                describe_error(error).sentence + " " + self.tr("Use Reload to try again.")
+            )
             return
         self.page, self.pages, self._has_more = page, page_count(result.pagination), result.has_more
         threads = group_by_thread(result.records)
         if threads:
             status = ""
         elif page > 1:
-            status = "This page is empty."
+            status = self.tr("This page is empty.")
         elif self.mode is HistoryMode.AGENT:
-            status = "The server has no conversations with this agent yet."
+            status = self.tr("The server has no conversations with this agent yet.")
         else:
-            status = f"The server has no conversations for “{identifier}”."
+            status = self.tr("The server has no conversations for “{identifier}”.").format(
+                identifier=identifier
+            )
         self._show_threads(threads, status)
         self.page_loaded.emit(page)
 
@@ -359,8 +378,11 @@ class ServerHistoryDialog(QDialog):
         self._update_pager()
 
     def _update_pager(self) -> None:
-        known = f" of {self.pages}" if self.pages else ""
-        self.page_label.setText(f"Page {self.page}{known}")
+        self.page_label.setText(
+            self.tr("Page {page} of {pages}").format(page=self.page, pages=self.pages)
+            if self.pages
+            else self.tr("Page {page}").format(page=self.page)
+        )
         self.previous_button.setEnabled(self.page > 1)
         more = self.page < self.pages if self.pages else self._has_more
         self.next_button.setEnabled(bool(more))
@@ -372,10 +394,12 @@ class ServerHistoryDialog(QDialog):
         if target is None:
             name = thread.agent_name or thread.agent_id
             self.status_label.setText(
-                f"This thread is with another agent ({name}): add a profile for it to import it."
+                self.tr(
+                    "This thread is with another agent ({name}): add a profile for it to import it."
+                ).format(name=name)
             )
             return
-        self.status_label.setText(f"Importing “{thread.title}”…")
+        self.status_label.setText(self.tr("Importing “{title}”…").format(title=thread.title))
         try:
             whole = thread
             if thread.is_real_thread:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,24 +28,35 @@ from desktop_app.core.settings import (
     Settings,
     Theme,
 )
-from desktop_app.gui.i18n import AUTONYMS
+from desktop_app.gui.i18n import AUTONYMS, QT_TRANSLATE_NOOP
 
-_THEMES = ((Theme.SYSTEM, "Same as the system"), (Theme.LIGHT, "Light"), (Theme.DARK, "Dark"))
+# Labels marked for lupdate here, translated when the dialog is built.
+_THEMES = (
+    (Theme.SYSTEM, QT_TRANSLATE_NOOP("SettingsDialog", "Same as the system")),
+    (Theme.LIGHT, QT_TRANSLATE_NOOP("SettingsDialog", "Light")),
+    (Theme.DARK, QT_TRANSLATE_NOOP("SettingsDialog", "Dark")),
+)
 _SHORTCUTS = (
-    (SendShortcut.ENTER, "Enter sends, Shift+Enter adds a line"),
-    (SendShortcut.CTRL_ENTER, "Ctrl+Enter sends, Enter adds a line"),
+    (
+        SendShortcut.ENTER,
+        QT_TRANSLATE_NOOP("SettingsDialog", "Enter sends, Shift+Enter adds a line"),
+    ),
+    (
+        SendShortcut.CTRL_ENTER,
+        QT_TRANSLATE_NOOP("SettingsDialog", "Ctrl+Enter sends, Enter adds a line"),
+    ),
 )
 _PROXIES = (
-    (ProxyMode.SYSTEM, "Use the system proxy settings"),
-    (ProxyMode.NONE, "No proxy"),
-    (ProxyMode.CUSTOM, "Custom proxy"),
+    (ProxyMode.SYSTEM, QT_TRANSLATE_NOOP("SettingsDialog", "Use the system proxy settings")),
+    (ProxyMode.NONE, QT_TRANSLATE_NOOP("SettingsDialog", "No proxy")),
+    (ProxyMode.CUSTOM, QT_TRANSLATE_NOOP("SettingsDialog", "Custom proxy")),
 )
 
 
 def _combo(parent: QWidget, choices: tuple, name: str) -> QComboBox:
     combo = QComboBox(parent)
     for value, label in choices:
-        combo.addItem(label, value.value)
+        combo.addItem(QCoreApplication.translate("SettingsDialog", label), value.value)
     combo.setAccessibleName(name)
     return combo
 
@@ -64,57 +75,61 @@ class SettingsDialog(QDialog):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
-        self.setAccessibleName("Settings")
+        self.setWindowTitle(self.tr("Settings"))
+        self.setAccessibleName(self.tr("Settings"))
         self._original = settings
-        self.theme = _combo(self, _THEMES, "Theme")
+        self.theme = _combo(self, _THEMES, self.tr("Theme"))
         self.font_size = QSpinBox(self)
         self.font_size.setRange(*FONT_SIZE_RANGE)
-        self.font_size.setSuffix(" pt")
-        self.font_size.setAccessibleName("Font size")
+        self.font_size.setSuffix(self.tr(" pt"))
+        self.font_size.setAccessibleName(self.tr("Font size"))
         self.language = self._language_choice()
         # Every text is translated when its widget is built: the window is not rebuilt.
         self.language_note = QLabel(self.tr("Takes effect the next time the app starts."), self)
         self.language_note.setWordWrap(True)
-        self.send_shortcut = _combo(self, _SHORTCUTS, "Send shortcut")
-        self.proxy_mode = _combo(self, _PROXIES, "Proxy")
+        self.send_shortcut = _combo(self, _SHORTCUTS, self.tr("Send shortcut"))
+        self.proxy_mode = _combo(self, _PROXIES, self.tr("Proxy"))
         self.proxy_url = QLineEdit(self)
         self.proxy_url.setPlaceholderText("http://proxy.example.com:8080")
-        self.proxy_url.setAccessibleName("Proxy URL")
+        self.proxy_url.setAccessibleName(self.tr("Proxy URL"))
         self.connect_timeout = QDoubleSpinBox(self)
         self.connect_timeout.setRange(*CONNECT_TIMEOUT_RANGE)
-        self.connect_timeout.setSuffix(" s")
-        self.connect_timeout.setAccessibleName("Connect timeout")
+        self.connect_timeout.setSuffix(self.tr(" s"))
+        self.connect_timeout.setAccessibleName(self.tr("Connect timeout"))
         self.idle_timeout = QDoubleSpinBox(self)
         self.idle_timeout.setRange(*IDLE_TIMEOUT_RANGE)
-        self.idle_timeout.setSuffix(" s")
-        self.idle_timeout.setAccessibleName("Idle timeout")
-        self.idle_timeout.setToolTip("Give up on a reply when nothing arrives for this long.")
-        self.check_for_updates = QCheckBox("Tell me when a new version is out", self)
-        self.check_for_updates.setAccessibleName("Check for updates")
+        self.idle_timeout.setSuffix(self.tr(" s"))
+        self.idle_timeout.setAccessibleName(self.tr("Idle timeout"))
+        self.idle_timeout.setToolTip(
+            self.tr("Give up on a reply when nothing arrives for this long.")
+        )
+        self.check_for_updates = QCheckBox(self.tr("Tell me when a new version is out"), self)
+        self.check_for_updates.setAccessibleName(self.tr("Check for updates"))
         self.check_for_updates.setToolTip(
-            "At most once a day, read the list of releases and show a link to a newer one. "
-            "Nothing is downloaded or installed by itself."
+            self.tr(
+                "At most once a day, read the list of releases and show a link to a newer one. "
+                "Nothing is downloaded or installed by itself."
+            )
         )
         self.problem = QLabel(self)
         self.problem.setObjectName("errorBannerText")
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Problem with the settings")
+        self.problem.setAccessibleName(self.tr("Problem with the settings"))
         self.problem.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         form = QFormLayout()
-        form.addRow("&Theme:", self.theme)
-        form.addRow("&Font size:", self.font_size)
+        form.addRow(self.tr("&Theme:"), self.theme)
+        form.addRow(self.tr("&Font size:"), self.font_size)
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow("", self.language_note)
-        form.addRow("Send &with:", self.send_shortcut)
-        form.addRow("&Proxy:", self.proxy_mode)
-        form.addRow("Proxy &URL:", self.proxy_url)
-        form.addRow("&Connect timeout:", self.connect_timeout)
-        form.addRow("&Idle timeout:", self.idle_timeout)
-        form.addRow("&Updates:", self.check_for_updates)
+        form.addRow(self.tr("Send &with:"), self.send_shortcut)
+        form.addRow(self.tr("&Proxy:"), self.proxy_mode)
+        form.addRow(self.tr("Proxy &URL:"), self.proxy_url)
+        form.addRow(self.tr("&Connect timeout:"), self.connect_timeout)
+        form.addRow(self.tr("&Idle timeout:"), self.idle_timeout)
+        form.addRow(self.tr("&Updates:"), self.check_for_updates)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)

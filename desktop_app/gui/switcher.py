@@ -66,16 +66,16 @@ class Switcher(QDialog):
 
     def __init__(self, entries: Sequence[SwitcherEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Popup | Qt.WindowType.FramelessWindowHint)
-        self.setAccessibleName("Switch agent")
+        self.setAccessibleName(self.tr("Switch agent"))
         self.entries = list(entries)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Switch to an agent…")
-        self.filter.setAccessibleName("Filter agents")
+        self.filter.setPlaceholderText(self.tr("Switch to an agent…"))
+        self.filter.setAccessibleName(self.tr("Filter agents"))
         self.filter.setClearButtonEnabled(True)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Agents")
+        self.list.setAccessibleName(self.tr("Agents"))
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing always goes to the filter
-        self.empty = QLabel("No agent matches.", self)
+        self.empty = QLabel(self.tr("No agent matches."), self)
         self.empty.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)

@@ -39,20 +39,22 @@ class UpdateNotice(QDialog):
         super().__init__(parent)
         self.release = update
         self._opener = opener
-        self.setWindowTitle("Update available")
-        self.setAccessibleName("Update available")
+        self.setWindowTitle(self.tr("Update available"))
+        self.setAccessibleName(self.tr("Update available"))
         self.setModal(False)  # the window stays usable; a reply may be streaming
         self.label = QLabel(
-            f"{APP_NAME} {update.version} is available (you have {current_version}).\n"
-            "Download it from the release page when it suits you.",
+            self.tr(
+                "{app} {version} is available (you have {current}).\n"
+                "Download it from the release page when it suits you."
+            ).format(app=APP_NAME, version=update.version, current=current_version),
             self,
         )
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
-        self.open_button = QPushButton("Open the release page", self)
+        self.open_button = QPushButton(self.tr("Open the release page"), self)
         self.open_button.setToolTip(update.url)
         self.open_button.setDefault(True)
-        self.close_button = QPushButton("Not now", self)
+        self.close_button = QPushButton(self.tr("Not now"), self)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 from desktop_app.core.api_types import DailyConsumption, ModelConsumption
 from desktop_app.core.client import AgentsGTClient
 from desktop_app.core.error_text import describe_error, is_expected
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 
-EMPTY_TEXT = "No credits were used in this period."
+#: Marked for lupdate here; translated when shown.
+EMPTY_TEXT = QT_TRANSLATE_NOOP("UsageChart", "No credits were used in this period.")
 _MARGIN = 8
 _BAR_GAP = 0.25  # share of a slot left empty between bars
 
@@ -67,9 +69,11 @@ def format_credits(value: float) -> str:
 
 def credits_text(value: float) -> str:
     """ "1 credit", "2 credits", "0.50 credits": the count with its noun, singular only for 1."""
-    if value == 1:
-        return "1 credit"
-    return f"{format_credits(value)} credits"
+    # The number's form picks the noun's: 1 alone is singular (0.5 and 1.5 are plural).
+    count = 1 if value == 1 else 2
+    # tr() on the class: lupdate reads plurals only from tr() (the stub wants self).
+    text = UsageChart.tr("{credits} credit(s)", "", count)  # type: ignore[arg-type]
+    return text.format(credits=format_credits(value))
 
 
 class UsageChart(QWidget):
@@ -81,8 +85,8 @@ class UsageChart(QWidget):
         self.setMouseTracking(True)
         self.setMinimumHeight(140)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Credits per day")
-        self.setAccessibleDescription(EMPTY_TEXT)
+        self.setAccessibleName(self.tr("Credits per day"))
+        self.setAccessibleDescription(self.tr(EMPTY_TEXT))
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -105,12 +109,17 @@ class UsageChart(QWidget):
         """One sentence about the chart (its accessible description)."""
         used = [d for d in self._days if d.credits]
         if not used:
-            return EMPTY_TEXT
+            return self.tr(EMPTY_TEXT)
         total = sum(d.credits for d in used)
         peak = max(used, key=lambda d: d.credits)
-        return (
-            f"{credits_text(total)} from {self._days[0].day} to {self._days[-1].day}; "
-            f"the most on {peak.day} ({format_credits(peak.credits)})."
+        return self.tr(
+            "{credits} from {first} to {last}; the most on {peak} ({peak_credits})."
+        ).format(
+            credits=credits_text(total),
+            first=self._days[0].day,
+            last=self._days[-1].day,
+            peak=peak.day,
+            peak_credits=format_credits(peak.credits),
         )
 
     # -- geometry ------------------------------------------------------------------------------
@@ -159,7 +168,7 @@ class UsageChart(QWidget):
         muted.setAlpha(140)
         if not any(d.credits for d in self._days):
             painter.setPen(muted)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, EMPTY_TEXT)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr(EMPTY_TEXT))
             return
         plot = self._plot_rect()
         painter.setPen(muted)
@@ -203,28 +212,28 @@ class UsagePanel(QWidget):
         super().__init__(parent)
         self.chart = UsageChart(self)
         self.model_table = QTableWidget(0, 2, self)
-        self.model_table.setHorizontalHeaderLabels(["Model", "Credits"])
-        self.model_table.setAccessibleName("Credits per model")
+        self.model_table.setHorizontalHeaderLabels([self.tr("Model"), self.tr("Credits")])
+        self.model_table.setAccessibleName(self.tr("Credits per model"))
         self.model_table.verticalHeader().setVisible(False)
         self.model_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.model_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.status_label = QLabel("Loading…", self)
+        self.status_label = QLabel(self.tr("Loading…"), self)
         self.status_label.setObjectName("statusLabel")
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.status_label.setAccessibleName("Usage status")
+        self.status_label.setAccessibleName(self.tr("Usage status"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.status_label)
-        layout.addWidget(QLabel(f"Credits per day (last {days} days)", self))
+        layout.addWidget(QLabel(self.tr("Credits per day (last %n day(s))", "", days), self))
         layout.addWidget(self.chart, 2)
-        layout.addWidget(QLabel("Credits per model", self))
+        layout.addWidget(QLabel(self.tr("Credits per model"), self))
         layout.addWidget(self.model_table, 1)
 
     def show_loading(self) -> None:
         """Say the figures are on their way."""
-        self.status_label.setText("Loading…")
+        self.status_label.setText(self.tr("Loading…"))
 
     def show_error(self, sentence: str) -> None:
         """Say why the figures could not be read."""
@@ -260,7 +269,7 @@ class UsagePanel(QWidget):
         self.chart.set_days(days, start, end)
         self.model_table.setRowCount(len(models))
         for row, model in enumerate(models):
-            name = model.name or model.model_id or "Unknown model"
+            name = model.name or model.model_id or self.tr("Unknown model")
             credits = QTableWidgetItem(format_credits(model.total_credits))
             credits.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.model_table.setItem(row, 0, QTableWidgetItem(name))

@@ -1,4 +1,129 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>ConversationActions</name>
+    <message numerus="yes">
+        <source>%n conversation(s) deleted.</source>
+        <translation>
+            <numerusform>%n conversation deleted.</numerusform>
+            <numerusform>%n conversations deleted.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>Everything (%n conversation(s))</source>
+        <translation>
+            <numerusform>Everything (%n conversation)</numerusform>
+            <numerusform>Everything (%n conversations)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n conversation(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %n conversation to {path}.</numerusform>
+            <numerusform>Exported %n conversations to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportAction</name>
+    <message numerus="yes">
+        <source>Imported %n conversation(s).</source>
+        <translation>
+            <numerusform>Imported %n conversation.</numerusform>
+            <numerusform>Imported %n conversations.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n came back from Recently deleted.</source>
+        <translation>
+            <numerusform>%n came back from Recently deleted.</numerusform>
+            <numerusform>%n came back from Recently deleted.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message numerus="yes">
+        <source>%n agent(s) found.</source>
+        <translation>
+            <numerusform>%n agent found.</numerusform>
+            <numerusform>%n agents found.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n agent(s).</source>
+        <translation>
+            <numerusform>Imported %n agent.</numerusform>
+            <numerusform>Imported %n agents.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecentlyDeletedDialog</name>
+    <message numerus="yes">
+        <source>Deleted conversations are kept for %n day(s), then erased.</source>
+        <translation>
+            <numerusform>Deleted conversations are kept for %n day, then erased.</numerusform>
+            <numerusform>Deleted conversations are kept for %n days, then erased.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s) (the best ones).</source>
+        <translation>
+            <numerusform>%n conversation (the best one).</numerusform>
+            <numerusform>%n conversations (the best ones).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s).</source>
+        <translation>
+            <numerusform>%n conversation.</numerusform>
+            <numerusform>%n conversations.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServerHistoryDialog</name>
+    <message numerus="yes">
+        <source>%n exchange(s)</source>
+        <translation>
+            <numerusform>%n exchange</numerusform>
+            <numerusform>%n exchanges</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UsageChart</name>
+    <message numerus="yes">
+        <source>{credits} credit(s)</source>
+        <translation>
+            <numerusform>{credits} credit</numerusform>
+            <numerusform>{credits} credits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UsagePanel</name>
+    <message numerus="yes">
+        <source>Credits per day (last %n day(s))</source>
+        <translation>
+            <numerusform>Credits per day (last day)</numerusform>
+            <numerusform>Credits per day (last %n days)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

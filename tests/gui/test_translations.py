@@ -226,7 +226,8 @@ class MarkingTranslator(QTranslator):
         return False
 
 
-_MARKED = re.compile(f"{OPEN}.*?{CLOSE}", re.DOTALL)
+# The innermost marked text: a translation may hold another ("{credits} from …" with "6 credits").
+_MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
 # Not words to translate: links, folders and files, e-mail addresses, versions.
 _NOT_WORDS = re.compile(r"\w+://\S+|(?:[~\w.-]*[/\\])+[\w.-]*|\S+@\S+|\bv?\d+(?:\.\d+)+\S*")
 # Two letters or more: a word (a lone letter is a key name, as in "Ctrl+N").
@@ -235,7 +236,9 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 def _unwrapped(text: str, data: set[str]) -> bool:
     """Whether `text` shows a word that did not go through the translator (data aside)."""
-    rest = _MARKED.sub(" ", text.replace("&&", "&").replace("&", ""))
+    rest = text.replace("&&", "&").replace("&", "")
+    while _MARKED.search(rest):
+        rest = _MARKED.sub(" ", rest)
     for value in sorted(data, key=len, reverse=True):
         rest = rest.replace(value, " ")
     return bool(_WORD.search(_NOT_WORDS.sub(" ", rest)))

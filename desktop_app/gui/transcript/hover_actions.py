@@ -5,18 +5,29 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPalette, QTextCursor, QTextFrame
 from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QToolButton, QWidget
 
 from desktop_app.core.models import MessageStatus, Role
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.icons import Icon, mix, themed_icon
 
 #: The actions a message can have, in the order they are shown: (action, icon, name).
+#: The names are translated when the buttons are built.
 _ACTIONS = {
-    "copy": (Icon.COPY, "Copy message"),
-    "edit": (Icon.EDIT, "Edit and resend"),
-    "retry": (Icon.RETRY, "Retry this reply"),
+    "copy": (Icon.COPY, QT_TRANSLATE_NOOP("HoverActions", "Copy message")),
+    "edit": (Icon.EDIT, QT_TRANSLATE_NOOP("HoverActions", "Edit and resend")),
+    "retry": (Icon.RETRY, QT_TRANSLATE_NOOP("HoverActions", "Retry this reply")),
 }
 
 
@@ -71,7 +82,7 @@ class HoverActions(QWidget):
     def __init__(self, browser: QTextEdit, lookup: Callable[[int], MessageActions | None]) -> None:
         super().__init__(browser.viewport())
         self.setObjectName("hoverActions")
-        self.setAccessibleName("Message actions")
+        self.setAccessibleName(self.tr("Message actions"))
         self._browser = browser
         self._lookup = lookup
         self._message_id = ""
@@ -80,7 +91,8 @@ class HoverActions(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(3, 3, 3, 3)
         layout.setSpacing(2)
-        for action, (_icon, name) in _ACTIONS.items():
+        for action, (_icon, english) in _ACTIONS.items():
+            name = self.tr(english)
             button = QToolButton(self)
             button.setAutoRaise(True)
             button.setToolTip(name)

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop_app.core.markdown_render import is_safe_link
 from desktop_app.core.message_parts import (
     source_title,
@@ -17,11 +19,23 @@ from desktop_app.core.message_parts import (
 )
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.core.storage.records import SourceRecord, ToolRecord
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 
 #: The scheme of the view's own links (actions); they are handled inside, never opened.
 INTERNAL_SCHEME = "agentsgt"
 
-ROLE_LABELS = {Role.USER: "You", Role.ASSISTANT: "Agent", Role.SYSTEM: "System"}
+#: Marked for lupdate here; translated when a message is written (role_label).
+ROLE_LABELS = {
+    Role.USER: QT_TRANSLATE_NOOP("Transcript", "You"),
+    Role.ASSISTANT: QT_TRANSLATE_NOOP("Transcript", "Agent"),
+    Role.SYSTEM: QT_TRANSLATE_NOOP("Transcript", "System"),
+}
+
+
+def role_label(role: Role) -> str:
+    """Who wrote a message, in the window's language."""
+    english = ROLE_LABELS.get(role)
+    return QCoreApplication.translate("Transcript", english) if english else str(role)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,15 +73,15 @@ def status_sentence(status: MessageStatus, error_text: str | None) -> str | None
     shown as it is.
     """
     if status is MessageStatus.STOPPED:
-        return "Stopped"
+        return QCoreApplication.translate("Transcript", "Stopped")
     if status is MessageStatus.ERROR:
-        return error_text or "The reply failed"
+        return error_text or QCoreApplication.translate("Transcript", "The reply failed")
     if status is MessageStatus.ABORTED:
-        return "The agent aborted the reply"
+        return QCoreApplication.translate("Transcript", "The agent aborted the reply")
     if status is MessageStatus.INCOMPLETE:
-        return "The reply was cut off"
+        return QCoreApplication.translate("Transcript", "The reply was cut off")
     if status is MessageStatus.INTERRUPTED:
-        return "Interrupted"
+        return QCoreApplication.translate("Transcript", "Interrupted")
     return None
 
 
@@ -90,9 +104,13 @@ def meta_html(
     tools_open: bool,
 ) -> str:
     """The header of a message: who wrote it, then reasoning and tool activity, collapsed."""
-    parts = [f'<p class="role">{ROLE_LABELS.get(role, str(role))}</p>']
+    parts = [f'<p class="role">{html.escape(role_label(role))}</p>']
     if reasoning.strip():
-        label = "Thinking…" if streaming else "Thought for a while"
+        label = (
+            QCoreApplication.translate("Transcript", "Thinking…")
+            if streaming
+            else QCoreApplication.translate("Transcript", "Thought for a while")
+        )
         arrow = "▾" if reasoning_open else "▸"
         toggle = html.escape(internal_href("toggle-reasoning", message_id))
         parts.append(_small(f'<a href="{toggle}">{label} {arrow}</a>'))
@@ -102,7 +120,10 @@ def meta_html(
         names = ", ".join(html.escape(tool_label(tool)) for tool in tools)
         arrow = "▾" if tools_open else "▸"
         toggle = html.escape(internal_href("toggle-tools", message_id))
-        parts.append(_small(f'Tools: {names} <a href="{toggle}">{arrow}</a>'))
+        tools_text = html.escape(QCoreApplication.translate("Transcript", "Tools: {names}")).format(
+            names=names
+        )
+        parts.append(_small(f'{tools_text} <a href="{toggle}">{arrow}</a>'))
         if tools_open:
             for tool in tools:
                 detail = f"<b>{html.escape(tool_name(tool))}</b> {html.escape(tool_state(tool))}"
@@ -123,7 +144,11 @@ def sources_html(sources: Sequence[SourceRecord]) -> str:
             items.append(f'<a href="{html.escape(source.url)}">{title}</a>')
         else:
             items.append(title)
-    return _small("Sources: " + " &#183; ".join(items))
+    return _small(
+        html.escape(QCoreApplication.translate("Transcript", "Sources: {sources}")).format(
+            sources=" &#183; ".join(items)
+        )
+    )
 
 
 def footer_html(

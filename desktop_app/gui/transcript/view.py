@@ -27,8 +27,8 @@ from desktop_app.gui.transcript.locate import (
 from desktop_app.gui.transcript.scrolling import TOP_DEBOUNCE_MS, ScrollTracker
 from desktop_app.gui.transcript.sections import (
     INTERNAL_SCHEME,
-    ROLE_LABELS,
     parse_internal,
+    role_label,
     status_sentence,
 )
 from desktop_app.gui.transcript.styles import palette_for
@@ -313,7 +313,7 @@ class TranscriptView(QWidget):
         """
         sections = []
         for message_id, entry in self._entries.items():
-            label = ROLE_LABELS.get(entry.message.role, str(entry.message.role))
+            label = role_label(entry.message.role)
             text = shift_headings(self.message_markdown(message_id).rstrip(), 3)
             section = f"### {label}\n\n{text}"
             sentence = status_sentence(entry.message.status, entry.message.error_text)
