@@ -1,8 +1,11 @@
-"""Take the README screenshots of the real window: welcome, a streamed reply, an error, dark theme.
+"""Take the README screenshots of the real window: welcome, a reply, an error, dark, narrow, Spanish.
 
-Run under a display (e.g. `Xvfb :99 -screen 0 1400x900x24 &` then `DISPLAY=:99`):
+Run under a display and a throw-away Secret Service (so the window has a keyring, as on a
+desktop), once per language:
 
-    python scripts/screenshots.py [--out resources/screenshots]
+    Xvfb :99 -screen 0 1400x900x24 &  export DISPLAY=:99
+    bash scripts/with-secret-service.sh python scripts/screenshots.py
+    bash scripts/with-secret-service.sh python scripts/screenshots.py --language es
 
 It uses a throwaway app home and the built-in demo agent, so nothing of yours is touched.
 """
@@ -19,8 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+QUESTION = {
+    "en": "Can you compare three options in a table, with code?",
+    "es": "¿Puedes comparar tres opciones en una tabla, con código?",
+}
 
-async def _wait(predicate, timeout: float = 20.0) -> None:
+
+async def _wait(predicate, timeout: float = 30.0) -> None:
     async with asyncio.timeout(timeout):
         while not predicate():
             await asyncio.sleep(0.05)
@@ -29,38 +37,53 @@ async def _wait(predicate, timeout: float = 20.0) -> None:
 async def _shoot(window, out: Path, name: str) -> None:
     from PySide6.QtWidgets import QApplication
 
-    await asyncio.sleep(0.4)  # let layouts, fonts and the throttled repaint settle
+    await asyncio.sleep(0.6)  # let layouts, fonts and the throttled repaint settle
     QApplication.processEvents()  # not a loop: one pass so the grab sees the last paint
     path = out / f"{name}.png"
     window.grab().save(str(path))
     print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
-async def _scenes(window, out: Path) -> None:
+async def _converse(window, question: str) -> None:
+    window.start_demo()
+    await _wait(lambda: not window.tasks.tasks and window.chat.profile is not None)
+    await _wait(lambda: not window.chat.streaming)  # the demo greets itself on a new history
+    window.composer.editor.setPlainText(question)
+    window.composer.send_button.click()
+    await _wait(lambda: window.chat.streaming)
+    await _wait(lambda: not window.chat.streaming)
+
+
+async def _english(window, out: Path) -> None:
     from desktop_app.core.settings import Theme
 
     await _shoot(window, out, "welcome")
-    window.start_demo()
-    await _wait(lambda: not window.tasks.tasks and window.chat.profile is not None)
-    window.composer.editor.setPlainText("Can you compare three options in a table, with code?")
-    window.composer.send_button.click()
-    await _wait(lambda: not window.chat.streaming)
-    window.composer.editor.setPlainText("How do I export this conversation?")
+    await _converse(window, QUESTION["en"])
     await _shoot(window, out, "conversation")
-    window.composer.editor.clear()
     window.chat.send("And the balance? #fault:no-credits")
     await _wait(lambda: not window.chat.streaming)
     await _shoot(window, out, "error")
     window.banner.clear()
-    window._on_settings_dialog_settings_accepted(window.services.settings.replace(theme=Theme.DARK))
-    window.chat.open_conversation(window.sidebar.conversation_ids()[0])
+    conversation = window.chat.conversation_id
+    window.use_settings(window.services.settings.replace(theme=Theme.DARK))
+    window.chat.new_chat()
+    window.chat.open_conversation(conversation)
     await _shoot(window, out, "dark")
+    window.use_settings(window.services.settings.replace(theme=Theme.LIGHT))
+    window.resize(700, 500)
+    await _shoot(window, out, "narrow")
+
+
+async def _spanish(window, out: Path) -> None:
+    await _converse(window, QUESTION["es"])
+    await _shoot(window, out, "spanish")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Build the window in a temporary home and save the screenshots."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots")
+    parser.add_argument("--language", choices=("en", "es"), default="en")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     home = tempfile.mkdtemp(prefix="agentsgt-screenshots-")
@@ -72,8 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     from desktop_app.app import build_services, shutdown
     from desktop_app.core.paths import app_paths
     from desktop_app.core.secrets import SecretStore
-    from desktop_app.core.settings import Theme
+    from desktop_app.core.settings import Language, Theme
     from desktop_app.gui.demo import DemoRuntime
+    from desktop_app.gui.i18n import install_translators
     from desktop_app.gui.main_window import MainWindow
 
     app = QApplication([sys.argv[0]])
@@ -81,9 +105,12 @@ def main(argv: list[str] | None = None) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     services = build_services(app_paths().ensure())
-    services.settings = services.settings.replace(theme=Theme.LIGHT)
-    services.secrets = SecretStore()
-    services.secrets.use_session_only()  # never touch the real keyring from a script
+    language = Language.SPANISH if args.language == "es" else Language.ENGLISH
+    services.settings = services.settings.replace(theme=Theme.LIGHT, language=language)
+    install_translators(app, services.settings)
+    if not os.environ.get("AGENTSGT_PRIVATE_SECRET_SERVICE"):
+        services.secrets = SecretStore()
+        services.secrets.use_session_only()  # never touch the real keyring from a script
     services.demo = DemoRuntime(tokens_per_second=400)
     window = MainWindow(services)
     window.resize(1280, 800)
@@ -92,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     async def run() -> None:
         window.start()
         try:
-            await _scenes(window, args.out)
+            await (_spanish if args.language == "es" else _english)(window, args.out)
         finally:
             await shutdown(window, services)
             window.close()

@@ -145,12 +145,15 @@ class MarkdownRenderer:
                 f"background-color:{style.background}; margin:0; white-space:pre-wrap;"
                 " font-family:monospace; line-height:100%"
             )
+            # A space before each line keeps the code off the shaded edge (copies take the
+            # code itself, never this HTML); an unshaded small line keeps a gap after it.
             lines = "".join(
                 # An empty paragraph has no height: a blank code line keeps a space.
-                f'<p class="codeline" style="{line_style}">{line}{_blank(line)}</p>'
+                f'<p class="codeline" style="{line_style}">&#160;{line}{_blank(line)}</p>'
                 for line in split_highlighted_lines(body)
             )
-            return f"{bar}{lines}<p></p>\n"
+            gap = '<p style="margin:0; font-size:5pt">&#160;</p>'
+            return f"{bar}{lines}{gap}\n"
         # A one-cell table is the Qt rich-text way to get a padded, shaded box. Qt's rich text
         # cannot scroll one block sideways, so long lines wrap inside the box (pre-wrap) rather
         # than widening the whole conversation.

@@ -812,6 +812,10 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _on_settings_dialog_settings_accepted(self, settings: Settings) -> None:
+        self.use_settings(settings)
+
+    def use_settings(self, settings: Settings) -> None:
+        """Apply `settings` to the window now (theme, fonts, shortcuts) and save them."""
         self.save_settings(settings)
         self._apply_settings(settings)
 
