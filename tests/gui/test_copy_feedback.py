@@ -7,20 +7,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.gui.toast import Toast
-from desktop_app.gui.transcript import TranscriptView
 from tests.gui.test_transcript_support import SAMPLE_REPLY, anchors, click, reply, user
+# ruff: noqa: F811  (the shown-transcript fixture is imported by name)
+from tests.gui.test_transcript_view import view  # noqa: F401
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-@pytest.fixture
-def view(qtbot) -> TranscriptView:
-    widget = TranscriptView(repaint_interval_ms=5)
-    qtbot.addWidget(widget)
-    widget.resize(600, 400)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def test_copy_conversation_puts_html_and_markdown_and_says_so(qtbot, view) -> None:
