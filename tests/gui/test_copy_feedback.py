@@ -1,5 +1,7 @@
 """Copying says so: code, message and conversation emit `copied`, rich + Markdown, and a toast."""
 
+# ruff: noqa: F811  (the shown-transcript fixture is imported by name)
+
 from __future__ import annotations
 
 import pytest
@@ -8,7 +10,6 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.gui.toast import Toast
 from tests.gui.test_transcript_support import SAMPLE_REPLY, anchors, click, reply, user
-# ruff: noqa: F811  (the shown-transcript fixture is imported by name)
 from tests.gui.test_transcript_view import view  # noqa: F401
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
