@@ -332,7 +332,6 @@ def unwrapped_strings(roots: list[QWidget], data: set[str]) -> list[str]:
     return list(found)
 
 
-@pytest.mark.xfail(strict=True, reason="strings not wrapped yet")
 def test_every_visible_string_is_translatable(
     qapp, qloop, make_window, emulator, translators
 ) -> None:
