@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -68,7 +68,11 @@ class ConversationEntry:
 def _when(moment: datetime) -> str:
     local = moment.astimezone()
     today = datetime.now().astimezone().date()
-    return local.strftime("%H:%M") if local.date() == today else local.strftime("%d %b")
+    # QLocale, not strftime: the month's name follows the window's language ("4 dic").
+    locale = QLocale()
+    if local.date() == today:
+        return locale.toString(QTime(local.hour, local.minute), "HH:mm")
+    return locale.toString(QDate(local.year, local.month, local.day), "d MMM")
 
 
 class Sidebar(QWidget):
