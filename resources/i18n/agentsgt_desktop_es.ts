@@ -268,6 +268,22 @@
         <translation>Reintentar</translation>
     </message>
     <message>
+        <source>Edit keys</source>
+        <translation>Editar claves</translation>
+    </message>
+    <message>
+        <source>Check balance</source>
+        <translation>Consultar el saldo</translation>
+    </message>
+    <message>
+        <source>Edit profile</source>
+        <translation>Editar el perfil</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
@@ -1383,6 +1399,15 @@
     <message>
         <source>Sources: {sources}</source>
         <translation>Fuentes: {sources}</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <extracomment>How many finished message bodies are kept rendered (LRU), across conversations.</extracomment>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>código</translation>
     </message>
 </context>
 <context>

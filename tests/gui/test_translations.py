@@ -39,10 +39,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME
+from desktop_app.core.error_text import ErrorAction, ErrorText
 from desktop_app.core.paths import home_paths
 from desktop_app.core.settings import Language, Settings, SettingsStore
 from desktop_app.emulator.agents import DEMO_AGENTS
+from desktop_app.gui.error_banner import ErrorBanner
 from desktop_app.gui.i18n import AUTONYMS, choose_language, install_translators, window_locale
+from desktop_app.gui.transcript.bodies import BodyRenderer
+from desktop_app.gui.transcript.styles import palette_for
 from desktop_app.gui.usage_chart import format_credits, format_day
 from tests.fixtures.qt import run_until
 from tests.gui.window_helpers import OFFSCREEN_NOISE, add_emulator_profile, send, wait_reply
@@ -124,6 +128,16 @@ def test_spanish_writes_numbers_and_dates_in_spanish(qapp, translators) -> None:
     assert format_credits(0.5) == "0,50"
     assert format_day(date(2026, 12, 4), "ddd dd MMM yyyy") == "vie 04 dic 2026"
     assert format_day(date(2026, 12, 4)) == "4 dic 2026"
+
+
+def test_spanish_reaches_the_words_core_leaves_to_the_window(qapp, translators) -> None:
+    """The code bar's "Copy" and the banner's action button are translated by the window."""
+    install_translators(qapp, Settings(language=Language.SPANISH))
+    piece = BodyRenderer(palette_for(False)).render_piece("m", "```\nx = 1\n```\n", 0)
+    assert ">código</span>" in piece.html and ">Copiar</a>" in piece.html
+    banner = ErrorBanner()
+    banner.show_error(ErrorText("No keyring.", False, ErrorAction.EDIT_KEYS))
+    assert banner.action_button.text() == "Editar claves"
 
 
 def test_english_leaves_the_locale_alone(qapp, translators) -> None:
