@@ -12,7 +12,7 @@ import sys
 import textwrap
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -45,6 +45,7 @@ from desktop_app.core.settings import Language, Settings, SettingsStore
 from desktop_app.emulator.agents import DEMO_AGENTS
 from desktop_app.gui.error_banner import ErrorBanner
 from desktop_app.gui.i18n import AUTONYMS, choose_language, install_translators, window_locale
+from desktop_app.gui.sidebar import ConversationEntry, Sidebar
 from desktop_app.gui.transcript.bodies import BodyRenderer
 from desktop_app.gui.transcript.styles import palette_for
 from desktop_app.gui.usage_chart import format_credits, format_day
@@ -128,6 +129,10 @@ def test_spanish_writes_numbers_and_dates_in_spanish(qapp, translators) -> None:
     assert format_credits(0.5) == "0,50"
     assert format_day(date(2026, 12, 4), "ddd dd MMM yyyy") == "vie 04 dic 2026"
     assert format_day(date(2026, 12, 4)) == "4 dic 2026"
+    sidebar = Sidebar()
+    when = datetime(2025, 12, 4, 12, tzinfo=UTC)
+    sidebar.set_conversations([ConversationEntry("c1", "Plan", when)], None)
+    assert sidebar.conversation_list.item(0).text() == "Plan\n4 dic"
 
 
 def test_spanish_reaches_the_words_core_leaves_to_the_window(qapp, translators) -> None:
