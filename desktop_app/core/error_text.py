@@ -69,11 +69,6 @@ class ErrorText:
         # Server text reaches sentences: no key and no terminal escape ever goes out with it.
         object.__setattr__(self, "sentence", strip_controls(errors.redact(self.sentence)))
 
-    @property
-    def action_label(self) -> str:
-        """The label of the action button ("" when there is none)."""
-        return _ACTION_LABELS[self.action]
-
     def sentence_at(self, remaining: float) -> str:
         """The sentence with `remaining` seconds left to wait (`sentence` with no countdown)."""
         if not self.countdown or remaining <= 0:
@@ -84,16 +79,6 @@ class ErrorText:
     def cli_line(self) -> str:
         """What the command line prints: the sentence, then its hint."""
         return f"{self.sentence} {self.cli_hint}" if self.cli_hint else self.sentence
-
-
-_ACTION_LABELS = {
-    ErrorAction.NONE: "",
-    ErrorAction.RETRY: "Retry",
-    ErrorAction.EDIT_KEYS: "Edit keys",
-    ErrorAction.CHECK_BALANCE: "Check balance",
-    ErrorAction.EDIT_PROFILE: "Edit profile",
-    ErrorAction.OPEN_SETTINGS: "Settings",
-}
 
 
 def seconds_text(value: float) -> str:

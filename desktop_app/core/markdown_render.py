@@ -114,12 +114,20 @@ class MarkdownRenderer:
         *,
         first_code_index: int = 0,
         copy_href: Callable[[int], str] | None = None,
+        copy_label: str = "Copy",
+        code_label: str = "code",
     ) -> RenderedMarkdown:
-        """Render `source`; code blocks are numbered from `first_code_index` for `copy_href`."""
+        """Render `source`; code blocks are numbered from `first_code_index` for `copy_href`.
+
+        `copy_label` and `code_label` (a block with no language) are the code bar's words,
+        passed in translated by the window (core never imports Qt's translator).
+        """
         env: dict[str, object] = {
             "codes": [],
             "first": first_code_index,
             "copy_href": copy_href,
+            "copy_label": copy_label,
+            "code_label": code_label,
         }
         rendered = self._parser().render(source, env)
         codes: list[CodeBlock] = env["codes"]  # type: ignore[assignment]
@@ -134,11 +142,12 @@ class MarkdownRenderer:
         codes.append(CodeBlock(language=language, code=code))
         body = self._highlight(code, language)
         style = self._code_style
-        label = html.escape(language) if language else "code"
+        label = html.escape(language or env["code_label"])
         copy_href = env["copy_href"]
         copy_link = ""
         if copy_href is not None:
-            copy_link = f' &#183; <a href="{html.escape(copy_href(index))}">Copy</a>'
+            href, text = html.escape(copy_href(index)), html.escape(env["copy_label"])
+            copy_link = f' &#183; <a href="{href}">{text}</a>'
         bar = f'<p class="codebar"><span style="color:{style.muted}">{label}</span>{copy_link}</p>'
         if self._code_as_lines:
             line_style = (

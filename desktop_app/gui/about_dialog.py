@@ -183,7 +183,10 @@ class AboutDialog(QDialog):
         notice.linkActivated.connect(lambda url: self._opener(QUrl(url)))
         self.qt_notice = notice
         self.icons_notice = QLabel(
-            "Interface icons: Lucide (ISC licence), see resources/icons/ui/LICENSE.", page
+            self.tr("Interface icons: Lucide (ISC licence), see {file}.").format(
+                file="resources/icons/ui/LICENSE"
+            ),
+            page,
         )
         self.icons_notice.setWordWrap(True)
         packages = bundled_packages()

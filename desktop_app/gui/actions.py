@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
@@ -28,7 +28,10 @@ def _action(
         action.setShortcutContext(context)
     plain = text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
     action.setToolTip(
-        f"{tip or plain} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+        QCoreApplication.translate("WindowActions", "{tip} ({shortcut})").format(
+            tip=tip or plain,
+            shortcut=action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+        )
         if shortcut is not None
         else (tip or plain)
     )
@@ -116,36 +119,117 @@ def action_icons(a: WindowActions) -> tuple[tuple[QAction, Icon], ...]:
 def create_actions(window: QWidget) -> WindowActions:
     """Build the actions with their standard shortcuts, owned by `window`."""
     return WindowActions(
-        new_chat=_action(window, "&New chat", QKeySequence.StandardKey.New, "Start a new chat"),
-        stop=_action(window, "&Stop", "Esc", "Stop the reply"),
-        regenerate=_action(window, "&Regenerate", "Ctrl+R", "Write the last reply again"),
-        copy_last_reply=_action(window, "&Copy reply", "Ctrl+Shift+C", "Copy the last reply"),
-        copy_conversation=_action(window, "Copy c&onversation", None, "Copy the whole chat"),
-        export=_action(window, "&Export…", "Ctrl+Shift+E", "Export this conversation"),
-        import_=_action(window, "&Import…", None, "Import conversations from a JSON export"),
+        new_chat=_action(
+            window,
+            QCoreApplication.translate("WindowActions", "&New chat"),
+            QKeySequence.StandardKey.New,
+            QCoreApplication.translate("WindowActions", "Start a new chat"),
+        ),
+        stop=_action(
+            window,
+            QCoreApplication.translate("WindowActions", "&Stop"),
+            "Esc",
+            QCoreApplication.translate("WindowActions", "Stop the reply"),
+        ),
+        regenerate=_action(
+            window,
+            QCoreApplication.translate("WindowActions", "&Regenerate"),
+            "Ctrl+R",
+            QCoreApplication.translate("WindowActions", "Write the last reply again"),
+        ),
+        copy_last_reply=_action(
+            window,
+            QCoreApplication.translate("WindowActions", "&Copy reply"),
+            "Ctrl+Shift+C",
+            QCoreApplication.translate("WindowActions", "Copy the last reply"),
+        ),
+        copy_conversation=_action(
+            window,
+            QCoreApplication.translate("WindowActions", "Copy c&onversation"),
+            None,
+            QCoreApplication.translate("WindowActions", "Copy the whole chat"),
+        ),
+        export=_action(
+            window,
+            QCoreApplication.translate("WindowActions", "&Export…"),
+            "Ctrl+Shift+E",
+            QCoreApplication.translate("WindowActions", "Export this conversation"),
+        ),
+        import_=_action(
+            window,
+            QCoreApplication.translate("WindowActions", "&Import…"),
+            None,
+            QCoreApplication.translate("WindowActions", "Import conversations from a JSON export"),
+        ),
         recently_deleted=_action(
-            window, "Recently &deleted…", None, "Restore or erase deleted conversations"
+            window,
+            QCoreApplication.translate("WindowActions", "Recently &deleted…"),
+            None,
+            QCoreApplication.translate("WindowActions", "Restore or erase deleted conversations"),
         ),
         open_data_folder=_action(
-            window, "Open data &folder", None, "Show the folder that holds your history"
+            window,
+            QCoreApplication.translate("WindowActions", "Open data &folder"),
+            None,
+            QCoreApplication.translate("WindowActions", "Show the folder that holds your history"),
         ),
-        find=_action(window, "&Find…", QKeySequence.StandardKey.Find, "Find in conversation"),
+        find=_action(
+            window,
+            QCoreApplication.translate("WindowActions", "&Find…"),
+            QKeySequence.StandardKey.Find,
+            QCoreApplication.translate("WindowActions", "Find in conversation"),
+        ),
         search=_action(
-            window, "&Search all conversations…", "Ctrl+Shift+F", "Search every conversation"
+            window,
+            QCoreApplication.translate("WindowActions", "&Search all conversations…"),
+            "Ctrl+Shift+F",
+            QCoreApplication.translate("WindowActions", "Search every conversation"),
         ),
         server_history=_action(
             window,
-            "Server &history and usage…",
+            QCoreApplication.translate("WindowActions", "Server &history and usage…"),
             "Ctrl+Shift+H",
-            "Browse this agent's history on the server and see credit usage",
+            QCoreApplication.translate(
+                "WindowActions", "Browse this agent's history on the server and see credit usage"
+            ),
         ),
-        switch_agent=_action(window, "S&witch agent", "Ctrl+K", "Switch to another agent"),
-        profiles=_action(window, "&Profiles && keys…", "Ctrl+Shift+P", "Manage agent profiles"),
+        switch_agent=_action(
+            window,
+            QCoreApplication.translate("WindowActions", "S&witch agent"),
+            "Ctrl+K",
+            QCoreApplication.translate("WindowActions", "Switch to another agent"),
+        ),
+        profiles=_action(
+            window,
+            QCoreApplication.translate("WindowActions", "&Profiles && keys…"),
+            "Ctrl+Shift+P",
+            QCoreApplication.translate("WindowActions", "Manage agent profiles"),
+        ),
         # QKeySequence.StandardKey.Preferences is empty on Linux desktops; "Ctrl+," is what
         # the brief asks for everywhere and becomes Cmd+, on macOS.
-        settings=_action(window, "Se&ttings…", "Ctrl+,", "Open settings"),
-        demo=_action(window, "Try the &demo agent", None, "Chat with the built-in demo agent"),
-        quit=_action(window, "&Quit", QKeySequence.StandardKey.Quit, "Quit AgentsGT Desktop"),
-        about=_action(window, "&About AgentsGT Desktop", None, "Version, licences and folders"),
+        settings=_action(
+            window,
+            QCoreApplication.translate("WindowActions", "Se&ttings…"),
+            "Ctrl+,",
+            QCoreApplication.translate("WindowActions", "Open settings"),
+        ),
+        demo=_action(
+            window,
+            QCoreApplication.translate("WindowActions", "Try the &demo agent"),
+            None,
+            QCoreApplication.translate("WindowActions", "Chat with the built-in demo agent"),
+        ),
+        quit=_action(
+            window,
+            QCoreApplication.translate("WindowActions", "&Quit"),
+            QKeySequence.StandardKey.Quit,
+            QCoreApplication.translate("WindowActions", "Quit AgentsGT Desktop"),
+        ),
+        about=_action(
+            window,
+            QCoreApplication.translate("WindowActions", "&About AgentsGT Desktop"),
+            None,
+            QCoreApplication.translate("WindowActions", "Version, licences and folders"),
+        ),
         escape=QShortcut(QKeySequence("Esc"), window),
     )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.icons import Icon, mix, tinted_pixmap
 
 _ICON_PX = 40
@@ -143,18 +144,18 @@ class EmptyState(QWidget):
 
 #: Shown on a new chat: things anyone might ask any agent first.
 EXAMPLE_PROMPTS = (
-    "What can you help me with?",
-    "Summarise the main points of a topic you know well.",
-    "Explain your answer step by step.",
+    QT_TRANSLATE_NOOP("EmptyState", "What can you help me with?"),
+    QT_TRANSLATE_NOOP("EmptyState", "Summarise the main points of a topic you know well."),
+    QT_TRANSLATE_NOOP("EmptyState", "Explain your answer step by step."),
 )
 
 
 def show_new_chat(state: EmptyState, agent_name: str) -> None:
     """A new chat with no messages yet: who answers, and a few prompts to start with."""
     state.set_content(
-        f"Chat with {agent_name}",
-        "Ask anything below, or start with one of these.",
-        prompts=EXAMPLE_PROMPTS,
+        QCoreApplication.translate("EmptyState", "Chat with {agent}").format(agent=agent_name),
+        QCoreApplication.translate("EmptyState", "Ask anything below, or start with one of these."),
+        prompts=[QCoreApplication.translate("EmptyState", prompt) for prompt in EXAMPLE_PROMPTS],
         icon=Icon.AGENT,
     )
 
@@ -162,9 +163,13 @@ def show_new_chat(state: EmptyState, agent_name: str) -> None:
 def show_no_conversations(state: EmptyState, agent_name: str) -> None:
     """A profile chosen that has no conversations yet."""
     state.set_content(
-        f"No conversations with {agent_name} yet",
-        "Your conversations with this agent will be listed here.",
-        button_text="New chat",
+        QCoreApplication.translate("EmptyState", "No conversations with {agent} yet").format(
+            agent=agent_name
+        ),
+        QCoreApplication.translate(
+            "EmptyState", "Your conversations with this agent will be listed here."
+        ),
+        button_text=QCoreApplication.translate("EmptyState", "New chat"),
         icon=Icon.HISTORY,
     )
 
@@ -172,9 +177,12 @@ def show_no_conversations(state: EmptyState, agent_name: str) -> None:
 def show_missing_conversation(state: EmptyState) -> None:
     """The conversation asked for was deleted (or is no longer in the history)."""
     state.set_content(
-        "This conversation is gone",
-        "It was deleted, or is no longer in the history. Restore it from Recently deleted, "
-        "or start a new chat.",
-        button_text="New chat",
+        QCoreApplication.translate("EmptyState", "This conversation is gone"),
+        QCoreApplication.translate(
+            "EmptyState",
+            "It was deleted, or is no longer in the history. Restore it from Recently deleted, "
+            "or start a new chat.",
+        ),
+        button_text=QCoreApplication.translate("EmptyState", "New chat"),
         icon=Icon.TRASH,
     )

@@ -8,6 +8,17 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop_app.core.error_text import ErrorAction, ErrorText
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
+
+#: The label of the banner's action button for each ErrorAction ("" when there is none).
+ACTION_LABELS = {
+    ErrorAction.NONE: "",
+    ErrorAction.RETRY: QT_TRANSLATE_NOOP("ErrorBanner", "Retry"),
+    ErrorAction.EDIT_KEYS: QT_TRANSLATE_NOOP("ErrorBanner", "Edit keys"),
+    ErrorAction.CHECK_BALANCE: QT_TRANSLATE_NOOP("ErrorBanner", "Check balance"),
+    ErrorAction.EDIT_PROFILE: QT_TRANSLATE_NOOP("ErrorBanner", "Edit profile"),
+    ErrorAction.OPEN_SETTINGS: QT_TRANSLATE_NOOP("ErrorBanner", "Settings"),
+}
 
 
 class ErrorBanner(QFrame):
@@ -71,7 +82,8 @@ class ErrorBanner(QFrame):
         self._error = error
         action = error.action
         self.action_button.setVisible(action not in (ErrorAction.NONE, ErrorAction.RETRY))
-        self.action_button.setText(error.action_label)
+        label = ACTION_LABELS[action]
+        self.action_button.setText(self.tr(label) if label else "")
         self.retry_button.setVisible(error.retryable)
         self._remaining = 0
         if error.countdown and error.retry_after is not None and error.retry_after >= 1:

@@ -21,6 +21,7 @@ __all__ = [
     "choose_language",
     "install_translators",
     "qm_path",
+    "window_locale",
 ]
 
 log = logging.getLogger(__name__)
@@ -61,7 +62,8 @@ def qm_path(language: str) -> Path:
 def install_translators(app: QCoreApplication, settings: Settings) -> str:
     """Install the translators of the language chosen; return that language's code.
 
-    Call before any widget is built: a text is translated when it is set. Loading a .qm maps
+    Call before any widget is built: a text is translated when it is set. A language other
+    than English also becomes the default QLocale. Loading a .qm maps
     the file (well under a millisecond each). A missing file is logged and skipped: the window
     then shows the English source strings, never fails to start.
     """
@@ -72,7 +74,16 @@ def install_translators(app: QCoreApplication, settings: Settings) -> str:
         # Qt's own texts: standard buttons, file dialogs, context menus of text fields.
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         _install(app, f"qtbase_{language}", qt_folder)
+        # Numbers and dates (spin boxes, the usage chart, the sidebar) follow the language
+        # too; the OS's own region is kept when it speaks it (es_MX stays Mexican).
+        QLocale.setDefault(window_locale(language, QLocale.system()))
     return language
+
+
+def window_locale(language: str, system: QLocale) -> QLocale:
+    """The locale for numbers and dates in `language`: the OS's when it speaks that language."""
+    wanted = QLocale(language)
+    return system if system.language() == wanted.language() else wanted
 
 
 def _install(app: QCoreApplication, name: str, folder: str) -> None:

@@ -26,6 +26,7 @@ from desktop_app.gui.conversation_actions import open_data_folder, purge_old_del
 from desktop_app.gui.conversations_panel import ConversationsPanel
 from desktop_app.gui.demo import is_demo_profile
 from desktop_app.gui.empty_state import show_missing_conversation, show_new_chat
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.icons import Icon, themed_icon
 from desktop_app.gui.link_guard import LinkGuard
 from desktop_app.gui.profiles_panel import ProfilesPanel
@@ -66,7 +67,7 @@ if TYPE_CHECKING:
     from desktop_app.gui.update_notice import UpdateWatcher
 
 #: The status line while a streaming reply has sent nothing for a while.
-WAITING_TEXT = "Waiting for the agent…"
+WAITING_TEXT = QT_TRANSLATE_NOOP("MainWindow", "Waiting for the agent…")
 
 
 class MainWindow(QMainWindow):
@@ -264,9 +265,7 @@ class MainWindow(QMainWindow):
                 self.chat.open_conversation(conversation_id)
             count = len(interrupted)
             self.status_label.setText(
-                f"{count} reply was interrupted when the app closed: use Retry on it."
-                if count == 1
-                else f"{count} replies were interrupted when the app closed: use Retry on them."
+                self.tr("%n reply(ies) interrupted when the app closed: use Retry.", "", count)
             )
         self.tasks.run(self._refresh_key_status())
         self.warm_up = self.tasks.run(self._warm_up())
@@ -318,9 +317,12 @@ class MainWindow(QMainWindow):
     async def _refresh_key_status(self) -> None:
         problem = await self.profiles_panel.refresh_key_status()
         if problem:
-            sentence = f"Keys can't be saved in a keyring: {problem.rstrip('.')}."
+            # `problem` is core's English sentence: it is checked, and shown, as it is.
+            sentence = self.tr("Keys can't be saved in a keyring: {problem}.").format(
+                problem=problem.rstrip(".")
+            )
             if "session only" not in problem:  # the problem may offer it already
-                sentence += " You can still use keys for this session only."
+                sentence += " " + self.tr("You can still use keys for this session only.")
             self.keyring_banner.show_error(ErrorText(sentence, False, ErrorAction.EDIT_KEYS))
 
     # -- state shown -------------------------------------------------------------------------------
@@ -399,21 +401,21 @@ class MainWindow(QMainWindow):
         self.composer.set_streaming(streaming)
         self.stall_watch.watch(streaming)
         if streaming:
-            self.status_label.setText("Writing…")
+            self.status_label.setText(self.tr("Writing…"))
         self._update_empty_states()
         self.update_actions()
 
     def _on_stall_watch_stalled_changed(self, stalled: bool) -> None:
         if stalled:
-            self.status_label.setText(WAITING_TEXT)
-        elif self.status_label.text() == WAITING_TEXT:
-            self.status_label.setText("Writing…" if self.chat.streaming else "")
+            self.status_label.setText(self.tr(WAITING_TEXT))
+        elif self.status_label.text() == self.tr(WAITING_TEXT):
+            self.status_label.setText(self.tr("Writing…") if self.chat.streaming else "")
 
     def _on_chat_reply_finished(self, message_id: str, status: str) -> None:
         sentence = {
-            MessageStatus.COMPLETE.value: "Reply finished.",
-            MessageStatus.STOPPED.value: "Reply stopped.",
-        }.get(status, "The reply did not finish.")
+            MessageStatus.COMPLETE.value: self.tr("Reply finished."),
+            MessageStatus.STOPPED.value: self.tr("Reply stopped."),
+        }.get(status, self.tr("The reply did not finish."))
         self.announce(sentence)
         self.update_actions()
 
@@ -545,7 +547,7 @@ class MainWindow(QMainWindow):
 
     def start_demo(self) -> None:
         """Start the in-process emulator and switch to the demo profile."""
-        self.status_label.setText("Starting the demo agent…")
+        self.status_label.setText(self.tr("Starting the demo agent…"))
         self.tasks.run(self._start_demo())
 
     async def _start_demo(self) -> None:
@@ -555,7 +557,9 @@ class MainWindow(QMainWindow):
         self.chat.profile = None
         self.reload_profiles(select_id=profile.id)
         self.profiles_panel.set_key_status(profile.id, KeyStatus.SESSION)
-        self.announce(f"Demo agent ready: {profile.agent_name}. Say hello!")
+        self.announce(
+            self.tr("Demo agent ready: {agent}. Say hello!").format(agent=profile.agent_name)
+        )
         self.composer.editor.setFocus()
         if self.chat.conversation_id is None and not self.services.database.list_conversations(
             profile.id
@@ -633,7 +637,7 @@ class MainWindow(QMainWindow):
         profile = self.chat.profile
         if profile is None:
             return
-        self.status_label.setText("Checking the balance…")
+        self.status_label.setText(self.tr("Checking the balance…"))
         from desktop_app.gui.profile_controller import balance_report
 
         report = await balance_report(self.services, profile)
@@ -658,16 +662,16 @@ class MainWindow(QMainWindow):
 
     def _on_transcript_copied(self, kind: str) -> None:
         sentence = {
-            "code": "Code copied",
-            "message": "Message copied",
-            "conversation": "Conversation copied",
-        }.get(kind, "Copied")
+            "code": self.tr("Code copied"),
+            "message": self.tr("Message copied"),
+            "conversation": self.tr("Conversation copied"),
+        }.get(kind, self.tr("Copied"))
         if self.toast is None:  # made on first use: nothing of it loads before the first paint
             from desktop_app.gui.toast import Toast
 
             self.toast = Toast(self.transcript)
         self.toast.show_message(sentence)
-        self.announce(f"{sentence}.")
+        self.announce(self.tr("{notice}.").format(notice=sentence))
 
     def _on_find_triggered(self) -> None:
         self.find_bar.open()
@@ -680,7 +684,11 @@ class MainWindow(QMainWindow):
         # The history's folder: the temporary one when the user's history could not be opened.
         folder = self.services.database.path.parent
         if not open_data_folder(folder, self.link_opener):
-            self.banner.show_error(ErrorText(f"Could not open the folder {folder}.", False))
+            self.banner.show_error(
+                ErrorText(
+                    self.tr("Could not open the folder {folder}.").format(folder=folder), False
+                )
+            )
 
     # -- dialogs -----------------------------------------------------------------------------------
 
@@ -788,7 +796,7 @@ class MainWindow(QMainWindow):
         """Open the server history and usage of the current profile (non-modal)."""
         profile = self.chat.profile
         if profile is None:
-            self.status_label.setText("Choose or add an agent first.")
+            self.status_label.setText(self.tr("Choose or add an agent first."))
             return None
         if self.server_history_dialog is not None:
             self.server_history_dialog.close()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.gui.empty_state import EmptyState, show_no_conversations
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.icons import Icon
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -35,10 +36,13 @@ class KeyStatus(StrEnum):
 
 
 _KEY_MARKS = {
-    KeyStatus.UNKNOWN: ("…", "Checking the keyring"),
-    KeyStatus.STORED: ("🔑", "Key stored in the keyring"),
-    KeyStatus.SESSION: ("⏱", "Key kept for this session only"),
-    KeyStatus.MISSING: ("⚠", "Key missing: edit the profile to add it"),
+    KeyStatus.UNKNOWN: ("…", QT_TRANSLATE_NOOP("Sidebar", "Checking the keyring")),
+    KeyStatus.STORED: ("🔑", QT_TRANSLATE_NOOP("Sidebar", "Key stored in the keyring")),
+    KeyStatus.SESSION: ("⏱", QT_TRANSLATE_NOOP("Sidebar", "Key kept for this session only")),
+    KeyStatus.MISSING: (
+        "⚠",
+        QT_TRANSLATE_NOOP("Sidebar", "Key missing: edit the profile to add it"),
+    ),
 }
 
 
@@ -64,11 +68,15 @@ class ConversationEntry:
 def _when(moment: datetime) -> str:
     local = moment.astimezone()
     today = datetime.now().astimezone().date()
-    return local.strftime("%H:%M") if local.date() == today else local.strftime("%d %b")
+    # QLocale, not strftime: the month's name follows the window's language ("4 dic").
+    locale = QLocale()
+    if local.date() == today:
+        return locale.toString(QTime(local.hour, local.minute), "HH:mm")
+    return locale.toString(QDate(local.year, local.month, local.day), "d MMM")
 
 
 class Sidebar(QWidget):
-    """ "New chat" on top, then the profiles, then the open profile's conversations."""
+    """self.tr("New chat") on top, then the profiles, then the open profile's conversations."""
 
     profile_selected = Signal(str)
     conversation_selected = Signal(str)
@@ -78,14 +86,14 @@ class Sidebar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumWidth(200)
-        self.new_chat_button = QPushButton("New chat", self)
+        self.new_chat_button = QPushButton(self.tr("New chat"), self)
         self.new_chat_button.setObjectName("newChatButton")
-        self.new_chat_button.setAccessibleName("New chat")
-        agents_heading = QLabel("Agents", self)
+        self.new_chat_button.setAccessibleName(self.tr("New chat"))
+        agents_heading = QLabel(self.tr("Agents"), self)
         agents_heading.setObjectName("sidebarHeading")
-        self.manage_button = QPushButton("Manage…", self)
+        self.manage_button = QPushButton(self.tr("Manage…"), self)
         self.manage_button.setObjectName("headingButton")
-        self.manage_button.setAccessibleName("Manage agent profiles")
+        self.manage_button.setAccessibleName(self.tr("Manage agent profiles"))
         self.manage_button.setFlat(True)
         heading_row = QHBoxLayout()
         heading_row.setContentsMargins(0, 0, 0, 0)
@@ -93,16 +101,16 @@ class Sidebar(QWidget):
         heading_row.addWidget(self.manage_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.profile_list = QListWidget(self)
         self.profile_list.setObjectName("profileList")
-        self.profile_list.setAccessibleName("Agent profiles")
-        self.no_profiles_label = QLabel("No agents yet — add one or try the demo.", self)
+        self.profile_list.setAccessibleName(self.tr("Agent profiles"))
+        self.no_profiles_label = QLabel(self.tr("No agents yet — add one or try the demo."), self)
         self.no_profiles_label.setObjectName("statusLabel")
         self.no_profiles_label.setWordWrap(True)
-        self.no_profiles_label.setAccessibleName("No agents yet")
-        chats_heading = QLabel("Conversations", self)
+        self.no_profiles_label.setAccessibleName(self.tr("No agents yet"))
+        chats_heading = QLabel(self.tr("Conversations"), self)
         chats_heading.setObjectName("sidebarHeading")
         self.conversation_list = QListWidget(self)
         self.conversation_list.setObjectName("conversationList")
-        self.conversation_list.setAccessibleName("Conversations")
+        self.conversation_list.setAccessibleName(self.tr("Conversations"))
         for listing in (self.profile_list, self.conversation_list):
             listing.setTextElideMode(Qt.TextElideMode.ElideRight)
             listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -110,7 +118,7 @@ class Sidebar(QWidget):
         # Shown by the window (after its first paint: the icon is drawn when shown).
         self.no_conversations = EmptyState(Icon.HISTORY, self)
         self.no_conversations.setObjectName("compactEmptyState")  # a smaller title
-        self.no_conversations.setAccessibleName("No conversations yet")
+        self.no_conversations.setAccessibleName(self.tr("No conversations yet"))
         self.no_conversations.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 4, 8)
@@ -156,8 +164,9 @@ class Sidebar(QWidget):
         try:
             self.profile_list.clear()
             for entry in entries:
-                mark, meaning = _KEY_MARKS[entry.key_status]
-                second = entry.agent_name or "Agent"
+                mark, english = _KEY_MARKS[entry.key_status]
+                meaning = self.tr(english)
+                second = entry.agent_name or self.tr("Agent")
                 item = QListWidgetItem(f"{entry.display_name}\n{second}  {mark}")
                 item.setData(_ID_ROLE, entry.profile_id)
                 item.setToolTip(f"{entry.display_name} — {second}\n{meaning}")

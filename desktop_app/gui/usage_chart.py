@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -63,8 +63,14 @@ def fill_days(
 
 
 def format_credits(value: float) -> str:
-    """Credits without a needless ".0"."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    """Credits without a needless ".0", written as the window's locale writes numbers."""
+    return QLocale().toString(float(value), "f", 0 if float(value).is_integer() else 2)
+
+
+def format_day(day: date, pattern: str = "d MMM yyyy") -> str:
+    """`day` in the window's locale, its month by name: "5 May 2024", "5 may 2024" (the C
+    locale's short format would say "5 05 2024")."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
 
 
 def credits_text(value: float) -> str:
@@ -116,9 +122,9 @@ class UsageChart(QWidget):
             "{credits} from {first} to {last}; the most on {peak} ({peak_credits})."
         ).format(
             credits=credits_text(total),
-            first=self._days[0].day,
-            last=self._days[-1].day,
-            peak=peak.day,
+            first=format_day(self._days[0].day),
+            last=format_day(self._days[-1].day),
+            peak=format_day(peak.day),
             peak_credits=format_credits(peak.credits),
         )
 
@@ -182,9 +188,9 @@ class UsageChart(QWidget):
             format_credits(peak),
         )
         below = QRectF(plot.left(), plot.bottom() + 4, plot.width(), metrics.height())
-        painter.drawText(below, Qt.AlignmentFlag.AlignLeft, self._days[0].day.isoformat())
+        painter.drawText(below, Qt.AlignmentFlag.AlignLeft, format_day(self._days[0].day))
         if len(self._days) > 1:
-            painter.drawText(below, Qt.AlignmentFlag.AlignRight, self._days[-1].day.isoformat())
+            painter.drawText(below, Qt.AlignmentFlag.AlignRight, format_day(self._days[-1].day))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
         for index in range(len(self._days)):
@@ -200,7 +206,7 @@ class UsageChart(QWidget):
         day = self._days[index]
         QToolTip.showText(
             event.globalPosition().toPoint(),
-            f"{day.day:%a %d %b %Y}: {credits_text(day.credits)}",
+            f"{format_day(day.day, 'ddd dd MMM yyyy')}: {credits_text(day.credits)}",
             self,
         )
 

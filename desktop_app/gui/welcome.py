@@ -14,13 +14,15 @@ class WelcomePane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel("Welcome to AgentsGT Desktop", self)
+        title = QLabel(self.tr("Welcome to AgentsGT Desktop"), self)
         title.setObjectName("welcomeTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         text = QLabel(
-            "Chat with your AgentsGT agents from your desktop. Add an agent with its API key "
-            "pair (the keys stay in your system's keyring), or try the built-in demo agent: "
-            "it runs on this computer and needs no account.",
+            self.tr(
+                "Chat with your AgentsGT agents from your desktop. Add an agent with its API key "
+                "pair (the keys stay in your system's keyring), or try the built-in demo agent: "
+                "it runs on this computer and needs no account."
+            ),
             self,
         )
         text.setObjectName("welcomeText")
@@ -29,11 +31,11 @@ class WelcomePane(QWidget):
         # A fixed width lets the wrapped label compute its height (an alignment flag in the
         # layout alone leaves it one line tall and cuts the text).
         text.setFixedWidth(480)
-        self.add_button = QPushButton("Add an agent…", self)
-        self.add_button.setAccessibleName("Add an agent")
+        self.add_button = QPushButton(self.tr("Add an agent…"), self)
+        self.add_button.setAccessibleName(self.tr("Add an agent"))
         self.add_button.setDefault(True)
-        self.demo_button = QPushButton("Try the demo agent", self)
-        self.demo_button.setAccessibleName("Try the demo agent")
+        self.demo_button = QPushButton(self.tr("Try the demo agent"), self)
+        self.demo_button.setAccessibleName(self.tr("Try the demo agent"))
         for button in (self.add_button, self.demo_button):
             button.setMinimumHeight(34)
             button.setMinimumWidth(170)

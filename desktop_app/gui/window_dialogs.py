@@ -32,19 +32,28 @@ def show_storage_problem(
     Window-modal and non-blocking; "Quit" calls `on_quit`, the other button keeps working on
     the temporary history (the banner keeps saying so).
     """
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox  # only when needed: its enums cost ~1 ms
 
     dialog = QMessageBox(parent)
     dialog.setIcon(QMessageBox.Icon.Warning)
-    dialog.setWindowTitle("History can't be opened")
+    dialog.setWindowTitle(QCoreApplication.translate("StorageProblem", "History can't be opened"))
     dialog.setText(describe_error(problem).sentence)
     dialog.setInformativeText(
-        "You can keep working with a temporary history for this session: conversations "
-        "will be lost when you quit unless you export them. Your history file is not "
-        "changed."
+        QCoreApplication.translate(
+            "StorageProblem",
+            "You can keep working with a temporary history for this session: conversations "
+            "will be lost when you quit unless you export them. Your history file is not "
+            "changed.",
+        )
     )
-    keep = dialog.addButton("Use temporary history", QMessageBox.ButtonRole.AcceptRole)
-    quit_ = dialog.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    keep = dialog.addButton(
+        QCoreApplication.translate("StorageProblem", "Use temporary history"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    quit_ = dialog.addButton(
+        QCoreApplication.translate("StorageProblem", "Quit"), QMessageBox.ButtonRole.RejectRole
+    )
     dialog.setDefaultButton(keep)
     dialog.setEscapeButton(keep)  # Esc only dismisses: quitting takes the Quit button
     dialog.buttonClicked.connect(lambda button: button is quit_ and on_quit())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -49,7 +49,9 @@ class WindowWidgets:
     def __init__(self, window: QMainWindow) -> None:
         self.sidebar = Sidebar(window)
         self.transcript = TranscriptView(window)
-        self.transcript.setAccessibleName("Conversation")
+        self.transcript.setAccessibleName(
+            QCoreApplication.translate("WindowWidgets", "Conversation")
+        )
         # A new chat, or a conversation that is gone, shows an empty state in its place.
         self.empty_state = EmptyState(Icon.AGENT, window)
         # Scrolled rather than squeezed: its prompts must not set the window's minimum height.
@@ -64,20 +66,35 @@ class WindowWidgets:
         self.header = QLabel(window)
         self.header.setObjectName("sidebarHeading")
         self.header.setTextFormat(Qt.TextFormat.PlainText)
-        self.header.setAccessibleName("Current agent")
+        self.header.setAccessibleName(QCoreApplication.translate("WindowWidgets", "Current agent"))
         self.find_bar = FindBar(self.transcript.browser, window)  # hidden until Ctrl+F
-        self.find_bar.setAccessibleName("Find in conversation")
+        self.find_bar.setAccessibleName(
+            QCoreApplication.translate("WindowWidgets", "Find in conversation")
+        )
         self.banner = ErrorBanner(window)
         # Problems with where history and keys are kept get banners of their own, above the
         # pages (the welcome page too): a chat error, or its clearing, must not hide them.
         self.storage_banner = ErrorBanner(window)
-        self.storage_banner.setAccessibleName("History problem")
+        self.storage_banner.setAccessibleName(
+            QCoreApplication.translate("WindowWidgets", "History problem")
+        )
         self.keyring_banner = ErrorBanner(window)
-        self.keyring_banner.setAccessibleName("Keyring problem")
-        self.far_page_label = QLabel("Showing messages around the search result.", window)
+        self.keyring_banner.setAccessibleName(
+            QCoreApplication.translate("WindowWidgets", "Keyring problem")
+        )
+        self.far_page_label = QLabel(
+            QCoreApplication.translate(
+                "WindowWidgets", "Showing messages around the search result."
+            ),
+            window,
+        )
         self.far_page_label.setObjectName("statusLabel")
-        self.jump_latest_button = QPushButton("Jump to latest", window)
-        self.jump_latest_button.setAccessibleName("Jump to the latest messages")
+        self.jump_latest_button = QPushButton(
+            QCoreApplication.translate("WindowWidgets", "Jump to latest"), window
+        )
+        self.jump_latest_button.setAccessibleName(
+            QCoreApplication.translate("WindowWidgets", "Jump to the latest messages")
+        )
         far_row = QHBoxLayout()
         far_row.setContentsMargins(10, 0, 10, 0)
         far_row.addWidget(self.far_page_label, 1)
@@ -85,10 +102,19 @@ class WindowWidgets:
         self.far_page_bar = QWidget(window)
         self.far_page_bar.setLayout(far_row)
         self.far_page_bar.hide()
-        self.edit_notice = QLabel("Editing your message: send to resend from there.", window)
+        self.edit_notice = QLabel(
+            QCoreApplication.translate(
+                "WindowWidgets", "Editing your message: send to resend from there."
+            ),
+            window,
+        )
         self.edit_notice.setObjectName("statusLabel")
-        self.cancel_edit_button = QPushButton("Cancel edit", window)
-        self.cancel_edit_button.setAccessibleName("Cancel edit")
+        self.cancel_edit_button = QPushButton(
+            QCoreApplication.translate("WindowWidgets", "Cancel edit"), window
+        )
+        self.cancel_edit_button.setAccessibleName(
+            QCoreApplication.translate("WindowWidgets", "Cancel edit")
+        )
         edit_row = QHBoxLayout()
         edit_row.setContentsMargins(10, 0, 10, 0)
         edit_row.addWidget(self.edit_notice, 1)
@@ -99,7 +125,7 @@ class WindowWidgets:
         self.composer = ComposerPanel(window)
         self.status_label = QLabel(window)
         self.status_label.setObjectName("statusLabel")
-        self.status_label.setAccessibleName("Status")
+        self.status_label.setAccessibleName(QCoreApplication.translate("WindowWidgets", "Status"))
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
 
         chat = QWidget(window)
@@ -148,28 +174,28 @@ class WindowWidgets:
 def build_menus(window: QMainWindow, a: WindowActions) -> QToolBar:
     """Fill the window's menu bar and add its toolbar (returned)."""
     menus = window.menuBar()
-    file_menu = menus.addMenu("&File")
+    file_menu = menus.addMenu(QCoreApplication.translate("WindowMenus", "&File"))
     for action in (a.new_chat, a.import_, a.export, a.recently_deleted, a.open_data_folder):
         file_menu.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
-    edit_menu = menus.addMenu("&Edit")
+    edit_menu = menus.addMenu(QCoreApplication.translate("WindowMenus", "&Edit"))
     for action in (a.copy_last_reply, a.copy_conversation, a.find, a.search):
         edit_menu.addAction(action)
     edit_menu.addSeparator()
     edit_menu.addAction(a.settings)
-    chat_menu = menus.addMenu("&Chat")
+    chat_menu = menus.addMenu(QCoreApplication.translate("WindowMenus", "&Chat"))
     for action in (a.stop, a.regenerate, a.switch_agent):
         chat_menu.addAction(action)
-    agents_menu = menus.addMenu("&Agents")
+    agents_menu = menus.addMenu(QCoreApplication.translate("WindowMenus", "&Agents"))
     agents_menu.addAction(a.profiles)
     agents_menu.addAction(a.server_history)
     agents_menu.addAction(a.demo)
-    help_menu = menus.addMenu("&Help")
+    help_menu = menus.addMenu(QCoreApplication.translate("WindowMenus", "&Help"))
     help_menu.addAction(a.about)
-    toolbar = QToolBar("Main toolbar", window)
+    toolbar = QToolBar(QCoreApplication.translate("WindowMenus", "Main toolbar"), window)
     toolbar.setObjectName("mainToolbar")
-    toolbar.setAccessibleName("Main toolbar")
+    toolbar.setAccessibleName(QCoreApplication.translate("WindowMenus", "Main toolbar"))
     toolbar.setMovable(False)
     # Icons come after the first paint (MainWindow.start); until then the text alone shows.
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

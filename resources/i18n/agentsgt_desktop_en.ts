@@ -46,6 +46,17 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n reply(ies) interrupted when the app closed: use Retry.</source>
+        <extracomment>Emitted on the StreamingWriter&apos;s thread; queued to the GUI thread by Qt. Why the history is a temporary one this session (shown once the window is up). Reloads the lists when another process (the CLI, another window) changed the history. Follows the OS&apos;s light/dark switch while the theme setting is &quot;system&quot;. File → Import…&apos;s file chooser and outcome box (None: the real dialogs); tests set them. True once `start()` ran: icons and empty states are drawn after the first paint only. True once the toolbar has its icons (a narrow window may then hide their text). The conversation that was open when it went to the bin (its empty state is shown). What the empty states show now (set again only when it changes). The warm-up `start()` runs after the first paint (benchmarks wait for it).</extracomment>
+        <translation>
+            <numerusform>%n reply was interrupted when the app closed: use Retry on it.</numerusform>
+            <numerusform>%n replies were interrupted when the app closed: use Retry on them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message numerus="yes">
         <source>%n agent(s) found.</source>

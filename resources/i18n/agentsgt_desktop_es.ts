@@ -60,6 +60,10 @@
         <translation>No se pudo abrir la carpeta {folder}.</translation>
     </message>
     <message>
+        <source>Interface icons: Lucide (ISC licence), see {file}.</source>
+        <translation>Iconos de la interfaz: Lucide (licencia ISC), consulta {file}.</translation>
+    </message>
+    <message>
         <source>Package</source>
         <translation>Paquete</translation>
     </message>
@@ -202,6 +206,50 @@
     </message>
 </context>
 <context>
+    <name>EmptyState</name>
+    <message>
+        <source>What can you help me with?</source>
+        <extracomment>Shown on a new chat: things anyone might ask any agent first.</extracomment>
+        <translation>¿En qué me puedes ayudar?</translation>
+    </message>
+    <message>
+        <source>Summarise the main points of a topic you know well.</source>
+        <translation>Resume los puntos principales de un tema que conozcas bien.</translation>
+    </message>
+    <message>
+        <source>Explain your answer step by step.</source>
+        <translation>Explica tu respuesta paso a paso.</translation>
+    </message>
+    <message>
+        <source>Chat with {agent}</source>
+        <translation>Chatea con {agent}</translation>
+    </message>
+    <message>
+        <source>Ask anything below, or start with one of these.</source>
+        <translation>Pregunta lo que quieras abajo, o empieza con una de estas.</translation>
+    </message>
+    <message>
+        <source>No conversations with {agent} yet</source>
+        <translation>Aún no hay conversaciones con {agent}</translation>
+    </message>
+    <message>
+        <source>Your conversations with this agent will be listed here.</source>
+        <translation>Aquí aparecerán tus conversaciones con este agente.</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Nuevo chat</translation>
+    </message>
+    <message>
+        <source>This conversation is gone</source>
+        <translation>Esta conversación ya no está</translation>
+    </message>
+    <message>
+        <source>It was deleted, or is no longer in the history. Restore it from Recently deleted, or start a new chat.</source>
+        <translation>Se eliminó o ya no está en el historial. Restáurala desde Eliminadas recientemente, o empieza un chat nuevo.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
         <source>Problem</source>
@@ -218,6 +266,22 @@
     <message>
         <source>Retry</source>
         <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Edit keys</source>
+        <translation>Editar claves</translation>
+    </message>
+    <message>
+        <source>Check balance</source>
+        <translation>Consultar el saldo</translation>
+    </message>
+    <message>
+        <source>Edit profile</source>
+        <translation>Editar el perfil</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
     </message>
     <message>
         <source>Dismiss</source>
@@ -449,6 +513,86 @@
             <numerusform>%n volvió de Eliminadas recientemente.</numerusform>
             <numerusform>%n volvieron de Eliminadas recientemente.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Waiting for the agent…</source>
+        <extracomment>The status line while a streaming reply has sent nothing for a while.</extracomment>
+        <translation>Esperando al agente…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(ies) interrupted when the app closed: use Retry.</source>
+        <extracomment>Emitted on the StreamingWriter&apos;s thread; queued to the GUI thread by Qt. Why the history is a temporary one this session (shown once the window is up). Reloads the lists when another process (the CLI, another window) changed the history. Follows the OS&apos;s light/dark switch while the theme setting is &quot;system&quot;. File → Import…&apos;s file chooser and outcome box (None: the real dialogs); tests set them. True once `start()` ran: icons and empty states are drawn after the first paint only. True once the toolbar has its icons (a narrow window may then hide their text). The conversation that was open when it went to the bin (its empty state is shown). What the empty states show now (set again only when it changes). The warm-up `start()` runs after the first paint (benchmarks wait for it).</extracomment>
+        <translation>
+            <numerusform>%n respuesta se interrumpió al cerrarse la aplicación: usa Reintentar.</numerusform>
+            <numerusform>%n respuestas se interrumpieron al cerrarse la aplicación: usa Reintentar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keys can&apos;t be saved in a keyring: {problem}.</source>
+        <translation>No se pueden guardar las claves en un almacén de claves: {problem}.</translation>
+    </message>
+    <message>
+        <source>You can still use keys for this session only.</source>
+        <translation>Aun así puedes usar claves solo durante esta sesión.</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Escribiendo…</translation>
+    </message>
+    <message>
+        <source>Reply finished.</source>
+        <translation>Respuesta terminada.</translation>
+    </message>
+    <message>
+        <source>Reply stopped.</source>
+        <translation>Respuesta detenida.</translation>
+    </message>
+    <message>
+        <source>The reply did not finish.</source>
+        <translation>La respuesta no terminó.</translation>
+    </message>
+    <message>
+        <source>Starting the demo agent…</source>
+        <translation>Iniciando el agente de demostración…</translation>
+    </message>
+    <message>
+        <source>Demo agent ready: {agent}. Say hello!</source>
+        <translation>Agente de demostración listo: {agent}. ¡Salúdalo!</translation>
+    </message>
+    <message>
+        <source>Checking the balance…</source>
+        <translation>Consultando el saldo…</translation>
+    </message>
+    <message>
+        <source>Code copied</source>
+        <translation>Código copiado</translation>
+    </message>
+    <message>
+        <source>Message copied</source>
+        <translation>Mensaje copiado</translation>
+    </message>
+    <message>
+        <source>Conversation copied</source>
+        <translation>Conversación copiada</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+    <message>
+        <source>{notice}.</source>
+        <translation>{notice}.</translation>
+    </message>
+    <message>
+        <source>Could not open the folder {folder}.</source>
+        <translation>No se pudo abrir la carpeta {folder}.</translation>
+    </message>
+    <message>
+        <source>Choose or add an agent first.</source>
+        <translation>Primero elige o añade un agente.</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1249,84 @@
     </message>
 </context>
 <context>
+    <name>Sidebar</name>
+    <message>
+        <source>Checking the keyring</source>
+        <translation>Consultando el almacén de claves</translation>
+    </message>
+    <message>
+        <source>Key stored in the keyring</source>
+        <translation>Clave guardada en el almacén de claves</translation>
+    </message>
+    <message>
+        <source>Key kept for this session only</source>
+        <translation>Clave guardada solo para esta sesión</translation>
+    </message>
+    <message>
+        <source>Key missing: edit the profile to add it</source>
+        <translation>Falta la clave: edita el perfil para añadirla</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Nuevo chat</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agentes</translation>
+    </message>
+    <message>
+        <source>Manage…</source>
+        <translation>Gestionar…</translation>
+    </message>
+    <message>
+        <source>Manage agent profiles</source>
+        <translation>Gestionar los perfiles de agentes</translation>
+    </message>
+    <message>
+        <source>Agent profiles</source>
+        <translation>Perfiles de agentes</translation>
+    </message>
+    <message>
+        <source>No agents yet — add one or try the demo.</source>
+        <translation>Aún no hay agentes: añade uno o prueba la demostración.</translation>
+    </message>
+    <message>
+        <source>No agents yet</source>
+        <translation>Aún no hay agentes</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversaciones</translation>
+    </message>
+    <message>
+        <source>No conversations yet</source>
+        <translation>Aún no hay conversaciones</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+</context>
+<context>
+    <name>StorageProblem</name>
+    <message>
+        <source>History can&apos;t be opened</source>
+        <translation>No se puede abrir el historial</translation>
+    </message>
+    <message>
+        <source>You can keep working with a temporary history for this session: conversations will be lost when you quit unless you export them. Your history file is not changed.</source>
+        <translation>Puedes seguir trabajando con un historial temporal durante esta sesión: las conversaciones se perderán al salir, salvo que las exportes. Tu archivo de historial no se modifica.</translation>
+    </message>
+    <message>
+        <source>Use temporary history</source>
+        <translation>Usar un historial temporal</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+</context>
+<context>
     <name>Switcher</name>
     <message>
         <source>Switch agent</source>
@@ -1177,6 +1399,15 @@
     <message>
         <source>Sources: {sources}</source>
         <translation>Fuentes: {sources}</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <extracomment>How many finished message bodies are kept rendered (LRU), across conversations.</extracomment>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>código</translation>
     </message>
 </context>
 <context>
@@ -1270,6 +1501,256 @@ Descárgala desde la página de la versión cuando te venga bien.</translation>
     <message>
         <source>Unknown model</source>
         <translation>Modelo desconocido</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePane</name>
+    <message>
+        <source>Welcome to AgentsGT Desktop</source>
+        <translation>Te damos la bienvenida a AgentsGT Desktop</translation>
+    </message>
+    <message>
+        <source>Chat with your AgentsGT agents from your desktop. Add an agent with its API key pair (the keys stay in your system&apos;s keyring), or try the built-in demo agent: it runs on this computer and needs no account.</source>
+        <translation>Chatea con tus agentes de AgentsGT desde tu escritorio. Añade un agente con su par de claves de API (las claves se quedan en el almacén de claves de tu sistema), o prueba el agente de demostración incluido: funciona en este equipo y no necesita cuenta.</translation>
+    </message>
+    <message>
+        <source>Add an agent…</source>
+        <translation>Añadir un agente…</translation>
+    </message>
+    <message>
+        <source>Add an agent</source>
+        <translation>Añadir un agente</translation>
+    </message>
+    <message>
+        <source>Try the demo agent</source>
+        <translation>Probar el agente de demostración</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>{tip} ({shortcut})</source>
+        <translation>{tip} ({shortcut})</translation>
+    </message>
+    <message>
+        <source>&amp;New chat</source>
+        <extracomment>Esc while nothing streams (Stop has Esc then): closes the find bar, cancels an edit. A saved conversation is open, or the conversation list shows saved ones. The open conversation has a reply with text.</extracomment>
+        <translation>&amp;Nuevo chat</translation>
+    </message>
+    <message>
+        <source>Start a new chat</source>
+        <translation>Empezar un chat nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Detener</translation>
+    </message>
+    <message>
+        <source>Stop the reply</source>
+        <translation>Detener la respuesta</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate</source>
+        <translation>&amp;Regenerar</translation>
+    </message>
+    <message>
+        <source>Write the last reply again</source>
+        <translation>Volver a escribir la última respuesta</translation>
+    </message>
+    <message>
+        <source>&amp;Copy reply</source>
+        <translation>&amp;Copiar respuesta</translation>
+    </message>
+    <message>
+        <source>Copy the last reply</source>
+        <translation>Copiar la última respuesta</translation>
+    </message>
+    <message>
+        <source>Copy c&amp;onversation</source>
+        <translation>Copiar c&amp;onversación</translation>
+    </message>
+    <message>
+        <source>Copy the whole chat</source>
+        <translation>Copiar todo el chat</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>Export this conversation</source>
+        <translation>Exportar esta conversación</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importar…</translation>
+    </message>
+    <message>
+        <source>Import conversations from a JSON export</source>
+        <translation>Importar conversaciones de una exportación JSON</translation>
+    </message>
+    <message>
+        <source>Recently &amp;deleted…</source>
+        <translation>Eliminadas &amp;recientemente…</translation>
+    </message>
+    <message>
+        <source>Restore or erase deleted conversations</source>
+        <translation>Restaurar o borrar las conversaciones eliminadas</translation>
+    </message>
+    <message>
+        <source>Open data &amp;folder</source>
+        <translation>Abrir la carpeta de &amp;datos</translation>
+    </message>
+    <message>
+        <source>Show the folder that holds your history</source>
+        <translation>Mostrar la carpeta que guarda tu historial</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Buscar…</translation>
+    </message>
+    <message>
+        <source>Find in conversation</source>
+        <translation>Buscar en la conversación</translation>
+    </message>
+    <message>
+        <source>&amp;Search all conversations…</source>
+        <translation>Buscar en &amp;todas las conversaciones…</translation>
+    </message>
+    <message>
+        <source>Search every conversation</source>
+        <translation>Buscar en todas las conversaciones</translation>
+    </message>
+    <message>
+        <source>Server &amp;history and usage…</source>
+        <translation>&amp;Historial del servidor y uso…</translation>
+    </message>
+    <message>
+        <source>Browse this agent&apos;s history on the server and see credit usage</source>
+        <translation>Explorar el historial de este agente en el servidor y ver el uso de créditos</translation>
+    </message>
+    <message>
+        <source>S&amp;witch agent</source>
+        <translation>Ca&amp;mbiar de agente</translation>
+    </message>
+    <message>
+        <source>Switch to another agent</source>
+        <translation>Cambiar a otro agente</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles &amp;&amp; keys…</source>
+        <translation>&amp;Perfiles y claves…</translation>
+    </message>
+    <message>
+        <source>Manage agent profiles</source>
+        <translation>Gestionar los perfiles de agentes</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Ajustes…</translation>
+    </message>
+    <message>
+        <source>Open settings</source>
+        <translation>Abrir los ajustes</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo agent</source>
+        <translation>Probar el agente de &amp;demostración</translation>
+    </message>
+    <message>
+        <source>Chat with the built-in demo agent</source>
+        <translation>Chatear con el agente de demostración incluido</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Quit AgentsGT Desktop</source>
+        <translation>Salir de AgentsGT Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;About AgentsGT Desktop</source>
+        <translation>&amp;Acerca de AgentsGT Desktop</translation>
+    </message>
+    <message>
+        <source>Version, licences and folders</source>
+        <translation>Versión, licencias y carpetas</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>&amp;Chat</translation>
+    </message>
+    <message>
+        <source>&amp;Agents</source>
+        <translation>A&amp;gentes</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Barra de herramientas principal</translation>
+    </message>
+</context>
+<context>
+    <name>WindowWidgets</name>
+    <message>
+        <source>Conversation</source>
+        <extracomment>The toolbar&apos;s icons: smaller than the style&apos;s 24 px, in proportion with the text beside them. Below this window width the toolbar shows icons only (their tooltips name them).</extracomment>
+        <translation>Conversación</translation>
+    </message>
+    <message>
+        <source>Current agent</source>
+        <translation>Agente actual</translation>
+    </message>
+    <message>
+        <source>Find in conversation</source>
+        <translation>Buscar en la conversación</translation>
+    </message>
+    <message>
+        <source>History problem</source>
+        <translation>Problema con el historial</translation>
+    </message>
+    <message>
+        <source>Keyring problem</source>
+        <translation>Problema con el almacén de claves</translation>
+    </message>
+    <message>
+        <source>Showing messages around the search result.</source>
+        <translation>Se muestran los mensajes en torno al resultado de la búsqueda.</translation>
+    </message>
+    <message>
+        <source>Jump to latest</source>
+        <translation>Ir a lo último</translation>
+    </message>
+    <message>
+        <source>Jump to the latest messages</source>
+        <translation>Ir a los mensajes más recientes</translation>
+    </message>
+    <message>
+        <source>Editing your message: send to resend from there.</source>
+        <translation>Editando tu mensaje: envíalo para reenviar desde ahí.</translation>
+    </message>
+    <message>
+        <source>Cancel edit</source>
+        <translation>Cancelar la edición</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
     </message>
 </context>
 </TS>

@@ -121,6 +121,19 @@ def test_code_blocks_are_recorded_highlighted_and_linked() -> None:
     assert '<pre style="white-space: pre-wrap">' in rendered.html
 
 
+def test_the_code_bar_says_the_words_it_is_given() -> None:
+    """The window passes them translated: "código · Copiar" in Spanish."""
+    rendered = MarkdownRenderer().render(
+        "```\nx = 1\n```\n",
+        copy_href=lambda index: f"agentsgt:copy-code/m/{index}",
+        copy_label="Copiar <ya>",
+        code_label="código",
+    )
+    assert ">código</span>" in rendered.html
+    assert ">Copiar &lt;ya&gt;</a>" in rendered.html
+    assert "Copy" not in rendered.html
+
+
 def test_code_without_highlighter_is_escaped() -> None:
     rendered = MarkdownRenderer().render("```\n<script>alert(1)</script>\n```\n")
     assert "<script>" not in rendered.html

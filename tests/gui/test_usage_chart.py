@@ -45,7 +45,7 @@ def test_bars_scale_to_the_peak_and_are_painted(qtbot) -> None:
     assert empty.height() == 0
     assert small.left() < tallest.left()
     assert chart.accessibleDescription() == (
-        "52.50 credits from 2024-05-01 to 2024-05-06; the most on 2024-05-05 (42.50)."
+        "52.50 credits from 1 May 2024 to 6 May 2024; the most on 5 May 2024 (42.50)."
     )
     image = chart.grab().toImage()
     bar_color = chart.palette().color(QPalette.ColorRole.Highlight)

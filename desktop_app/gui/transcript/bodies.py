@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop_app.core.markdown_render import MarkdownRenderer, RenderedMarkdown, split_blocks
 from desktop_app.core.models import Role
 from desktop_app.gui.transcript.highlight import make_highlighter
@@ -40,7 +42,13 @@ class BodyRenderer:
         """One block (or the unfinished tail) of a reply, with copy links for its code."""
         renderer = self._coloured if highlight else self._plain
         href = partial(_copy_code_href, message_id)
-        return renderer.render(source, first_code_index=first_code_index, copy_href=href)
+        return renderer.render(
+            source,
+            first_code_index=first_code_index,
+            copy_href=href,
+            copy_label=QCoreApplication.translate("Transcript", "Copy"),
+            code_label=QCoreApplication.translate("Transcript", "code"),
+        )
 
     def render_body(self, message: MessageView) -> RenderedBody:
         """A finished message, in the same pieces a streamed reply is shown in (cached)."""
