@@ -1,4 +1,4 @@
-"""Take the README screenshots of the real window: welcome, a reply, an error, dark, narrow, Spanish.
+"""Take the README screenshots of the window: welcome, a reply, an error, dark, narrow, Spanish.
 
 Run under a display and a throw-away Secret Service (so the window has a keyring, as on a
 desktop), once per language:
