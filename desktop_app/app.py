@@ -26,12 +26,14 @@ from desktop_app.gui.first_paint import (
 
 if TYPE_CHECKING:
     from desktop_app.core.storage import StorageError
+    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.single_instance import SingleInstance
 
 log = logging.getLogger("desktop_app")
 
 #: `--self-test` calls this with the started window once it has painted; it returns the exit
 #: code. desktop_app.self_test sets it (and calls main() again) when `--self-test` is given.
-SelfTest = Callable[["MainWindow"], Awaitable[int]]  # noqa: F821 (imported lazily below)
+SelfTest = Callable[["MainWindow"], Awaitable[int]]
 self_test_hook: SelfTest | None = None
 
 
@@ -323,6 +325,16 @@ async def shutdown(window, services) -> None:
     await asyncio.to_thread(services.demo.stop)
 
 
+def listen_for_second_launches(window: MainWindow, data_dir: Path) -> SingleInstance:
+    """Listen (after the first paint) for a later launch on `data_dir`: it raises `window`."""
+    from desktop_app.gui.single_instance import SingleInstance, server_name
+
+    instance = SingleInstance(server_name(data_dir), window)
+    instance.listen()
+    instance.activated.connect(lambda arguments: on_second_launch(window, arguments))
+    return instance
+
+
 def on_second_launch(window, arguments: Sequence[str]) -> None:
     """Another launch on this data folder handed its arguments over: raise the window and act
     on them (only the plain flags: argparse would print or exit in this process)."""
@@ -404,15 +416,16 @@ def _run_window(
     app.setOrganizationName("AgentsGT")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
-    from desktop_app.gui.single_instance import SingleInstance, hand_over, server_name
+    from desktop_app.core.instances import any_running
 
     # A window already open on this data folder is raised instead of opening a second one.
-    instance_name = server_name(paths.data_dir)
-    if hand_over(instance_name, arguments):
-        log.info("%s is already open on this data folder: raised it", APP_NAME)
-        return 0
-    instance = SingleInstance(instance_name)
-    instance.listen()
+    # Qt's network module (~30 ms) loads before the first paint only when one may be open.
+    if any_running(paths.data_dir):
+        from desktop_app.gui.single_instance import hand_over, server_name
+
+        if hand_over(server_name(paths.data_dir), arguments):
+            log.info("%s is already open on this data folder: raised it", APP_NAME)
+            return 0
     collector = MainThreadCollector(app)
     window: MainWindow | None = None
     crash = DeferredCrashHandler(lambda: window)
@@ -436,9 +449,9 @@ def _run_window(
     # Closing is handled by run(), also when the window closes before run() first runs (or
     # before the first paint).
     app.setQuitOnLastWindowClosed(False)
-    instance.activated.connect(lambda arguments: on_second_launch(window, arguments))
     window.show()
     painted_at = wait_for_first_paint(window)
+    instance = listen_for_second_launches(window, paths.data_dir)
     open_log_file()
     crash.load()
     if args.measure_startup:

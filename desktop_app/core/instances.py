@@ -52,19 +52,7 @@ class InstanceRegistry:
 
     def others_running(self) -> int:
         """How many other live instances use the same data folder (stale files are removed)."""
-        alive = 0
-        for path in self._dir.glob("*.lock"):
-            if path == self._path:
-                continue
-            try:
-                with open(path, "a+b") as handle:
-                    if not _try_lock(handle):
-                        alive += 1
-                        continue
-                path.unlink(missing_ok=True)  # its process is gone
-            except OSError:
-                alive += 1  # cannot tell: assume it is alive, which is the safe side
-        return alive
+        return _count_alive(self._dir, self._path)
 
     def close(self) -> None:
         """Leave the registry (the OS also does this when the process dies)."""
@@ -72,3 +60,25 @@ class InstanceRegistry:
             self._handle.close()
             self._handle = None
             self._path.unlink(missing_ok=True)
+
+
+def any_running(data_dir: Path) -> bool:
+    """True when a live instance uses `data_dir` (without registering this process)."""
+    folder = data_dir / "instances"
+    return folder.is_dir() and _count_alive(folder, None) > 0
+
+
+def _count_alive(folder: Path, own: Path | None) -> int:
+    alive = 0
+    for path in folder.glob("*.lock"):
+        if path == own:
+            continue
+        try:
+            with open(path, "a+b") as handle:
+                if not _try_lock(handle):
+                    alive += 1
+                    continue
+            path.unlink(missing_ok=True)  # its process is gone
+        except OSError:
+            alive += 1  # cannot tell: assume it is alive, which is the safe side
+    return alive

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,7 +38,7 @@ def sibling_temp_file(target: Path) -> Iterator[tuple[int, Path]]:
     `remove_stale_temp_files` finds it at the next start. Leaving the block removes the
     listing, and the temp file unless the caller renamed it. The descriptor is the caller's.
     """
-    token = secrets.token_hex(8)
+    token = os.urandom(8).hex()  # not `secrets`: it loads hashlib (OpenSSL) at start
     temp = _temp_name(target, token)
     entry = _ledger() / token
     listed = _list(entry, temp)

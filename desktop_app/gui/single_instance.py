@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
+import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -27,7 +27,9 @@ def server_name(data_dir: Path) -> str:
     The user id is part of it too: a local socket name is visible to every user on Windows.
     """
     user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
-    digest = hashlib.sha256(f"{user}\0{data_dir.resolve()}".encode()).hexdigest()[:24]
+    key = f"{user}\0{data_dir.resolve()}".encode()
+    # Two 32-bit checksums: unique enough for folders, and no OpenSSL (hashlib) at start.
+    digest = f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
     return f"agentsgt-desktop-{digest}"
 
 
