@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 SNAPSHOT_INTERVAL = 0.25
 #: Longest run of stream events handled without giving the event loop a turn: a fast stream
 #: always has bytes ready, so reading never waits and the window would get no repaint or input.
-YIELD_INTERVAL = 0.015
+YIELD_INTERVAL = 0.005
 
 #: Tool phases worth showing: the input streaming in is shown once it is complete.
 _SHOWN_TOOL_PHASES = frozenset(ToolPhase) - {ToolPhase.INPUT_START, ToolPhase.INPUT_DELTA}

@@ -32,7 +32,7 @@ TAIL_HIGHLIGHT_LIMIT = 4000
 #: event loop running between them: no stall, however much arrived at once.
 COMMIT_BUDGET_CHARS = 3000
 #: ...and of at most about this many seconds of rendering (code with colours is slow to render).
-COMMIT_BUDGET_SECONDS = 0.010
+COMMIT_BUDGET_SECONDS = 0.006
 
 #: The body is written in chunk frames of about this many Markdown characters. Qt lays out
 #: and paints the blocks of a frame one by one but skips a whole frame that did not change,
