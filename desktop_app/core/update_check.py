@@ -13,6 +13,7 @@ from packaging.version import InvalidVersion, Version
 from desktop_app.core.errors import (
     APITimeoutError,
     ResponseFormatError,
+    ResponseTooLargeError,
     UnexpectedStatusError,
 )
 
@@ -106,6 +107,7 @@ async def read_feed(
     """
     import httpx
 
+    from desktop_app.core.body_reader import read_capped
     from desktop_app.core.http import ClientSettings, transport_error
 
     host = urlsplit(url).hostname or url
@@ -122,12 +124,12 @@ async def read_feed(
                 declared = reply.headers.get("Content-Length", "")
                 if declared.isdigit() and int(declared) > max_bytes:
                     raise _too_large(host, max_bytes)
-                body = bytearray()
-                async for chunk in reply.aiter_bytes():
-                    body += chunk
-                    if len(body) > max_bytes:
-                        raise _too_large(host, max_bytes)
-                return bytes(body)
+                try:
+                    # The client's bounded reader: a compressed answer is inflated in steps,
+                    # never whole (httpx's own decoding inflates each chunk without a bound).
+                    return await read_capped(reply, host, max_bytes, "read the release feed")
+                except ResponseTooLargeError:
+                    raise _too_large(host, max_bytes) from None
     except TimeoutError:
         raise APITimeoutError(
             f"The release feed at {host} did not arrive within {deadline:g} s."
