@@ -31,8 +31,12 @@ TAIL_HIGHLIGHT_LIMIT = 4000
 #: A backlog (a stream faster than the screen, a burst) is shown in slices of this size, the
 #: event loop running between them: no stall, however much arrived at once.
 COMMIT_BUDGET_CHARS = 3000
-#: ...and of at most about this many seconds of rendering (code with colours is slow to render).
-COMMIT_BUDGET_SECONDS = 0.006
+#: ...and of at most about this many seconds for the whole repaint: rendering and inserting the
+#: blocks, and Qt's work when the edit ends, as the last repaint took (laying out, and a walk
+#: over the whole document when a frame such as a table was added: 7 ms at 900,000 characters).
+COMMIT_BUDGET_SECONDS = 0.010
+#: ...but rendering gets at least this long, however costly the end of an edit has become.
+MIN_COMMIT_SECONDS = 0.002
 
 #: The body is written in chunk frames of about this many Markdown characters. Qt lays out
 #: and paints the blocks of a frame one by one but skips a whole frame that did not change,
@@ -75,6 +79,7 @@ class LiveReply:
         self._group_frame: QTextFrame | None = None  # the group new chunks go into
         self._group_chunks = 0
         self._chunk_chars = 0
+        self._edit_end_seconds = 0.0  # what Qt took to finish the last repaint's edit
         self._throttle = Throttle(self._repaint, interval_ms, owner)
         self._closed = False  # finish() was called: no more input
         self._settled = False  # ...and everything is shown, status line included
@@ -153,7 +158,10 @@ class LiveReply:
         self._final = (status, error_text)
         self._throttle.cancel()
         self._new_blocks.extend(self._splitter.finish())
-        self._repaint()
+        if _chars(self._new_blocks) > COMMIT_BUDGET_CHARS:
+            self._throttle.hurry()  # a backlog: slices, from the event loop like the others
+        else:
+            self._repaint()
 
     def cancel(self) -> None:
         """Stop painting (the message was removed, replaced or the transcript cleared)."""
@@ -222,6 +230,8 @@ class LiveReply:
                 self._entry.message = self._snapshot(MessageStatus.STREAMING)
             if self._footer_dirty:
                 writer.render_footer(self._entry)
+            edited = time.perf_counter()
+        self._edit_end_seconds = time.perf_counter() - edited
         if self._meta_dirty:
             # Its own edit block: one spanning header to tail would lay the whole body out.
             with writer.edit_block():
@@ -259,7 +269,8 @@ class LiveReply:
     def _commit_slice(self) -> None:
         """Insert completed blocks, oldest first, up to the budget (always at least one)."""
         spent = 0
-        ends = time.perf_counter() + COMMIT_BUDGET_SECONDS
+        budget = max(MIN_COMMIT_SECONDS, COMMIT_BUDGET_SECONDS - self._edit_end_seconds)
+        ends = time.perf_counter() + budget
         while self._new_blocks and (
             spent == 0 or (spent < COMMIT_BUDGET_CHARS and time.perf_counter() < ends)
         ):
