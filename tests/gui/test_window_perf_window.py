@@ -7,6 +7,7 @@ warm-up after it loads, and how often a long reply streamed flat out is rendered
 from __future__ import annotations
 
 import gc
+import linecache
 import os
 import subprocess
 import sys
@@ -157,7 +158,7 @@ def test_work_still_waiting_for_the_loop_is_dropped_by_cancel_all(qloop) -> None
     assert done == [] and not tasks.tasks
 
 
-def test_pyside_is_spared_reading_our_and_the_standard_librarys_sources() -> None:
+def test_pyside_is_spared_reading_our_and_the_standard_librarys_sources(tmp_path) -> None:
     import json
     import types
 
@@ -172,10 +173,19 @@ def test_pyside_is_spared_reading_our_and_the_standard_librarys_sources() -> Non
     assert check(types.ModuleType("desktop_app.gui.not_a_file")) is True
     assert check(ours) is True
     assert check(json) is False
-    # Anything else is still read, as PySide does it.
+    # Anything else is still searched, as PySide does it, but not kept in linecache.
     third_party = types.ModuleType("somewhere_else")
     third_party.__file__ = __file__  # this test's source mentions PySide6
+    linecache.clearcache()
     assert check(third_party) is True
+    plain = types.ModuleType("no_qt_here")
+    plain.__file__ = str(tmp_path / "no_qt_here.py")
+    Path(plain.__file__).write_text("VALUE = 1\n", encoding="utf-8")
+    assert check(plain) is False
+    gone = types.ModuleType("gone")
+    gone.__file__ = str(tmp_path / "gone.py")
+    assert check(gone) is False  # no source to read: what PySide answers too
+    assert linecache.cache == {}, "sources were kept in memory"
 
 
 @pytest.mark.parametrize(

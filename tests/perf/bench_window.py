@@ -200,6 +200,11 @@ def open_bench_window(base_url: str, public_key: str, secret_key: str) -> BenchW
     """Build the window as the app does (GUI-thread GC, qasync loop), keys for this session."""
     home = tempfile.mkdtemp(prefix="agentsgt-bench-")
     os.environ["AGENTSGT_DESKTOP_HOME"] = home
+    import PySide6.QtCore  # noqa: F401
+
+    from desktop_app.gui.first_paint import skip_pyside_source_scan
+
+    skip_pyside_source_scan()  # as the app does before it imports the window's modules
     import qasync
     from PySide6.QtWidgets import QApplication
 
