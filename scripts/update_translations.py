@@ -1,4 +1,4 @@
-"""Update resources/i18n/*.ts from the tr()/translate() strings of gui/ and core/, then build the .qm.
+"""Update resources/i18n/*.ts from the tr()/translate() strings of gui/ and core/; build the .qm.
 
     python scripts/update_translations.py            # lupdate, then lrelease
     python scripts/update_translations.py --release  # lrelease only (after editing a .ts)
@@ -21,8 +21,9 @@ CATALOGUE = "agentsgt_desktop"
 #: Every shipped language; English is the source language (its catalogue: plurals only).
 LANGUAGES = ("en", "es")
 SOURCE_LANGUAGE = "en"
-#: How a core module that writes sentences imports the catalogue hook.
-CORE_HOOK = "from desktop_app.core.messages import"
+#: How a core module that writes sentences imports the catalogue hook (`translate`, `Context`),
+#: or the module itself where a name of its own is `translate` (storage/errors.py).
+CORE_HOOKS = ("from desktop_app.core.messages import", "from desktop_app.core import messages")
 
 
 def tool(name: str) -> str:
@@ -47,8 +48,9 @@ def sources(root: Path = ROOT) -> list[Path]:
         if "translate(" in text or ".tr(" in text:
             found.append(path)
     for path in sorted((package / "core").rglob("*.py")):
-        # storage/errors.py has a translate() of its own (sqlite errors): not a catalogue's.
-        if CORE_HOOK in path.read_text(encoding="utf-8"):
+        # Only modules that import the hook: others may call a translate() of their own.
+        text = path.read_text(encoding="utf-8")
+        if any(hook in text for hook in CORE_HOOKS):
             found.append(path)
     return found
 
