@@ -27,6 +27,7 @@ from desktop_app.core.export.schema import (
     ExportedUsage,
     JsonValue,
 )
+from desktop_app.core.messages import translate
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.core.storage.records import PartRecord, SourceRecord, ToolRecord
 
@@ -127,18 +128,18 @@ def _reject_repeated_ids(
 
 
 def _kind(value: JsonValue) -> str:
-    """How a JSON value is called in an error sentence."""
+    """How a JSON value is called in an error sentence (a noun with its article)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "a boolean"
+        return translate("Import", "a boolean")
     if isinstance(value, int | float):
-        return "a number"
+        return translate("Import", "a number")
     if isinstance(value, str):
-        return "a string"
+        return translate("Import", "a string")
     if isinstance(value, list):
-        return "an array"
-    return "an object"
+        return translate("Import", "an array")
+    return translate("Import", "an object")
 
 
 def _is_encodable(text: str) -> bool:
@@ -310,25 +311,37 @@ def document_from_dict(value: JsonValue) -> ExportDocument:
     """Validate a whole parsed export; raise ConversationImportError naming the first problem."""
     if not isinstance(value, dict):
         raise ConversationImportError(
-            f"The file is not a conversation export: it holds {_kind(value)}, not a JSON object."
+            translate(
+                "Import",
+                "The file is not a conversation export: it holds {kind}, not a JSON object.",
+            ).format(kind=_kind(value))
         )
     if value.get("format") != FORMAT_NAME:
         raise ConversationImportError(
-            f"The file is not a conversation export: 'format' is {value.get('format')!r}, "
-            f"expected {FORMAT_NAME!r}."
+            translate(
+                "Import",
+                "The file is not a conversation export: 'format' is {found!r}, expected {name!r}.",
+            ).format(found=value.get("format"), name=FORMAT_NAME)
         )
     version = value.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise ConversationImportError(
-            f"The export's 'version' must be a whole number, not {version!r}."
+            translate(
+                "Import", "The export's 'version' must be a whole number, not {version!r}."
+            ).format(version=version)
         )
     if version > FORMAT_VERSION:
         raise ConversationImportError(
-            f"The export is version {version}, newer than this app understands "
-            f"(version {FORMAT_VERSION}): update AgentsGT Desktop to import it."
+            translate(
+                "Import",
+                "The export is version {version}, newer than this app understands "
+                "(version {known}): update AgentsGT Desktop to import it.",
+            ).format(version=version, known=FORMAT_VERSION)
         )
     if version != FORMAT_VERSION:
-        raise ConversationImportError(f"The export version {version} is unknown.")
+        raise ConversationImportError(
+            translate("Import", "The export version {version} is unknown.").format(version=version)
+        )
     fields = _Fields(value, "the export", _DOCUMENT_KEYS)
     exported_at = fields.time("exported_at")
     app_version = fields.text("app_version", limit=100)
