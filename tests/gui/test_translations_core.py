@@ -1,0 +1,95 @@
+"""The Spanish window speaks Spanish also where the sentence is the core's (errors, validation)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.core import messages
+from desktop_app.core.models import MessageStatus
+from desktop_app.core.settings import Language, Settings
+from desktop_app.gui.i18n import install_translators
+from tests.fixtures.qt import run_until
+from tests.gui.window_helpers import (
+    OFFSCREEN_NOISE,
+    add_emulator_profile,
+    last_reply,
+    send,
+    wait_reply,
+)
+
+pytestmark = OFFSCREEN_NOISE
+
+
+@pytest.fixture
+def spanish(qapp: QApplication) -> Iterator[None]:
+    """The app's Spanish set-up, as at start-up; English again afterwards (the hook too)."""
+    locale = QLocale()
+    assert install_translators(qapp, Settings(language=Language.SPANISH)) == "es"
+    yield
+    messages.install(None)
+    QLocale.setDefault(locale)
+    for translator in qapp.findChildren(QTranslator):
+        QCoreApplication.removeTranslator(translator)
+        translator.setParent(None)
+
+
+def test_a_rejected_key_is_explained_in_spanish(spanish, make_window, qloop, emulator) -> None:
+    window = make_window()
+    add_emulator_profile(window, emulator)
+    send(window, "Hola #fault:unauthorized")
+    wait_reply(qloop, window)
+    assert last_reply(window).status is MessageStatus.ERROR
+    banner = window.banner
+    assert banner.isVisible()
+    assert banner.label.text().startswith(
+        "La clave fue rechazada (HTTP 401): revisa la clave pública y la secreta"
+    )
+    assert banner.action_button.text() == "Editar claves"
+
+
+def test_the_agents_own_words_stay_as_they_came(spanish, make_window, qloop, emulator) -> None:
+    window = make_window()
+    add_emulator_profile(window, emulator)
+    send(window, "Hola #fault:error-part")
+    wait_reply(qloop, window)
+    text = window.banner.label.text()
+    assert text.startswith("El agente informó de un error: ")
+    assert (last_reply(window).error_text or "") == text
+
+
+def test_a_refused_profile_is_explained_in_spanish(
+    spanish, make_window, qloop, emulator, memory_keyring
+) -> None:
+    window = make_window()
+    dialog = window.open_profiles(new=True)
+    dialog.display_name.setText("Soporte")
+    dialog.base_url.setText(emulator.base_url)
+    dialog.public_key.setText(emulator.credentials.public_key)
+    dialog.secret_key.setText(emulator.credentials.secret_key)
+    dialog.agent.setEditText("no-es-un-uuid")
+    dialog.save_button.click()
+    run_until(qloop, lambda: not dialog.controller.busy, message="the profile check")
+    assert dialog.status.text().startswith(
+        "El ID del agente 'no-es-un-uuid' no es un UUID. Cópialo de la página del agente"
+    )
+    assert window.services.database.list_profiles() == []
+
+
+def test_the_rate_limit_countdown_is_spanish(spanish, make_window, qloop, emulator_factory) -> None:
+    server = emulator_factory(retry_after=20)
+    window = make_window()
+    add_emulator_profile(window, server)
+    server.state.queue_faults(["rate-limit"] * 10)
+    send(window, "Hola")
+    run_until(qloop, lambda: window.banner.counting_down, message="the wait")
+    assert window.banner.label.text() == (
+        "Demasiadas peticiones: se reintentará dentro de 20 segundos (intento 2 de 4). "
+        "Pulsa Esc para cancelar."
+    )
+    window.actions_.stop.trigger()
+    wait_reply(qloop, window, timeout=3)
+    assert last_reply(window).status is MessageStatus.STOPPED
