@@ -73,6 +73,49 @@
     </message>
 </context>
 <context>
+    <name>ApiTypes</name>
+    <message>
+        <source>The server&apos;s answer is not in the expected format: {where} should be {expected}.</source>
+        <translation>La respuesta del servidor no tiene el formato esperado: {where} debería ser {expected}.</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>un objeto</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un número</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>un número entero</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true o false</translation>
+    </message>
+    <message>
+        <source>an ISO 8601 timestamp</source>
+        <translation>una fecha y hora ISO 8601</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not in the expected format: {where} should be present.</source>
+        <translation>La respuesta del servidor no tiene el formato esperado: falta {where}.</translation>
+    </message>
+    <message>
+        <source>a date like 2024-01-15</source>
+        <translation>una fecha como 2024-01-15</translation>
+    </message>
+</context>
+<context>
     <name>AppFolder</name>
     <message>
         <source>Cannot create the folder {path}: {reason}. Check the permissions of the folder above it, or choose another with {variable}.</source>
@@ -108,6 +151,38 @@
     <message>
         <source>The profile {name!r} has no key: edit the profile&apos;s keys.</source>
         <translation>El perfil {name!r} no tiene clave: edita las claves del perfil.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatSession</name>
+    <message>
+        <source>Type a message first.</source>
+        <extracomment>Every change goes through the log first, so memory never runs ahead of storage.</extracomment>
+        <translation>Escribe primero un mensaje.</translation>
+    </message>
+    <message>
+        <source>There is no message to answer yet.</source>
+        <translation>Todavía no hay ningún mensaje que responder.</translation>
+    </message>
+    <message>
+        <source>There is no message to answer before this reply.</source>
+        <translation>No hay ningún mensaje que responder antes de esta respuesta.</translation>
+    </message>
+    <message>
+        <source>The edited message is empty.</source>
+        <translation>El mensaje editado está vacío.</translation>
+    </message>
+    <message>
+        <source>Only your own messages can be edited.</source>
+        <translation>Solo se pueden editar tus propios mensajes.</translation>
+    </message>
+    <message>
+        <source>Wait for the reply to finish, or press Stop.</source>
+        <translation>Espera a que termine la respuesta o pulsa Detener.</translation>
+    </message>
+    <message>
+        <source>That message is no longer in this conversation.</source>
+        <translation>Ese mensaje ya no está en esta conversación.</translation>
     </message>
 </context>
 <context>
@@ -660,6 +735,17 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>There is no conversation with the id {id}.</source>
+        <translation>No hay ninguna conversación con el ID {id}.</translation>
+    </message>
+    <message>
+        <source>The profile of conversation {id} is missing.</source>
+        <translation>Falta el perfil de la conversación {id}.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>AgentsGT Desktop JSON (can be imported again)</source>
@@ -912,6 +998,70 @@
         <translation>{path} no es un archivo normal (es un dispositivo, una tubería o un socket), así que no se puede importar; indica un archivo de exportación JSON.</translation>
     </message>
     <message>
+        <source>must be a JSON object, not {kind}</source>
+        <translation>debe ser un objeto JSON, no {kind}</translation>
+    </message>
+    <message>
+        <source>unknown field {name!r} (version {version} has no such field)</source>
+        <translation>campo desconocido {name!r} (la versión {version} no tiene ese campo)</translation>
+    </message>
+    <message>
+        <source>the field {name!r} is missing</source>
+        <translation>falta el campo {name!r}</translation>
+    </message>
+    <message>
+        <source>{key!r} must be a string or null, not {kind}</source>
+        <translation>{key!r} debe ser una cadena o null, no {kind}</translation>
+    </message>
+    <message>
+        <source>{key!r} must be a string, not {kind}</source>
+        <translation>{key!r} debe ser una cadena, no {kind}</translation>
+    </message>
+    <message>
+        <source>{key!r} is too long ({length:,} characters, at most {limit:,})</source>
+        <translation>{key!r} es demasiado largo ({length:,} caracteres, como mucho {limit:,})</translation>
+    </message>
+    <message>
+        <source>{key!r} contains an unpaired surrogate, which is not valid Unicode text</source>
+        <translation>{key!r} contiene un sustituto sin pareja, que no es texto Unicode válido</translation>
+    </message>
+    <message>
+        <source>{key!r} must not be empty</source>
+        <translation>{key!r} no debe estar vacío</translation>
+    </message>
+    <message>
+        <source>{key!r} must be a positive whole number, not {value!r}</source>
+        <translation>{key!r} debe ser un número entero positivo, no {value!r}</translation>
+    </message>
+    <message>
+        <source>{key!r} must be an ISO 8601 date and time, not {value!r}</source>
+        <translation>{key!r} debe ser una fecha y hora ISO 8601, no {value!r}</translation>
+    </message>
+    <message>
+        <source>{key!r} must include a time zone offset, as in {value}+00:00</source>
+        <translation>{key!r} debe incluir la diferencia horaria, como en {value}+00:00</translation>
+    </message>
+    <message>
+        <source>{key!r} must be a whole number of tokens or null, not {value!r}</source>
+        <translation>{key!r} debe ser un número entero de tokens o null, no {value!r}</translation>
+    </message>
+    <message>
+        <source>{key!r} must be one of {allowed}, not {value!r}</source>
+        <translation>{key!r} debe ser uno de estos valores: {allowed}, no {value!r}</translation>
+    </message>
+    <message>
+        <source>{key!r} must be a JSON array, not {kind}</source>
+        <translation>{key!r} debe ser una lista JSON, no {kind}</translation>
+    </message>
+    <message>
+        <source>message {index} repeats the id {id!r}</source>
+        <translation>el mensaje {index} repite el ID {id!r}</translation>
+    </message>
+    <message>
+        <source>conversation {index} repeats the id {id!r}</source>
+        <translation>la conversación {index} repite el ID {id!r}</translation>
+    </message>
+    <message>
         <source>a boolean</source>
         <translation>un booleano</translation>
     </message>
@@ -932,6 +1082,50 @@
         <translation>un objeto</translation>
     </message>
     <message>
+        <source>{where} is nested too deeply</source>
+        <translation>{where} tiene demasiados niveles de anidamiento</translation>
+    </message>
+    <message>
+        <source>{where} contains a number that is not finite</source>
+        <translation>{where} contiene un número que no es finito</translation>
+    </message>
+    <message>
+        <source>{where} contains an unpaired surrogate</source>
+        <translation>{where} contiene un sustituto sin pareja</translation>
+    </message>
+    <message>
+        <source>{where} contains {kind}</source>
+        <translation>{where} contiene {kind}</translation>
+    </message>
+    <message>
+        <source>{where}: must be a JSON object, not {kind}</source>
+        <translation>{where}: debe ser un objeto JSON, no {kind}</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;type&apos; must be one of tool, source, not {kind!r}</source>
+        <translation>{where}: &apos;type&apos; debe ser tool o source, no {kind!r}</translation>
+    </message>
+    <message>
+        <source>the message is too large ({size:,} bytes, at most {most:,})</source>
+        <translation>el mensaje es demasiado grande ({size:,} bytes, como mucho {most:,})</translation>
+    </message>
+    <message>
+        <source>{where}, usage</source>
+        <translation>{where}, uso</translation>
+    </message>
+    <message>
+        <source>{where}, part {index}</source>
+        <translation>{where}, parte {index}</translation>
+    </message>
+    <message>
+        <source>{where}, profile</source>
+        <translation>{where}, perfil</translation>
+    </message>
+    <message>
+        <source>{where}, message {index}</source>
+        <translation>{where}, mensaje {index}</translation>
+    </message>
+    <message>
         <source>The file is not a conversation export: it holds {kind}, not a JSON object.</source>
         <translation>El archivo no es una exportación de conversaciones: contiene {kind}, no un objeto JSON.</translation>
     </message>
@@ -950,6 +1144,14 @@
     <message>
         <source>The export version {version} is unknown.</source>
         <translation>La versión {version} de la exportación es desconocida.</translation>
+    </message>
+    <message>
+        <source>the export</source>
+        <translation>la exportación</translation>
+    </message>
+    <message>
+        <source>conversation {index}</source>
+        <translation>conversación {index}</translation>
     </message>
 </context>
 <context>
@@ -984,6 +1186,33 @@
             <numerusform>%n volvió de Eliminadas recientemente.</numerusform>
             <numerusform>%n volvieron de Eliminadas recientemente.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Keyring</name>
+    <message>
+        <source>The macOS Keychain could not be reached, so keys cannot be saved. You can use the key for this session only.</source>
+        <translation>No se pudo acceder al Llavero de macOS, así que no se pueden guardar las claves. Puedes usar la clave solo durante esta sesión.</translation>
+    </message>
+    <message>
+        <source>The Windows Credential Locker could not be reached, so keys cannot be saved. You can use the key for this session only.</source>
+        <translation>No se pudo acceder al Administrador de credenciales de Windows, así que no se pueden guardar las claves. Puedes usar la clave solo durante esta sesión.</translation>
+    </message>
+    <message>
+        <source>No keyring service is running (Secret Service not found on D-Bus). Install and unlock gnome-keyring or KWallet, or use the key for this session only.</source>
+        <translation>No hay ningún servicio de almacén de claves en marcha (no se encontró Secret Service en D-Bus). Instala y desbloquea gnome-keyring o KWallet, o usa la clave solo durante esta sesión.</translation>
+    </message>
+    <message>
+        <source>Saving keys is turned off: the keyring library is set to its null backend (see PYTHON_KEYRING_BACKEND or keyringrc.cfg). You can use the key for this session only.</source>
+        <translation>Guardar claves está desactivado: la biblioteca keyring está configurada con su backend nulo (consulta PYTHON_KEYRING_BACKEND o keyringrc.cfg). Puedes usar la clave solo durante esta sesión.</translation>
+    </message>
+    <message>
+        <source>The configured keyring ({name}) keeps keys in a file that is not protected, so AgentsGT Desktop will not use it. Set up the system keyring, or use the key for this session only.</source>
+        <translation>El almacén de claves configurado ({name}) guarda las claves en un archivo sin protección, así que AgentsGT Desktop no lo usará. Configura el almacén de claves del sistema o usa la clave solo durante esta sesión.</translation>
+    </message>
+    <message>
+        <source>The keyring could not be set up ({kind}: {detail}).</source>
+        <translation>No se pudo configurar el almacén de claves ({kind}: {detail}).</translation>
     </message>
 </context>
 <context>
@@ -1331,6 +1560,17 @@
     </message>
 </context>
 <context>
+    <name>Profiles</name>
+    <message>
+        <source>Profile timestamps must carry a time zone.</source>
+        <translation>Las fechas del perfil deben llevar zona horaria.</translation>
+    </message>
+    <message>
+        <source>Enter the public key and the secret key.</source>
+        <translation>Escribe la clave pública y la clave secreta.</translation>
+    </message>
+</context>
+<context>
     <name>RecentlyDeletedDialog</name>
     <message>
         <source>Delete forever</source>
@@ -1436,6 +1676,65 @@
     <message>
         <source>No messages match “{query}”. Try fewer words or the start of a word.</source>
         <translation>Ningún mensaje coincide con «{query}». Prueba con menos palabras o con el principio de una palabra.</translation>
+    </message>
+</context>
+<context>
+    <name>Secrets</name>
+    <message>
+        <source>The public key is empty.</source>
+        <translation>La clave pública está vacía.</translation>
+    </message>
+    <message>
+        <source>The public key must not contain spaces.</source>
+        <translation>La clave pública no debe contener espacios.</translation>
+    </message>
+    <message>
+        <source>The base URL must be a full URL like https://agentsgt.com/api/v1 (got {url!r}).</source>
+        <translation>La URL base debe ser una URL completa, como https://agentsgt.com/api/v1 (se recibió {url!r}).</translation>
+    </message>
+    <message>
+        <source>The base URL has a bad port number: {url!r}.</source>
+        <translation>La URL base tiene un número de puerto incorrecto: {url!r}.</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>Both the public key and the secret key are needed.</source>
+        <translation>Hacen falta la clave pública y la clave secreta.</translation>
+    </message>
+    <message>
+        <source>save</source>
+        <translation>guardar</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>eliminar</translation>
+    </message>
+    <message>
+        <source>Could not {verb} the key: {where} is locked. Unlock it and try again, or use the key for this session only.</source>
+        <translation>No se pudo {verb} la clave: {where} está bloqueado. Desbloquéalo e inténtalo de nuevo, o usa la clave solo durante esta sesión.</translation>
+    </message>
+    <message>
+        <source>Could not {verb} the key: no keyring is available.</source>
+        <translation>No se pudo {verb} la clave: no hay ningún almacén de claves disponible.</translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation>sin detalles</translation>
+    </message>
+    <message>
+        <source>Could not {verb} the key in {where} ({kind}: {detail}).</source>
+        <translation>No se pudo {verb} la clave en {where} ({kind}: {detail}).</translation>
+    </message>
+    <message>
+        <source>A key reference is needed (see secrets.key_ref).</source>
+        <translation>Hace falta una referencia de clave (consulta secrets.key_ref).</translation>
+    </message>
+    <message>
+        <source>The saved entry for {ref} does not hold a key pair. Enter the keys again.</source>
+        <translation>La entrada guardada para {ref} no contiene un par de claves. Vuelve a escribir las claves.</translation>
     </message>
 </context>
 <context>
@@ -1578,6 +1877,102 @@
     <message>
         <source>Importing “{title}”…</source>
         <translation>Importando «{title}»…</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>There is no setting called {name!r}.</source>
+        <extracomment>Opt-in: look at the release feed once a day for a newer version (core.update_check). When the feed was last looked at (Unix seconds), so it is read at most once a day. Read once at start-up (gui.i18n): a change takes effect at the next start.</extracomment>
+        <translation>No hay ningún ajuste llamado {name!r}.</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Send shortcut</source>
+        <translation>Atajo para enviar</translation>
+    </message>
+    <message>
+        <source>Proxy mode</source>
+        <translation>Modo del proxy</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>Tamaño de letra</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>Espera de conexión</translation>
+    </message>
+    <message>
+        <source>Idle timeout</source>
+        <translation>Espera sin actividad</translation>
+    </message>
+    <message>
+        <source>Check for updates</source>
+        <translation>Buscar actualizaciones</translation>
+    </message>
+    <message>
+        <source>Last update check</source>
+        <translation>Última búsqueda de actualizaciones</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>{label} must be one of {allowed} (got {value!r}).</source>
+        <translation>{label}: debe ser uno de estos valores: {allowed} (se recibió {value!r}).</translation>
+    </message>
+    <message>
+        <source>{label} must be a whole number from {low} to {high} (got {value!r}).</source>
+        <translation>{label}: debe ser un número entero entre {low} y {high} (se recibió {value!r}).</translation>
+    </message>
+    <message>
+        <source>{label} must be between {low:g} and {high:g} seconds (got {value!r}).</source>
+        <translation>{label}: debe estar entre {low:g} y {high:g} segundos (se recibió {value!r}).</translation>
+    </message>
+    <message>
+        <source>Proxy URL must be text (got {value!r}).</source>
+        <translation>La URL del proxy debe ser texto (se recibió {value!r}).</translation>
+    </message>
+    <message>
+        <source>Proxy URL is required when the proxy mode is custom, e.g. http://proxy.example.com:8080 or socks5://127.0.0.1:1080.</source>
+        <translation>Hace falta la URL del proxy cuando el modo del proxy es personalizado, p. ej., http://proxy.example.com:8080 o socks5://127.0.0.1:1080.</translation>
+    </message>
+    <message>
+        <source>Proxy URL must start with one of {schemes} (got {url!r}).</source>
+        <translation>La URL del proxy debe empezar por uno de estos esquemas: {schemes} (se recibió {url!r}).</translation>
+    </message>
+    <message>
+        <source>Proxy URL has a bad port number: {url!r}.</source>
+        <translation>La URL del proxy tiene un número de puerto incorrecto: {url!r}.</translation>
+    </message>
+    <message>
+        <source>Proxy URL must name a host, as in http://host:port (got {url!r}).</source>
+        <translation>La URL del proxy debe indicar un servidor, como en http://servidor:puerto (se recibió {url!r}).</translation>
+    </message>
+    <message>
+        <source>Proxy URL must not contain a password: it would be saved in plain text.</source>
+        <translation>La URL del proxy no debe contener una contraseña: se guardaría como texto sin cifrar.</translation>
+    </message>
+    <message>
+        <source>Proxy URL must be only scheme://host:port, with no path or query (got {url!r}).</source>
+        <translation>La URL del proxy debe ser solo esquema://servidor:puerto, sin ruta ni consulta (se recibió {url!r}).</translation>
+    </message>
+    <message>
+        <source>{label} must be true or false (got {value!r}).</source>
+        <translation>{label}: debe ser true o false (se recibió {value!r}).</translation>
+    </message>
+    <message>
+        <source>{label} must be a time in Unix seconds (got {value!r}).</source>
+        <translation>{label}: debe ser una hora en segundos Unix (se recibió {value!r}).</translation>
+    </message>
+    <message>
+        <source>Last profile id must be a short text id (got {value!r}).</source>
+        <translation>El ID del último perfil debe ser un identificador de texto corto (se recibió {value!r}).</translation>
     </message>
 </context>
 <context>
@@ -1781,6 +2176,10 @@
 <context>
     <name>Storage</name>
     <message>
+        <source>This history was written by a newer version of AgentsGT Desktop (schema {version}); update the app. Your data has not been changed.</source>
+        <translation>Este historial lo escribió una versión más reciente de AgentsGT Desktop (esquema {version}); actualiza la aplicación. Tus datos no se han modificado.</translation>
+    </message>
+    <message>
         <source>The history database ({path}) is damaged or is not an AgentsGT Desktop history file. Move it aside (or restore a .bak copy next to it) and start the app again.</source>
         <translation>La base de datos del historial ({path}) está dañada o no es un archivo de historial de AgentsGT Desktop. Muévela a otro sitio (o restaura una copia .bak que esté a su lado) y vuelve a iniciar la aplicación.</translation>
     </message>
@@ -1804,6 +2203,50 @@
         <source>Could not use the history database ({path}): {reason}.</source>
         <translation>No se pudo usar la base de datos del historial ({path}): {reason}.</translation>
     </message>
+    <message>
+        <source>The history database is closed.</source>
+        <translation>La base de datos del historial está cerrada.</translation>
+    </message>
+    <message>
+        <source>Enter a title for the conversation.</source>
+        <translation>Escribe un título para la conversación.</translation>
+    </message>
+    <message>
+        <source>That agent profile no longer exists.</source>
+        <translation>Ese perfil de agente ya no existe.</translation>
+    </message>
+    <message>
+        <source>That conversation is not in Recently deleted.</source>
+        <translation>Esa conversación no está en Eliminadas recientemente.</translation>
+    </message>
+    <message>
+        <source>That conversation no longer exists.</source>
+        <translation>Esa conversación ya no existe.</translation>
+    </message>
+    <message>
+        <source>Cannot read the history database ({path}): {reason}.</source>
+        <translation>No se puede leer la base de datos del historial ({path}): {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for the history database ({path}): {reason}. Check its permissions.</source>
+        <translation>No se puede crear la carpeta de la base de datos del historial ({path}): {reason}. Revisa sus permisos.</translation>
+    </message>
+    <message>
+        <source>Could not back up the history database before updating it ({reason}); it was not changed. Free some disk space or check the folder&apos;s permissions.</source>
+        <translation>No se pudo hacer una copia de seguridad de la base de datos del historial antes de actualizarla ({reason}); no se modificó. Libera espacio en el disco o revisa los permisos de la carpeta.</translation>
+    </message>
+    <message>
+        <source>That message no longer exists.</source>
+        <translation>Ese mensaje ya no existe.</translation>
+    </message>
+    <message>
+        <source>The history writer is closed.</source>
+        <translation>El guardado del historial está cerrado.</translation>
+    </message>
+    <message>
+        <source>Could not save the reply: {reason}.</source>
+        <translation>No se pudo guardar la respuesta: {reason}.</translation>
+    </message>
 </context>
 <context>
     <name>StorageProblem</name>
@@ -1822,6 +2265,70 @@
     <message>
         <source>Quit</source>
         <translation>Salir</translation>
+    </message>
+</context>
+<context>
+    <name>StreamParts</name>
+    <message>
+        <source>The reply is longer than the {limit:,}-character limit for one reply, so it was stopped there.</source>
+        <translation>La respuesta supera el límite de {limit:,} caracteres para una respuesta, así que se detuvo ahí.</translation>
+    </message>
+    <message>
+        <source>The reply has more than {limit:,} parts (tool calls, sources, files and data), the limit for one reply, so it was stopped there.</source>
+        <translation>La respuesta tiene más de {limit:,} partes (llamadas a herramientas, fuentes, archivos y datos), el límite para una respuesta, así que se detuvo ahí.</translation>
+    </message>
+    <message>
+        <source>The reply stream sent a line longer than the {limit} limit, so the reply was stopped there.</source>
+        <translation>El flujo de la respuesta envió una línea que supera el límite de {limit}, así que la respuesta se detuvo ahí.</translation>
+    </message>
+    <message>
+        <source>The reply stream sent a data stream line with no &apos;CODE:&apos; prefix: {line!r}</source>
+        <translation>El flujo de la respuesta envió una línea del flujo de datos sin el prefijo &apos;CODE:&apos;: {line!r}</translation>
+    </message>
+    <message>
+        <source>The reply stream sent a &apos;{code}:&apos; part that is not text.</source>
+        <translation>El flujo de la respuesta envió una parte &apos;{code}:&apos; que no es texto.</translation>
+    </message>
+    <message>
+        <source>The reply stream sent a &apos;{code}:&apos; part that is not an object.</source>
+        <translation>El flujo de la respuesta envió una parte &apos;{code}:&apos; que no es un objeto.</translation>
+    </message>
+    <message>
+        <source>The reply stream sent {what} that is not valid JSON ({problem} at column {column}): {excerpt}</source>
+        <extracomment>The kinds of frame `parse_json` reads (its `what`).</extracomment>
+        <translation>El flujo de la respuesta envió {what} que no es JSON válido ({problem} en la columna {column}): {excerpt}</translation>
+    </message>
+    <message>
+        <source>The reply stream sent {what} nested too deeply.</source>
+        <translation>El flujo de la respuesta envió {what} con demasiados niveles de anidamiento.</translation>
+    </message>
+    <message>
+        <source>The reply stream sent {what} with a number too long to read: {excerpt}</source>
+        <translation>El flujo de la respuesta envió {what} con un número demasiado largo para leerlo: {excerpt}</translation>
+    </message>
+    <message>
+        <source>a UI message stream part</source>
+        <translation>una parte del flujo de mensajes de UI</translation>
+    </message>
+    <message>
+        <source>a data stream part</source>
+        <translation>una parte del flujo de datos</translation>
+    </message>
+    <message>
+        <source>The reply stream sent a &apos;{part}&apos; part without a text &apos;{key}&apos;.</source>
+        <translation>El flujo de la respuesta envió una parte &apos;{part}&apos; sin un texto &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>The reply stream sent a &apos;text-delta&apos; part without a text &apos;delta&apos;.</source>
+        <translation>El flujo de la respuesta envió una parte &apos;text-delta&apos; sin un texto &apos;delta&apos;.</translation>
+    </message>
+    <message>
+        <source>The reply stream sent a UI message stream part that is not an object.</source>
+        <translation>El flujo de la respuesta envió una parte del flujo de mensajes de UI que no es un objeto.</translation>
+    </message>
+    <message>
+        <source>The reply stream sent a UI message stream part without a &apos;type&apos;.</source>
+        <translation>El flujo de la respuesta envió una parte del flujo de mensajes de UI sin &apos;type&apos;.</translation>
     </message>
 </context>
 <context>

@@ -31,8 +31,11 @@ class SchemaTooNewError(StorageError):
 
     def __init__(self, version: int) -> None:
         super().__init__(
-            "This history was written by a newer version of AgentsGT Desktop "
-            f"(schema {version}); update the app. Your data has not been changed."
+            messages.translate(
+                "Storage",
+                "This history was written by a newer version of AgentsGT Desktop "
+                "(schema {version}); update the app. Your data has not been changed.",
+            ).format(version=version)
         )
         self.version = version
 
