@@ -19,7 +19,7 @@ scan_json: Callable[[str, int], tuple[Any, int]] = json.scanner.make_scanner(
 )
 
 
-#: The kinds of frame `parse_json` reads (its `what`).
+# The kinds of frame `parse_json` reads (its `what`).
 UI_PART = "UI message stream part"
 DATA_PART = "data stream part"
 

@@ -2295,7 +2295,6 @@
     </message>
     <message>
         <source>The reply stream sent {what} that is not valid JSON ({problem} at column {column}): {excerpt}</source>
-        <extracomment>The kinds of frame `parse_json` reads (its `what`).</extracomment>
         <translation>El flujo de la respuesta envió {what} que no es JSON válido ({problem} en la columna {column}): {excerpt}</translation>
     </message>
     <message>
