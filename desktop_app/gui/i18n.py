@@ -21,8 +21,8 @@ __all__ = [
     "SOURCE_LANGUAGE",
     "choose_language",
     "install_translators",
-    "translate_core",
     "qm_path",
+    "translate_core",
     "window_locale",
 ]
 
