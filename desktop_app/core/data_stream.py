@@ -190,7 +190,9 @@ def _data(value: Any, out: list[StreamEvent]) -> None:
 
 
 def _error(value: Any, out: list[StreamEvent]) -> None:
-    out.append(ModelError(value if type(value) is str and value else "An error occurred."))
+    # Without the server's words, ours (in the user's language) say there was an error.
+    text = value if type(value) is str and value else translate("StreamParts", "An error occurred.")
+    out.append(ModelError(text))
 
 
 def _annotations(value: Any, out: list[StreamEvent]) -> None:

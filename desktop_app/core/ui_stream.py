@@ -34,7 +34,6 @@ from desktop_app.core.stream_parts import (
 )
 
 _DONE = "[DONE]"
-_DEFAULT_ERROR_TEXT = "An error occurred."
 
 
 class UIStreamDecoder:
@@ -230,7 +229,9 @@ def _message_metadata(obj: dict[str, Any], out: list[StreamEvent]) -> None:
 
 def _error(obj: dict[str, Any], out: list[StreamEvent]) -> None:
     # An error part is kept even without its text: the outcome matters more than the wording.
-    out.append(ModelError(optional_str(obj, "errorText") or _DEFAULT_ERROR_TEXT))
+    # Without the server's words, ours (in the user's language) say there was an error.
+    text = optional_str(obj, "errorText") or translate("StreamParts", "An error occurred.")
+    out.append(ModelError(text))
 
 
 def _abort(obj: dict[str, Any], out: list[StreamEvent]) -> None:

@@ -2294,6 +2294,10 @@
         <translation>El flujo de la respuesta envió una parte &apos;{code}:&apos; que no es un objeto.</translation>
     </message>
     <message>
+        <source>An error occurred.</source>
+        <translation>Se produjo un error.</translation>
+    </message>
+    <message>
         <source>The reply stream sent {what} that is not valid JSON ({problem} at column {column}): {excerpt}</source>
         <translation>El flujo de la respuesta envió {what} que no es JSON válido ({problem} en la columna {column}): {excerpt}</translation>
     </message>
