@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 
 import pytest
@@ -9,8 +10,11 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.core import messages
-from desktop_app.core.models import MessageStatus
+from desktop_app.core.models import Credentials, MessageStatus
+from desktop_app.core.profiles import new_profile
+from desktop_app.core.secrets import key_ref
 from desktop_app.core.settings import Language, Settings
+from desktop_app.emulator.agents import DEMO_AGENTS
 from desktop_app.gui.i18n import install_translators
 from tests.fixtures.qt import run_until
 from tests.gui.window_helpers import (
@@ -49,6 +53,24 @@ def test_a_rejected_key_is_explained_in_spanish(spanish, make_window, qloop, emu
         "La clave fue rechazada (HTTP 401): revisa la clave pública y la secreta"
     )
     assert banner.action_button.text() == "Editar claves"
+
+
+def test_a_refused_connection_is_explained_in_spanish(spanish, make_window, qloop) -> None:
+    window = make_window()
+    window.services.client_overrides = {"max_retries": 0}
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))  # bound but never listening: connecting is refused
+        base_url = f"http://127.0.0.1:{closed.getsockname()[1]}/api/v1"
+        ref = key_ref(base_url, "pk_test")
+        window.services.secrets.set(ref, Credentials("pk_test", "sk_test_secret"))
+        profile = new_profile("Cerrado", DEMO_AGENTS[0].agent_id, base_url=base_url, key_ref=ref)
+        window.services.database.save_profile(profile)
+        window.reload_profiles(select_id=profile.id)
+        send(window, "Hola")
+        wait_reply(qloop, window)
+    text = window.banner.label.text()
+    assert text.startswith("No se pudo conectar con 127.0.0.1:"), text
+    assert text.endswith("Revisa la URL base de la API y tu conexión de red.")
 
 
 def test_the_agents_own_words_stay_as_they_came(spanish, make_window, qloop, emulator) -> None:
