@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
+import textwrap
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
@@ -11,9 +16,10 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.core import messages
 from desktop_app.core.models import Credentials, MessageStatus
+from desktop_app.core.paths import home_paths
 from desktop_app.core.profiles import new_profile
 from desktop_app.core.secrets import key_ref
-from desktop_app.core.settings import Language, Settings
+from desktop_app.core.settings import Language, Settings, SettingsStore
 from desktop_app.emulator.agents import DEMO_AGENTS
 from desktop_app.gui.i18n import install_translators
 from tests.fixtures.qt import run_until
@@ -26,6 +32,8 @@ from tests.gui.window_helpers import (
 )
 
 pytestmark = OFFSCREEN_NOISE
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -115,3 +123,43 @@ def test_the_rate_limit_countdown_is_spanish(spanish, make_window, qloop, emulat
     window.actions_.stop.trigger()
     wait_reply(qloop, window, timeout=3)
     assert last_reply(window).status is MessageStatus.STOPPED
+
+
+# Runs app.main() as the user would; the hook reports the start-up dialog about the history.
+_DRIVER = textwrap.dedent(
+    """
+    import sys
+    from desktop_app import app
+
+    async def report(window):
+        print("DIALOG", window.storage_dialog.text())
+        return 0
+
+    app.self_test_hook = report
+    sys.exit(app.main(["--self-test", "--home", sys.argv[1], "-platform", "offscreen"]))
+    """
+)
+
+
+def test_a_damaged_history_is_explained_in_spanish_at_start(tmp_path: Path) -> None:
+    """The history is checked and opened before the window: its sentence is Spanish too."""
+    paths = home_paths(tmp_path)
+    paths.ensure()
+    SettingsStore(paths.settings_path).save(Settings(language=Language.SPANISH))
+    paths.database_path.write_bytes(b"not a history " * 100)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", _DRIVER, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    shown = [line for line in done.stdout.splitlines() if line.startswith("DIALOG ")]
+    assert shown == [
+        f"DIALOG La base de datos del historial ({paths.database_path}) está dañada o no es un "
+        "archivo de historial de AgentsGT Desktop. Muévela a otro sitio (o restaura una copia "
+        ".bak que esté a su lado) y vuelve a iniciar la aplicación."
+    ]
