@@ -624,11 +624,11 @@
     <message>
         <source>The key was rejected ({status}): check the public and secret key and that the key is enabled in the AgentsGT dashboard.</source>
         <extracomment>Most specific first: the first row whose `kind` matches an error describes it.</extracomment>
-        <translation>La clave fue rechazada ({status}): revisa la clave pública y la secreta, y que la clave esté activada en el panel de AgentsGT.</translation>
+        <translation>Se rechazó la clave ({status}): revisa la clave pública y la secreta, y que la clave esté activada en el panel de AgentsGT.</translation>
     </message>
     <message>
         <source>The key was rejected: it is not allowed to use this agent ({status}). Check its plan level and allowed domains.</source>
-        <translation>La clave fue rechazada: no tiene permiso para usar este agente ({status}). Revisa su nivel de plan y sus dominios permitidos.</translation>
+        <translation>Se rechazó la clave: no tiene permiso para usar este agente ({status}). Revisa su nivel de plan y sus dominios permitidos.</translation>
     </message>
     <message>
         <source>The agent was not found ({status}): check the agent id and that it belongs to the key&apos;s organization.</source>
@@ -707,7 +707,7 @@
     </message>
     <message>
         <source>The key was rejected</source>
-        <translation>La clave fue rechazada</translation>
+        <translation>Se rechazó la clave</translation>
     </message>
     <message>
         <source>Payment required</source>
@@ -1924,15 +1924,15 @@
     </message>
     <message>
         <source>{label} must be one of {allowed} (got {value!r}).</source>
-        <translation>{label}: debe ser uno de estos valores: {allowed} (se recibió {value!r}).</translation>
+        <translation>«{label}» debe ser uno de estos valores: {allowed} (se recibió {value!r}).</translation>
     </message>
     <message>
         <source>{label} must be a whole number from {low} to {high} (got {value!r}).</source>
-        <translation>{label}: debe ser un número entero entre {low} y {high} (se recibió {value!r}).</translation>
+        <translation>«{label}» debe ser un número entero entre {low} y {high} (se recibió {value!r}).</translation>
     </message>
     <message>
         <source>{label} must be between {low:g} and {high:g} seconds (got {value!r}).</source>
-        <translation>{label}: debe estar entre {low:g} y {high:g} segundos (se recibió {value!r}).</translation>
+        <translation>«{label}» debe estar entre {low:g} y {high:g} segundos (se recibió {value!r}).</translation>
     </message>
     <message>
         <source>Proxy URL must be text (got {value!r}).</source>
@@ -1964,11 +1964,11 @@
     </message>
     <message>
         <source>{label} must be true or false (got {value!r}).</source>
-        <translation>{label}: debe ser true o false (se recibió {value!r}).</translation>
+        <translation>«{label}» debe ser true o false (se recibió {value!r}).</translation>
     </message>
     <message>
         <source>{label} must be a time in Unix seconds (got {value!r}).</source>
-        <translation>{label}: debe ser una hora en segundos Unix (se recibió {value!r}).</translation>
+        <translation>«{label}» debe ser una hora en segundos Unix (se recibió {value!r}).</translation>
     </message>
     <message>
         <source>Last profile id must be a short text id (got {value!r}).</source>
@@ -2241,7 +2241,7 @@
     </message>
     <message>
         <source>The history writer is closed.</source>
-        <translation>El guardado del historial está cerrado.</translation>
+        <translation>El proceso que guarda el historial está cerrado.</translation>
     </message>
     <message>
         <source>Could not save the reply: {reason}.</source>

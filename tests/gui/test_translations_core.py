@@ -58,7 +58,7 @@ def test_a_rejected_key_is_explained_in_spanish(spanish, make_window, qloop, emu
     banner = window.banner
     assert banner.isVisible()
     assert banner.label.text().startswith(
-        "La clave fue rechazada (HTTP 401): revisa la clave pública y la secreta"
+        "Se rechazó la clave (HTTP 401): revisa la clave pública y la secreta"
     )
     assert banner.action_button.text() == "Editar claves"
 
