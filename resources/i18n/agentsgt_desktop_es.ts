@@ -205,7 +205,7 @@
     </message>
     <message>
         <source>The reply from {host} took longer than the {seconds:g} s limit set for one reply, so it was cut off.</source>
-        <translation>La respuesta de {host} tardó más que el límite de {seconds:g} s fijado para una respuesta, así que se cortó.</translation>
+        <translation>La respuesta de {host} superó el límite de {seconds:g} s fijado para una respuesta, así que se cortó.</translation>
     </message>
 </context>
 <context>
