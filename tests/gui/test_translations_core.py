@@ -7,7 +7,7 @@ import socket
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.core import messages
+from desktop_app.core.error_text import seconds_text
 from desktop_app.core.models import Credentials, MessageStatus
 from desktop_app.core.paths import home_paths
 from desktop_app.core.profiles import new_profile
@@ -37,16 +38,33 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def spanish(qapp: QApplication) -> Iterator[None]:
-    """The app's Spanish set-up, as at start-up; English again afterwards (the hook too)."""
+def language(qapp: QApplication) -> Iterator[Callable[[Language], str]]:
+    """Set the app up in a language, as at start-up; English again afterwards (the hook too)."""
     locale = QLocale()
-    assert install_translators(qapp, Settings(language=Language.SPANISH)) == "es"
-    yield
+    yield lambda setting: install_translators(qapp, Settings(language=setting))
     messages.install(None)
     QLocale.setDefault(locale)
     for translator in qapp.findChildren(QTranslator):
         QCoreApplication.removeTranslator(translator)
         translator.setParent(None)
+
+
+@pytest.fixture
+def spanish(language) -> None:
+    assert language(Language.SPANISH) == "es"
+
+
+@pytest.mark.parametrize(
+    ("setting", "one", "twelve", "minutes"),
+    [
+        (Language.ENGLISH, "1 second", "12 seconds", "3 minutes"),
+        (Language.SPANISH, "1 segundo", "12 segundos", "3 minutos"),
+    ],
+)
+def test_durations_take_the_windows_plural_forms(language, setting, one, twelve, minutes) -> None:
+    """Qt's catalogues resolve "%n second(s)" once installed (the English one: plurals only)."""
+    language(setting)
+    assert (seconds_text(1), seconds_text(12), seconds_text(180)) == (one, twelve, minutes)
 
 
 def test_a_rejected_key_is_explained_in_spanish(spanish, make_window, qloop, emulator) -> None:
