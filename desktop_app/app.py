@@ -145,7 +145,22 @@ def setup_logging(paths: AppPaths) -> Callable[[], None]:
     return open_log_file
 
 
-def build_services(paths: AppPaths, database_path: Path | None = None):  # -> Services
+def read_settings(paths: AppPaths):  # -> Settings
+    """settings.json as saved (defaults when it cannot be used: the log says why)."""
+    from desktop_app.core.settings import SettingsStore
+
+    store = SettingsStore(paths.settings_path)
+    settings = store.load()
+    if store.load_problem:
+        log.warning("%s", store.load_problem)
+    return settings
+
+
+def build_services(
+    paths: AppPaths,
+    database_path: Path | None = None,
+    settings=None,  # Settings | None: read here when not given
+):  # -> Services
     """Open settings, UI state, history and the streaming writer. No keyring access here.
 
     `database_path` replaces the history file (a temporary one when the user's cannot be
@@ -159,9 +174,8 @@ def build_services(paths: AppPaths, database_path: Path | None = None):  # -> Se
 
     settings_store = SettingsStore(paths.settings_path)
     ui_state_store = UiStateStore(paths.ui_state_path)
-    settings = settings_store.load()
-    if settings_store.load_problem:
-        log.warning("%s", settings_store.load_problem)
+    if settings is None:
+        settings = read_settings(paths)
     history = database_path or paths.database_path
     database = Database.open(history)
     # The writer reports failures on its own thread; the window listens through the relay.
@@ -193,7 +207,7 @@ def _instance_registry(folder: Path):  # -> InstanceRegistry | None
         return None
 
 
-def temporary_history(paths: AppPaths, problem: StorageError):  # -> (Services, Path)
+def temporary_history(paths: AppPaths, problem: StorageError, settings=None):  # -> (Services, Path)
     """Services over a new history file in a temporary folder (deleted at exit by the caller).
 
     For a session whose own history cannot be used (damaged, read-only, locked, disk full,
@@ -203,7 +217,7 @@ def temporary_history(paths: AppPaths, problem: StorageError):  # -> (Services, 
     import tempfile
 
     folder = Path(tempfile.mkdtemp(prefix="agentsgt-history-"))
-    services = build_services(paths, folder / "history.sqlite3")
+    services = build_services(paths, folder / "history.sqlite3", settings)
     services.storage_problem = problem
     return services, folder
 
@@ -212,12 +226,13 @@ def temporary_history(paths: AppPaths, problem: StorageError):  # -> (Services, 
 _CHECK_DEADLINE = 5.0
 
 
-def open_services(paths: AppPaths, check: HistoryCheck | None = None):
+def open_services(paths: AppPaths, check: HistoryCheck | None = None, settings=None):
     """build_services, or a temporary history when the user's cannot be used.
 
     Returns (services, temporary folder or None). `check` is the integrity check started
     early; a damaged file is never opened for writing. What the window reads first is read
-    here too, so damage there cannot stop the window either.
+    here too, so damage there cannot stop the window either. `settings`: as read_settings
+    gave them (read here when not given).
     """
     from desktop_app.core.storage import StorageError
 
@@ -226,7 +241,7 @@ def open_services(paths: AppPaths, check: HistoryCheck | None = None):
     if problem is None:
         services = None
         try:
-            services = build_services(paths)
+            services = build_services(paths, settings=settings)
             services.database.list_profiles()
             return services, None
         except StorageError as error:
@@ -234,7 +249,7 @@ def open_services(paths: AppPaths, check: HistoryCheck | None = None):
                 discard_services(services)
             problem = error
     log.warning("history cannot be used: %s", problem)
-    return temporary_history(paths, problem)
+    return temporary_history(paths, problem, settings)
 
 
 def discard_services(services) -> None:
@@ -254,21 +269,25 @@ class HistoryCheck:
     def __init__(self, paths: AppPaths) -> None:
         self._path = paths.database_path
         self._done = threading.Event()
-        self._damage: StorageError | None = None
+        self._damaged = False
         threading.Thread(target=self._run, name="history-check", daemon=True).start()
 
     def _run(self) -> None:
         from desktop_app.core.storage.database import find_damage
 
         try:
-            self._damage = find_damage(self._path)
+            self._damaged = find_damage(self._path) is not None
         finally:
             self._done.set()
 
     def damage(self, timeout: float) -> StorageError | None:
         """The damage found, or None (also when the check is not done within `timeout`)."""
+        from desktop_app.core.storage.errors import damaged
+
         self._done.wait(timeout)
-        return self._damage
+        # Its sentence is made now, not on the worker thread that ran before the window's
+        # language was set: a damaged file is all the check ever reports.
+        return damaged(self._path) if self._damaged else None
 
 
 def app_icon():  # -> QIcon
@@ -431,10 +450,14 @@ def _run_window(
     crash = DeferredCrashHandler(lambda: window)
     crash.install()
 
+    settings = read_settings(paths)
+    # Before any widget is built (a text is translated when it is set) and before the history
+    # is opened: its problems are sentences of the core, said in the window's language too.
+    log.info("language: %s", install_translators(app, settings))
     try:
         # A damaged, read-only, locked, full or newer history is replaced by a temporary one
         # for this session (the user's file is never touched); the window says so.
-        services, temporary = open_services(paths, check)
+        services, temporary = open_services(paths, check, settings)
     except AgentsGTError as error:  # not even a temporary history can be made
         from PySide6.QtWidgets import QMessageBox
 
@@ -442,8 +465,6 @@ def _run_window(
 
         QMessageBox.critical(None, APP_NAME, describe_error(error).sentence)
         return 1
-    # Before any widget is built: a text is translated when it is set.
-    log.info("language: %s", install_translators(app, services.settings))
     # No asyncio loop yet: the window's background work waits for it (tasks.loop_started()).
     window = MainWindow(services, loop_ready=False)
     # Closing is handled by run(), also when the window closes before run() first runs (or

@@ -1,4 +1,4 @@
-"""Update resources/i18n/*.ts from the tr() strings in the window's code, then build the .qm files.
+"""Update resources/i18n/*.ts from the tr()/translate() strings of gui/ and core/; build the .qm.
 
     python scripts/update_translations.py            # lupdate, then lrelease
     python scripts/update_translations.py --release  # lrelease only (after editing a .ts)
@@ -21,6 +21,9 @@ CATALOGUE = "agentsgt_desktop"
 #: Every shipped language; English is the source language (its catalogue: plurals only).
 LANGUAGES = ("en", "es")
 SOURCE_LANGUAGE = "en"
+#: How a core module that writes sentences imports the catalogue hook (`translate`, `Context`),
+#: or the module itself where a name of its own is `translate` (storage/errors.py).
+CORE_HOOKS = ("from desktop_app.core.messages import", "from desktop_app.core import messages")
 
 
 def tool(name: str) -> str:
@@ -33,15 +36,21 @@ def tool(name: str) -> str:
 
 
 def sources(root: Path = ROOT) -> list[Path]:
-    """The Qt side of the app: gui/ and the top-level modules that call tr()/translate().
+    """gui/, then the top-level modules and the core/ modules that call tr()/translate().
 
-    core/ and emulator/ never import Qt, so they hold no tr() strings.
+    core/ marks its sentences with `desktop_app.core.messages.translate()` and its plurals
+    with `<Context>.tr()` (no Qt there: lupdate only reads the calls); emulator/ has none.
     """
     package = root / "desktop_app"
     found = sorted((package / "gui").rglob("*.py"))
     for path in sorted(package.glob("*.py")):
         text = path.read_text(encoding="utf-8")
         if "translate(" in text or ".tr(" in text:
+            found.append(path)
+    for path in sorted((package / "core").rglob("*.py")):
+        # Only modules that import the hook: others may call a translate() of their own.
+        text = path.read_text(encoding="utf-8")
+        if any(hook in text for hook in CORE_HOOKS):
             found.append(path)
     return found
 

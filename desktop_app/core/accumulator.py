@@ -28,6 +28,7 @@ from desktop_app.core.events import (
     Usage,
 )
 from desktop_app.core.limits import MAX_REPLY_PARTS, MAX_REPLY_TEXT_CHARS
+from desktop_app.core.messages import translate
 
 
 class ReplyAccumulator:
@@ -154,16 +155,22 @@ class ReplyAccumulator:
 
     def _text_too_long(self) -> ResponseTooLargeError:
         return ResponseTooLargeError(
-            f"The reply is longer than the {self._max_text:,}-character limit for one reply, "
-            "so it was stopped there.",
+            translate(
+                "StreamParts",
+                "The reply is longer than the {limit:,}-character limit for one reply, "
+                "so it was stopped there.",
+            ).format(limit=self._max_text),
             limit=self._max_text,
         )
 
     def _take_part(self) -> None:
         if self._parts >= self._max_parts:
             raise ResponseTooLargeError(
-                f"The reply has more than {self._max_parts:,} parts (tool calls, sources, files "
-                "and data), the limit for one reply, so it was stopped there.",
+                translate(
+                    "StreamParts",
+                    "The reply has more than {limit:,} parts (tool calls, sources, files "
+                    "and data), the limit for one reply, so it was stopped there.",
+                ).format(limit=self._max_parts),
                 limit=self._max_parts,
             )
         self._parts += 1

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from desktop_app.core.errors import PaymentReason, ResponseFormatError, payment_reason
+from desktop_app.core.messages import translate
 
 JSONValue = Any
 _T = TypeVar("_T")
@@ -164,20 +165,24 @@ class ModelConsumption:
 
 
 def _fail(where: str, expected: str) -> ResponseFormatError:
+    """`where` (a path in the answer, data) is not `expected` (translated where it is said)."""
     return ResponseFormatError(
-        f"The server's answer is not in the expected format: {where} should be {expected}."
+        translate(
+            "ApiTypes",
+            "The server's answer is not in the expected format: {where} should be {expected}.",
+        ).format(where=where, expected=expected)
     )
 
 
 def _obj(value: JSONValue, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise _fail(where, "an object")
+        raise _fail(where, translate("ApiTypes", "an object"))
     return value
 
 
 def _list(value: JSONValue, where: str) -> list[Any]:
     if not isinstance(value, list):
-        raise _fail(where, "a list")
+        raise _fail(where, translate("ApiTypes", "a list"))
     return value
 
 
@@ -187,7 +192,7 @@ def _str(obj: dict[str, Any], key: str, where: str) -> str:
         return value
     if isinstance(value, int) and not isinstance(value, bool):  # tolerate numeric ids
         return str(value)
-    raise _fail(f"{where}.{key}", "text")
+    raise _fail(f"{where}.{key}", translate("ApiTypes", "text"))
 
 
 def _opt_str(obj: dict[str, Any], key: str, where: str) -> str | None:
@@ -201,7 +206,7 @@ def _opt_num(obj: dict[str, Any], key: str, where: str) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _fail(f"{where}.{key}", "a number")
+        raise _fail(f"{where}.{key}", translate("ApiTypes", "a number"))
     return value
 
 
@@ -215,7 +220,7 @@ def _opt_int(obj: dict[str, Any], key: str, where: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, float) and not value.is_integer():
-        raise _fail(f"{where}.{key}", "a whole number")
+        raise _fail(f"{where}.{key}", translate("ApiTypes", "a whole number"))
     return int(value)
 
 
@@ -224,7 +229,7 @@ def _bool(obj: dict[str, Any], key: str, where: str, default: bool = False) -> b
     if value is None:
         return default
     if not isinstance(value, bool):
-        raise _fail(f"{where}.{key}", "true or false")
+        raise _fail(f"{where}.{key}", translate("ApiTypes", "true or false"))
     return value
 
 
@@ -233,11 +238,11 @@ def _opt_datetime(obj: dict[str, Any], key: str, where: str) -> datetime | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise _fail(f"{where}.{key}", "an ISO 8601 timestamp")
+        raise _fail(f"{where}.{key}", translate("ApiTypes", "an ISO 8601 timestamp"))
     try:
         return datetime.fromisoformat(value.strip())
     except ValueError:
-        raise _fail(f"{where}.{key}", "an ISO 8601 timestamp") from None
+        raise _fail(f"{where}.{key}", translate("ApiTypes", "an ISO 8601 timestamp")) from None
 
 
 def _data(body: JSONValue, where: str = "body") -> JSONValue:
@@ -260,7 +265,12 @@ def parse_basic_reply(body: JSONValue) -> BasicReply:
     """Parse `{"success": true, "response": <string | object>}`."""
     obj = _obj(body, "the body")
     if "response" not in obj:
-        raise _fail("body.response", "present")
+        raise ResponseFormatError(
+            translate(
+                "ApiTypes",
+                "The server's answer is not in the expected format: {where} should be present.",
+            ).format(where="body.response")
+        )
     response = obj["response"]
     if response is None:
         response = ""
@@ -415,7 +425,7 @@ def _daily_consumption(value: JSONValue, where: str) -> DailyConsumption:
     try:
         day = date.fromisoformat(text[:10])
     except ValueError:
-        raise _fail(f"{where}.date", "a date like 2024-01-15") from None
+        raise _fail(f"{where}.date", translate("ApiTypes", "a date like 2024-01-15")) from None
     return DailyConsumption(date=day, total_credits=_num(obj, "total_credits", where))
 
 

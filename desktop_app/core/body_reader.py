@@ -10,6 +10,7 @@ import httpx
 
 from desktop_app.core.errors import ResponseTooLargeError, StreamProtocolError
 from desktop_app.core.limits import INFLATE_STEP_BYTES, size_text
+from desktop_app.core.messages import translate
 
 # The encodings asked for: both can be inflated in bounded steps. httpx would also decode
 # brotli or zstd when their packages happen to be installed, with no bound on one chunk's output.
@@ -46,7 +47,9 @@ class _Inflater:
                 out = self._zlib.decompress(self._zlib.unconsumed_tail, step)
         except zlib.error as exc:
             raise StreamProtocolError(
-                f"The answer from {self._host} could not be decompressed ({exc})."
+                translate(
+                    "BodyReader", "The answer from {host} could not be decompressed ({reason})."
+                ).format(host=self._host, reason=exc)
             ) from None
 
     def _decompress(self, data: bytes) -> bytes:
@@ -73,8 +76,11 @@ def _layers(headers: httpx.Headers, host: str, step: int) -> list[_Inflater]:
             continue
         if name not in _WBITS:
             raise StreamProtocolError(
-                f"The answer from {host} is compressed as {name!r}, which was not asked for "
-                "and cannot be read."
+                translate(
+                    "BodyReader",
+                    "The answer from {host} is compressed as {name!r}, which was not asked for "
+                    "and cannot be read.",
+                ).format(host=host, name=name)
             )
         layers.append(_Inflater(name, step, host))
     return layers
@@ -131,8 +137,11 @@ async def read_capped(response: httpx.Response, host: str, limit: int, what: str
             size += len(chunk)
             if size > limit:
                 raise ResponseTooLargeError(
-                    f"The answer from {host} when trying to {what} is larger than the "
-                    f"{size_text(limit)} limit, so it was not read.",
+                    translate(
+                        "BodyReader",
+                        "The answer from {host} when trying to {what} is larger than the "
+                        "{limit} limit, so it was not read.",
+                    ).format(host=host, what=what, limit=size_text(limit)),
                     limit=limit,
                 )
             parts.append(chunk)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from desktop_app.core.errors import InvalidInputError
 from desktop_app.core.events import Outcome, StreamResult
+from desktop_app.core.messages import translate
 from desktop_app.core.models import ChatMessage, MessageStatus, Role
 from desktop_app.core.storage.records import PartRecord
 
@@ -188,7 +189,7 @@ class ChatSession:
         """Add a user message and an empty reply after it."""
         self._refuse_while_streaming()
         if not text.strip():
-            raise InvalidInputError("Type a message first.")
+            raise InvalidInputError(translate("ChatSession", "Type a message first."))
         user = self._add(Role.USER, text)
         return self._open_reply(removed=(), truncate_position=None, user=user)
 
@@ -198,7 +199,7 @@ class ChatSession:
         for index in range(len(self._messages) - 1, -1, -1):
             if self._messages[index].role is Role.USER:
                 return self._resend_from(index)
-        raise InvalidInputError("There is no message to answer yet.")
+        raise InvalidInputError(translate("ChatSession", "There is no message to answer yet."))
 
     def retry(self, message_id: str) -> Turn:
         """Try a reply again (or resend a user message): the conversation is cut back to it."""
@@ -207,17 +208,21 @@ class ChatSession:
         while index >= 0 and self._messages[index].role is not Role.USER:
             index -= 1
         if index < 0:
-            raise InvalidInputError("There is no message to answer before this reply.")
+            raise InvalidInputError(
+                translate("ChatSession", "There is no message to answer before this reply.")
+            )
         return self._resend_from(index)
 
     def edit(self, message_id: str, text: str) -> Turn:
         """Replace a user message's text, drop everything after it, and send again from there."""
         self._refuse_while_streaming()
         if not text.strip():
-            raise InvalidInputError("The edited message is empty.")
+            raise InvalidInputError(translate("ChatSession", "The edited message is empty."))
         index = self._index(message_id)
         if self._messages[index].role is not Role.USER:
-            raise InvalidInputError("Only your own messages can be edited.")
+            raise InvalidInputError(
+                translate("ChatSession", "Only your own messages can be edited.")
+            )
         removed = tuple(self._messages[index:])
         self.log.delete_from(index)
         del self._messages[index:]
@@ -283,10 +288,14 @@ class ChatSession:
 
     def _refuse_while_streaming(self) -> None:
         if self.streaming_reply is not None:
-            raise InvalidInputError("Wait for the reply to finish, or press Stop.")
+            raise InvalidInputError(
+                translate("ChatSession", "Wait for the reply to finish, or press Stop.")
+            )
 
     def _index(self, message_id: str) -> int:
         for index, message in enumerate(self._messages):
             if message.id == message_id:
                 return index
-        raise InvalidInputError("That message is no longer in this conversation.")
+        raise InvalidInputError(
+            translate("ChatSession", "That message is no longer in this conversation.")
+        )

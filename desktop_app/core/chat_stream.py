@@ -26,6 +26,7 @@ from desktop_app.core.errors import (
 from desktop_app.core.events import Protocol, StreamEvent, StreamResult, ToolCall
 from desktop_app.core.http import ClientSettings, transport_error
 from desktop_app.core.limits import size_text
+from desktop_app.core.messages import translate
 
 log = logging.getLogger(__name__)
 
@@ -227,8 +228,11 @@ class ChatStream:
     def _body_too_large(self) -> ResponseTooLargeError:
         limit = self._settings.limits.max_body_bytes
         return ResponseTooLargeError(
-            f"The reply from {self._host} is larger than the {size_text(limit)} limit for one "
-            "reply (after decompression), so the rest was not read.",
+            translate(
+                "ChatStream",
+                "The reply from {host} is larger than the {limit} limit for one "
+                "reply (after decompression), so the rest was not read.",
+            ).format(host=self._host, limit=size_text(limit)),
             limit=limit,
         )
 
@@ -240,20 +244,32 @@ class ChatStream:
         host = self._host
         assert self._decoder is not None
         if self._received == self._received_at_event:
-            what = f"{host} sent nothing for {seconds:g} s"
+            template = translate(
+                "ChatStream",
+                "{host} sent nothing for {seconds:g} s, so the reply was cut off. Try again later.",
+            )
         elif self._decoder.has_partial_line:
-            what = f"{host} kept sending one line without ever finishing it for {seconds:g} s"
+            template = translate(
+                "ChatStream",
+                "{host} kept sending one line without ever finishing it for {seconds:g} s, so "
+                "the reply was cut off. Try again later.",
+            )
         else:
-            what = f"{host} sent nothing but keep-alives for {seconds:g} s"
-        return IdleTimeoutError(
-            f"{what}, so the reply was cut off. Try again later.", seconds=seconds
-        )
+            template = translate(
+                "ChatStream",
+                "{host} sent nothing but keep-alives for {seconds:g} s, so the reply was cut "
+                "off. Try again later.",
+            )
+        return IdleTimeoutError(template.format(host=host, seconds=seconds), seconds=seconds)
 
     def _reply_deadline_error(self) -> DeadlineError:
         seconds = self._settings.reply_timeout or 0.0
         return DeadlineError(
-            f"The reply from {self._host} took longer than the {seconds:g} s limit set for one "
-            "reply, so it was cut off.",
+            translate(
+                "ChatStream",
+                "The reply from {host} took longer than the {seconds:g} s limit set for one "
+                "reply, so it was cut off.",
+            ).format(host=self._host, seconds=seconds),
             seconds=seconds,
         )
 

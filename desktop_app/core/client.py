@@ -32,6 +32,7 @@ from desktop_app.core.errors import (
 from desktop_app.core.events import StreamEvent, StreamResult
 from desktop_app.core.http import ClientSettings, retry_delay, send_for_headers, transport_error
 from desktop_app.core.limits import MAX_ERROR_BODY_BYTES
+from desktop_app.core.messages import translate
 from desktop_app.core.models import ChatMessage, Credentials, RetryWait
 
 log = logging.getLogger(__name__)
@@ -135,13 +136,16 @@ class AgentsGTClient:
         who = identifier if identifier is not None else self.identifier
         if who is None:
             raise InvalidInputError(
-                "A user identifier is required to send a message; set one in the profile."
+                translate(
+                    "Client",
+                    "A user identifier is required to send a message; set one in the profile.",
+                )
             )
         who = validation.validate_identifier(who, for_header=False)
         body = await self._request_json(
             "POST",
             f"/agents/basic/{agent}",
-            "send the message",
+            translate("Client", "send the message"),
             json_body={"message": text, "identifier": who},
         )
         return api_types.parse_basic_reply(body)
@@ -150,11 +154,15 @@ class AgentsGTClient:
 
     async def list_agents(self) -> list[api_types.Agent]:
         """Every agent of the key's organization."""
-        return api_types.parse_agents(await self._request_json("GET", "/agents", "list agents"))
+        return api_types.parse_agents(
+            await self._request_json("GET", "/agents", translate("Client", "list agents"))
+        )
 
     async def check_balance(self) -> api_types.Balance:
         """Whether the organization has a subscription and credits (never raises for neither)."""
-        body = await self._request_json("GET", "/agents/check-balance", "check the balance")
+        body = await self._request_json(
+            "GET", "/agents/check-balance", translate("Client", "check the balance")
+        )
         return api_types.parse_balance(body)
 
     # -- history ---------------------------------------------------------------------------------
@@ -186,7 +194,7 @@ class AgentsGTClient:
         end_date: DateLike = None,
     ) -> api_types.HistoryPage:
         """One page of a user's exchanges across all agents (or one agent with `agent_id`)."""
-        who = validation.validate_path_value(identifier, "user identifier")
+        who = validation.validate_path_value(identifier, validation.PathValue.USER_IDENTIFIER)
         params = _history_params(page, limit, thread_id, start_date, end_date)
         if agent_id is not None:
             params["agent_id"] = validation.validate_agent_id(agent_id)
@@ -195,7 +203,9 @@ class AgentsGTClient:
     async def _history_page(
         self, path: str, params: Mapping[str, str | int]
     ) -> api_types.HistoryPage:
-        body = await self._request_json("GET", path, "read the history", params)
+        body = await self._request_json(
+            "GET", path, translate("Client", "read the history"), params
+        )
         return api_types.parse_history_page(body)
 
     # -- consumption -----------------------------------------------------------------------------
@@ -231,7 +241,7 @@ class AgentsGTClient:
     async def _consumption(self, path: str, from_: DateLike, to: DateLike) -> Any:
         """The JSON body of a consumption endpoint, asked for the period `from_`..`to`."""
         return await self._request_json(
-            "GET", path, "read the consumption", _period_params(from_, to)
+            "GET", path, translate("Client", "read the consumption"), _period_params(from_, to)
         )
 
     # -- plumbing --------------------------------------------------------------------------------
@@ -288,16 +298,22 @@ class AgentsGTClient:
                     await response.aclose()
         except TimeoutError:
             raise DeadlineError(
-                f"{self.host} did not send its whole answer within {settings.json_timeout:g} s "
-                f"when trying to {what}, so the wait was ended. Try again later.",
+                translate(
+                    "Client",
+                    "{host} did not send its whole answer within {seconds:g} s "
+                    "when trying to {what}, so the wait was ended. Try again later.",
+                ).format(host=self.host, seconds=settings.json_timeout, what=what),
                 seconds=settings.json_timeout,
             ) from None
         try:
             return json.loads(raw)
         except (ValueError, RecursionError):
             raise ResponseFormatError(
-                f"The server's answer when trying to {what} is not JSON "
-                f"(HTTP {response.status_code}). Check the API base URL."
+                translate(
+                    "Client",
+                    "The server's answer when trying to {what} is not JSON "
+                    "(HTTP {status}). Check the API base URL.",
+                ).format(what=what, status=response.status_code)
             ) from None
 
     async def _send(
@@ -369,10 +385,16 @@ def _check_extra_headers(headers: Mapping[str, str]) -> dict[str, str]:
     for name, value in headers.items():
         if name.lower() in _PROTECTED_HEADERS:
             raise InvalidInputError(
-                f"The header {name} is set by the client and cannot be changed."
+                translate(
+                    "Client", "The header {name} is set by the client and cannot be changed."
+                ).format(name=name)
             )
         if not name.isascii() or not value.isascii() or "\n" in value or "\r" in value:
-            raise InvalidInputError(f"The header {name} must be plain ASCII on one line.")
+            raise InvalidInputError(
+                translate("Client", "The header {name} must be plain ASCII on one line.").format(
+                    name=name
+                )
+            )
         checked[name] = value
     return checked
 
@@ -385,9 +407,11 @@ def _history_params(
         "limit": validation.validate_limit(limit),
     }
     if thread_id is not None:
-        params["thread_id"] = validation.validate_path_value(thread_id, "thread id")
-    start = validation.format_timestamp(start_date, "start date")
-    end = validation.format_timestamp(end_date, "end date")
+        params["thread_id"] = validation.validate_path_value(
+            thread_id, validation.PathValue.THREAD_ID
+        )
+    start = validation.format_timestamp(start_date, validation.DateBound.START_DATE)
+    end = validation.format_timestamp(end_date, validation.DateBound.END_DATE)
     if start is not None:
         params["start_date"] = start
     if end is not None:
@@ -397,8 +421,8 @@ def _history_params(
 
 def _period_params(from_: DateLike, to: DateLike) -> dict[str, str | int]:
     params: dict[str, str | int] = {}
-    start = validation.format_timestamp(from_, "start of the period")
-    end = validation.format_timestamp(to, "end of the period")
+    start = validation.format_timestamp(from_, validation.DateBound.PERIOD_START)
+    end = validation.format_timestamp(to, validation.DateBound.PERIOD_END)
     if start is not None:
         params["from"] = start
     if end is not None:
@@ -407,7 +431,10 @@ def _period_params(from_: DateLike, to: DateLike) -> dict[str, str | int]:
 
 
 def _org_segment(organization_id: str) -> str:
-    return quote(validation.validate_path_value(organization_id, "organization id"), safe="")
+    return quote(
+        validation.validate_path_value(organization_id, validation.PathValue.ORGANIZATION_ID),
+        safe="",
+    )
 
 
 def _agent_segment(agent_id: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from desktop_app.core.errors import NotTheAPIError
+from desktop_app.core.messages import translate
 
 # The chat stream: the UI message stream is text/event-stream, the data stream and the text
 # stream are text/plain (see ai-sdk-wire-formats.md). No type, or the generic bytes type, says
@@ -16,7 +17,6 @@ _JSON_TYPES = frozenset({"application/json", "text/json", "text/plain", ""})
 # The AI SDK's own marker headers: whatever the Content-Type says, the body is its stream.
 _MARKERS = frozenset({"x-vercel-ai-ui-message-stream", "x-vercel-ai-data-stream"})
 _WEB_PAGES = frozenset({"text/html", "application/xhtml+xml"})
-_NOT_THE_API = "this URL does not look like the AgentsGT API"
 
 
 def media_type(headers: Mapping[str, str]) -> str:
@@ -30,11 +30,21 @@ def check_stream_type(headers: Mapping[str, str], host: str) -> None:
     kind = media_type(headers)
     if kind in _STREAM_TYPES or any(name.lower() in _MARKERS for name in headers):
         return
-    raise NotTheAPIError(
-        f"{host} answered with {_describe(kind)} instead of a reply stream: {_NOT_THE_API}"
-        f"{_hint(kind)}.",
-        content_type=kind,
-    )
+    if kind in _WEB_PAGES:
+        # A web page where the API should be is most often a wrong base URL or a Wi-Fi
+        # sign-in page.
+        template = translate(
+            "ContentTypes",
+            "{host} answered with a web page ({kind}) instead of a reply stream: this URL does "
+            "not look like the AgentsGT API (a wrong base URL, or a network sign-in page?).",
+        )
+    else:
+        template = translate(
+            "ContentTypes",
+            "{host} answered with content of type {kind!r} instead of a reply stream: this URL "
+            "does not look like the AgentsGT API.",
+        )
+    raise NotTheAPIError(template.format(host=host, kind=_shown(kind)), content_type=kind)
 
 
 def check_json_type(headers: Mapping[str, str], host: str, what: str) -> None:
@@ -42,22 +52,24 @@ def check_json_type(headers: Mapping[str, str], host: str, what: str) -> None:
     kind = media_type(headers)
     if kind in _JSON_TYPES or kind.endswith("+json"):
         return
+    if kind in _WEB_PAGES:
+        template = translate(
+            "ContentTypes",
+            "{host} answered with a web page ({kind}) where JSON was expected when trying to "
+            "{what}: this URL does not look like the AgentsGT API (a wrong base URL, or a "
+            "network sign-in page?).",
+        )
+    else:
+        template = translate(
+            "ContentTypes",
+            "{host} answered with content of type {kind!r} where JSON was expected when trying "
+            "to {what}: this URL does not look like the AgentsGT API.",
+        )
     raise NotTheAPIError(
-        f"{host} answered with {_describe(kind)} where JSON was expected when trying to {what}: "
-        f"{_NOT_THE_API}{_hint(kind)}.",
-        content_type=kind,
+        template.format(host=host, kind=_shown(kind), what=what), content_type=kind
     )
 
 
-def _describe(kind: str) -> str:
-    if kind in _WEB_PAGES:
-        return f"a web page ({kind})"
-    shown = "".join(c for c in kind if c.isascii() and c.isprintable())[:60]
-    return f"content of type {shown!r}"
-
-
-def _hint(kind: str) -> str:
-    # An HTML page where the API should be is most often a wrong base URL or a Wi-Fi sign-in page.
-    if kind in _WEB_PAGES:
-        return " (a wrong base URL, or a network sign-in page?)"
-    return ""
+def _shown(kind: str) -> str:
+    # The server's Content-Type is shown as data: printable ASCII only, and short.
+    return "".join(c for c in kind if c.isascii() and c.isprintable())[:60]

@@ -22,7 +22,9 @@ from desktop_app.core.events import (
     ToolPhase,
 )
 from desktop_app.core.limits import MAX_LINE_BYTES, size_text
+from desktop_app.core.messages import translate
 from desktop_app.core.stream_parts import (
+    DATA_PART,
     DeltaRun,
     optional_str,
     parse_json,
@@ -31,7 +33,6 @@ from desktop_app.core.stream_parts import (
     usage_from,
 )
 
-_WHAT = "data stream part"
 _Handler = Callable[[Any, list[StreamEvent]], None]
 _BOM = "\ufeff"
 
@@ -110,8 +111,11 @@ class DataStreamDecoder:
         self._pending.clear()
         self._pending_size = 0
         raise ResponseTooLargeError(
-            f"The reply stream sent a line longer than the {size_text(self._max_line)} limit, "
-            "so the reply was stopped there.",
+            translate(
+                "StreamParts",
+                "The reply stream sent a line longer than the {limit} limit, "
+                "so the reply was stopped there.",
+            ).format(limit=size_text(self._max_line)),
             limit=self._max_line,
         )
 
@@ -132,15 +136,18 @@ class DataStreamDecoder:
                 code, colon, text = line.partition(":")
                 if not colon:
                     raise StreamProtocolError(
-                        "The reply stream sent a data stream line with no 'CODE:' prefix: "
-                        f"{line[:40]!r}"
+                        translate(
+                            "StreamParts",
+                            "The reply stream sent a data stream line with no 'CODE:' prefix: "
+                            "{line!r}",
+                        ).format(line=line[:40])
                     )
                 try:
                     value, end = scan_json(text, 0)
                     if end != len(text):
-                        value = parse_json(text, _WHAT)
+                        value = parse_json(text, DATA_PART)
                 except (StopIteration, ValueError, RecursionError):
-                    value = parse_json(text, _WHAT)
+                    value = parse_json(text, DATA_PART)
                 if code == "0":
                     run.add(TextDelta, _text(value, code), None, out)
                     continue
@@ -160,13 +167,21 @@ class DataStreamDecoder:
 
 def _text(value: Any, code: str) -> str:
     if type(value) is not str:
-        raise StreamProtocolError(f"The reply stream sent a '{code}:' part that is not text.")
+        raise StreamProtocolError(
+            translate(
+                "StreamParts", "The reply stream sent a '{code}:' part that is not text."
+            ).format(code=code)
+        )
     return value
 
 
 def _object(value: Any, code: str) -> dict[str, Any]:
     if type(value) is not dict:
-        raise StreamProtocolError(f"The reply stream sent a '{code}:' part that is not an object.")
+        raise StreamProtocolError(
+            translate(
+                "StreamParts", "The reply stream sent a '{code}:' part that is not an object."
+            ).format(code=code)
+        )
     return value
 
 
@@ -175,7 +190,9 @@ def _data(value: Any, out: list[StreamEvent]) -> None:
 
 
 def _error(value: Any, out: list[StreamEvent]) -> None:
-    out.append(ModelError(value if type(value) is str and value else "An error occurred."))
+    # Without the server's words, ours (in the user's language) say there was an error.
+    text = value if type(value) is str and value else translate("StreamParts", "An error occurred.")
+    out.append(ModelError(text))
 
 
 def _annotations(value: Any, out: list[StreamEvent]) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from desktop_app.core import errors
 from desktop_app.core.events import Outcome, StreamResult
+from desktop_app.core.messages import Context, translate
 from desktop_app.core.models import RetryWait
 from desktop_app.core.paths import AppFolderError
 from desktop_app.core.storage import errors as storage_errors
@@ -81,23 +82,45 @@ class ErrorText:
         return f"{self.sentence} {self.cli_hint}" if self.cli_hint else self.sentence
 
 
+class Duration(Context):
+    """The catalogue context of a number of seconds or minutes (plurals)."""
+
+
 def seconds_text(value: float) -> str:
     """`1 second`, `12 seconds` (at least one), `3 minutes` from 120 seconds up."""
     whole = max(1, math.ceil(value))
     if whole >= 120:
-        return f"{round(whole / 60)} minutes"
-    return f"{whole} second" if whole == 1 else f"{whole} seconds"
+        return Duration.tr("%n minute(s)", "", round(whole / 60))
+    return Duration.tr("%n second(s)", "", whole)
 
 
 def retry_wait_text(wait: RetryWait) -> ErrorText:
     """The notice shown while a request waits to be sent again (Stop ends the wait)."""
-    why = "Too many requests" if wait.reason == "rate-limited" else "Could not connect"
+    if wait.reason == "rate-limited":
+        now = translate(
+            "ErrorText", "Too many requests: trying again now (try {attempt} of {attempts})…"
+        )
+        later = translate(
+            "ErrorText",
+            "Too many requests: trying again in {wait} (try {attempt} of {attempts}). "
+            "Press Esc to stop.",
+        )
+    else:
+        now = translate(
+            "ErrorText", "Could not connect: trying again now (try {attempt} of {attempts})…"
+        )
+        later = translate(
+            "ErrorText",
+            "Could not connect: trying again in {wait} (try {attempt} of {attempts}). "
+            "Press Esc to stop.",
+        )
+    tries = {"attempt": wait.attempt, "attempts": wait.attempts}
     return ErrorText(
-        f"{why}: trying again now (try {wait.attempt} of {wait.attempts})…",
+        now.format(**tries),
         False,
         retry_after=wait.delay,
-        countdown=f"{why}: trying again in {{wait}} (try {wait.attempt} of {wait.attempts}). "
-        "Press Esc to stop.",
+        # {wait} stays a field: the banner fills it in as it counts down.
+        countdown=later.format(wait="{wait}", **tries),
     )
 
 
@@ -105,28 +128,53 @@ def _status(error: errors.APIStatusError) -> str:
     return f"HTTP {error.status_code}"
 
 
-def _with_server_message(lead: str, error: errors.APIStatusError) -> str:
+def _refused(error: errors.APIStatusError) -> str:
     # Only for statuses whose sentence cannot say what was wrong: the server's words add that.
-    detail = f": {error.server_message.rstrip('.')}." if error.server_message else "."
-    return f"{lead} ({_status(error)}){detail}"
+    if error.server_message:
+        return translate(
+            "ErrorText", "The server refused the request ({status}): {detail}."
+        ).format(status=_status(error), detail=error.server_message.rstrip("."))
+    return translate("ErrorText", "The server refused the request ({status}).").format(
+        status=_status(error)
+    )
+
+
+def _unexpected(error: errors.APIStatusError) -> str:
+    if error.server_message:
+        return translate(
+            "ErrorText", "The server gave an unexpected answer ({status}): {detail}."
+        ).format(status=_status(error), detail=error.server_message.rstrip("."))
+    return translate("ErrorText", "The server gave an unexpected answer ({status}).").format(
+        status=_status(error)
+    )
 
 
 def _payment(error: errors.PaymentRequiredError) -> str:
-    what = {
-        errors.PaymentReason.NO_SUBSCRIPTION: "Your organization has no active AgentsGT "
-        "subscription",
-        errors.PaymentReason.NO_CREDITS: "Your organization has no credits left",
-        errors.PaymentReason.UNKNOWN: "AgentsGT needs a subscription or credits to answer",
-    }[error.reason]
-    return f"{what} ({_status(error)})."
+    if error.reason is errors.PaymentReason.NO_SUBSCRIPTION:
+        template = translate(
+            "ErrorText", "Your organization has no active AgentsGT subscription ({status})."
+        )
+    elif error.reason is errors.PaymentReason.NO_CREDITS:
+        template = translate("ErrorText", "Your organization has no credits left ({status}).")
+    else:
+        template = translate(
+            "ErrorText", "AgentsGT needs a subscription or credits to answer ({status})."
+        )
+    return template.format(status=_status(error))
 
 
 def _rate_limit(error: errors.RateLimitError) -> str:
-    later = f"in {seconds_text(error.retry_after)}" if error.retry_after else "in a minute"
-    return (
-        f"The API rate limit was hit ({_status(error)}): too many requests from this key; "
-        f"try again {later}."
-    )
+    if error.retry_after:
+        return translate(
+            "ErrorText",
+            "The API rate limit was hit ({status}): too many requests from this key; "
+            "try again in {wait}.",
+        ).format(status=_status(error), wait=seconds_text(error.retry_after))
+    return translate(
+        "ErrorText",
+        "The API rate limit was hit ({status}): too many requests from this key; "
+        "try again in a minute.",
+    ).format(status=_status(error))
 
 
 _DISK_FULL = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
@@ -134,16 +182,41 @@ _NOT_ALLOWED = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
 
 
 def _os_error(error: OSError) -> str:
-    where = f" {error.filename}" if error.filename else ""
+    # The file's name and the system's reason are data: fields, never translated.
+    named = bool(error.filename)
     if error.errno in _DISK_FULL:
-        return f"Could not write{where}: the disk is full. Free some space and try again."
-    if error.errno in _NOT_ALLOWED:
-        return (
-            f"Could not write{where}: the file or its folder is read-only or not accessible. "
-            "Check their permissions."
+        template = (
+            translate(
+                "ErrorText",
+                "Could not write {file}: the disk is full. Free some space and try again.",
+            )
+            if named
+            else translate(
+                "ErrorText", "Could not write: the disk is full. Free some space and try again."
+            )
+        )
+    elif error.errno in _NOT_ALLOWED:
+        template = (
+            translate(
+                "ErrorText",
+                "Could not write {file}: the file or its folder is read-only or not accessible. "
+                "Check their permissions.",
+            )
+            if named
+            else translate(
+                "ErrorText",
+                "Could not write: the file or its folder is read-only or not accessible. "
+                "Check their permissions.",
+            )
+        )
+    else:
+        template = (
+            translate("ErrorText", "Could not use {file}: {reason}.")
+            if named
+            else translate("ErrorText", "Could not use: {reason}.")
         )
     reason = (error.strerror or str(error) or type(error).__name__).rstrip(".")
-    return f"Could not use{where}: {reason}."
+    return template.format(file=error.filename, reason=reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,20 +252,22 @@ TABLE: tuple[Row, ...] = (
     Row(errors.InvalidInputError, _message, ExitCode.USAGE, action=ErrorAction.EDIT_PROFILE),
     Row(
         errors.AuthenticationError,
-        lambda e: (
-            f"The key was rejected ({_status(e)}): check the public and secret key and "
-            "that the key is enabled in the AgentsGT dashboard."
-        ),
+        lambda e: translate(
+            "ErrorText",
+            "The key was rejected ({status}): check the public and secret key and "
+            "that the key is enabled in the AgentsGT dashboard.",
+        ).format(status=_status(e)),
         ExitCode.AUTH,
         action=ErrorAction.EDIT_KEYS,
         cli_hint=_KEYS_HINT,
     ),
     Row(
         errors.PermissionDeniedError,
-        lambda e: (
-            f"The key was rejected: it is not allowed to use this agent ({_status(e)}). "
-            "Check its plan level and allowed domains."
-        ),
+        lambda e: translate(
+            "ErrorText",
+            "The key was rejected: it is not allowed to use this agent ({status}). "
+            "Check its plan level and allowed domains.",
+        ).format(status=_status(e)),
         ExitCode.AUTH,
         action=ErrorAction.EDIT_KEYS,
         cli_hint=_KEYS_HINT,
@@ -206,10 +281,11 @@ TABLE: tuple[Row, ...] = (
     ),
     Row(
         errors.NotFoundError,
-        lambda e: (
-            f"The agent was not found ({_status(e)}): check the agent id and that it "
-            "belongs to the key's organization."
-        ),
+        lambda e: translate(
+            "ErrorText",
+            "The agent was not found ({status}): check the agent id and that it "
+            "belongs to the key's organization.",
+        ).format(status=_status(e)),
         ExitCode.NOT_FOUND,
         action=ErrorAction.EDIT_PROFILE,
     ),
@@ -222,21 +298,23 @@ TABLE: tuple[Row, ...] = (
     ),
     Row(
         errors.ServerError,
-        lambda e: f"The AgentsGT service failed ({_status(e)}). Try again in a moment.",
+        lambda e: translate(
+            "ErrorText", "The AgentsGT service failed ({status}). Try again in a moment."
+        ).format(status=_status(e)),
         ExitCode.SERVER,
         retryable=True,
         action=ErrorAction.RETRY,
     ),
     Row(
         errors.BadRequestError,
-        lambda e: _with_server_message("The server refused the request", e),
+        _refused,
         ExitCode.SERVER,
         retryable=True,
         action=ErrorAction.RETRY,
     ),
     Row(
         errors.APIStatusError,
-        lambda e: _with_server_message("The server gave an unexpected answer", e),
+        _unexpected,
         ExitCode.SERVER,
         retryable=True,
         action=ErrorAction.RETRY,
@@ -250,7 +328,9 @@ TABLE: tuple[Row, ...] = (
     ),
     Row(
         errors.IdleTimeoutError,
-        lambda e: f"The agent sent nothing for {seconds_text(e.seconds)}, so the wait was ended.",
+        lambda e: translate(
+            "ErrorText", "The agent sent nothing for {wait}, so the wait was ended."
+        ).format(wait=seconds_text(e.seconds)),
         ExitCode.NETWORK,
         retryable=True,
         action=ErrorAction.RETRY,
@@ -282,21 +362,24 @@ def row_for(error: BaseException) -> Row | None:
 def storage_reason(error: storage_errors.StorageError) -> str:
     """Why history cannot be saved, as the middle of a sentence."""
     if isinstance(error, storage_errors.DatabaseReadOnlyError):
-        return "the history file or its folder is read-only"
+        return translate("ErrorText", "the history file or its folder is read-only")
     if isinstance(error, storage_errors.DatabaseLockedError):
-        return "another program is keeping the history file locked"
+        return translate("ErrorText", "another program is keeping the history file locked")
     if isinstance(error, storage_errors.DatabaseFullError):
-        return "the disk is full"
+        return translate("ErrorText", "the disk is full")
     if isinstance(error, storage_errors.DatabaseCorruptError):
-        return "the history file is damaged"
-    return "the disk reported an error"
+        return translate("ErrorText", "the history file is damaged")
+    return translate("ErrorText", "the disk reported an error")
 
 
 def history_not_saved(error: storage_errors.StorageError) -> ErrorText:
     """The window's banner while history cannot be written (at start, or during a chat)."""
     return ErrorText(
-        f"History can't be saved: {storage_reason(error)}. Conversations in this window will be "
-        "lost when you quit; export them to keep them.",
+        translate(
+            "ErrorText",
+            "History can't be saved: {reason}. Conversations in this window will be "
+            "lost when you quit; export them to keep them.",
+        ).format(reason=storage_reason(error)),
         False,
         exit_code=ExitCode.STORAGE,
     )
@@ -308,7 +391,11 @@ def describe_error(error: BaseException) -> ErrorText:
     if row is None:
         # Not an error we expect: the window lets it reach the crash dialog instead of showing
         # this, the command line prints it and exits 1.
-        return ErrorText(f"Unexpected problem: {error}", False, exit_code=ExitCode.INTERNAL)
+        return ErrorText(
+            translate("ErrorText", "Unexpected problem: {error}").format(error=error),
+            False,
+            exit_code=ExitCode.INTERNAL,
+        )
     retry_after = error.retry_after if isinstance(error, errors.RateLimitError) else None
     return ErrorText(
         row.sentence(error),
@@ -320,10 +407,8 @@ def describe_error(error: BaseException) -> ErrorText:
     )
 
 
-def _incomplete(cause: str) -> ErrorText:
-    return ErrorText(
-        f"The reply is incomplete: {cause}", True, ErrorAction.RETRY, exit_code=ExitCode.STREAM
-    )
+def _incomplete(sentence: str) -> ErrorText:
+    return ErrorText(sentence, True, ErrorAction.RETRY, exit_code=ExitCode.STREAM)
 
 
 def describe_outcome(result: StreamResult) -> ErrorText | None:
@@ -331,17 +416,30 @@ def describe_outcome(result: StreamResult) -> ErrorText | None:
     if result.outcome is Outcome.COMPLETED:
         return None
     if result.outcome is Outcome.ERROR:
-        detail = (result.error_text or "no details were given").rstrip(".")
+        # The agent's own words are data: a field of the sentence, never translated.
+        sentence = (
+            translate("ErrorText", "The agent reported an error: {detail}.").format(
+                detail=result.error_text.rstrip(".")
+            )
+            if result.error_text
+            else translate("ErrorText", "The agent reported an error: no details were given.")
+        )
         return ErrorText(
-            f"The agent reported an error: {detail}.",
+            sentence,
             True,
             ErrorAction.RETRY,
             exit_code=ExitCode.STREAM,
         )
     if result.outcome is Outcome.ABORTED:
-        reason = f": {result.abort_reason.rstrip('.')}." if result.abort_reason else "."
+        sentence = (
+            translate("ErrorText", "The agent stopped the reply: {reason}.").format(
+                reason=result.abort_reason.rstrip(".")
+            )
+            if result.abort_reason
+            else translate("ErrorText", "The agent stopped the reply.")
+        )
         return ErrorText(
-            f"The agent stopped the reply{reason}",
+            sentence,
             True,
             ErrorAction.RETRY,
             exit_code=ExitCode.STREAM,
@@ -349,11 +447,18 @@ def describe_outcome(result: StreamResult) -> ErrorText | None:
     error = result.error
     if isinstance(error, errors.IdleTimeoutError | errors.StreamProtocolError):
         # Their messages name the host and what was seen (nothing, keep-alives, an endless line).
-        return _incomplete(f"{error.message[:1].lower()}{error.message[1:]}")
+        cause = f"{error.message[:1].lower()}{error.message[1:]}"
+        return _incomplete(
+            translate("ErrorText", "The reply is incomplete: {cause}").format(cause=cause)
+        )
     if isinstance(error, errors.APIConnectionError):
-        return _incomplete("the connection dropped before it finished.")
+        return _incomplete(
+            translate(
+                "ErrorText", "The reply is incomplete: the connection dropped before it finished."
+            )
+        )
     return ErrorText(
-        "The reply was cut off: it ended before it was complete.",
+        translate("ErrorText", "The reply was cut off: it ended before it was complete."),
         True,
         ErrorAction.RETRY,
         exit_code=ExitCode.STREAM,

@@ -35,6 +35,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
+from desktop_app.core.messages import translate
+
 _SECRETS: set[str] = set()
 # Shapes of AgentsGT secret keys and bearer headers, scrubbed even when never registered.
 _SECRET_PATTERNS = (
@@ -197,14 +199,33 @@ class NotTheAPIError(ResponseFormatError):
         self.content_type = content_type
 
 
-_STATUS_ERRORS: dict[int, tuple[type[APIStatusError], str]] = {
-    400: (BadRequestError, "The server rejected the request"),
-    401: (AuthenticationError, "The key was rejected"),
-    402: (PaymentRequiredError, "Payment required"),
-    403: (PermissionDeniedError, "The key is not allowed to do this"),
-    404: (NotFoundError, "Not found"),
-    429: (RateLimitError, "Too many requests"),
+_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    402: PaymentRequiredError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    429: RateLimitError,
 }
+
+
+def _summary(cls: type[APIStatusError]) -> str:
+    """What a status means, in a few words (translated when the error is built)."""
+    if cls is BadRequestError:
+        return translate("Errors", "The server rejected the request")
+    if cls is AuthenticationError:
+        return translate("Errors", "The key was rejected")
+    if cls is PaymentRequiredError:
+        return translate("Errors", "Payment required")
+    if cls is PermissionDeniedError:
+        return translate("Errors", "The key is not allowed to do this")
+    if cls is NotFoundError:
+        return translate("Errors", "Not found")
+    if cls is RateLimitError:
+        return translate("Errors", "Too many requests")
+    if cls is ServerError:
+        return translate("Errors", "The AgentsGT service failed")
+    return translate("Errors", "Unexpected answer from the server")
 
 
 def payment_reason(server_message: str) -> PaymentReason:
@@ -273,12 +294,13 @@ def status_error(
     """Build the typed error for an HTTP error status and its body (the one status table)."""
     server_message = error_body_message(body)
     if status_code in _STATUS_ERRORS:
-        cls, summary = _STATUS_ERRORS[status_code]
+        cls = _STATUS_ERRORS[status_code]
     elif 500 <= status_code < 600:
-        cls, summary = ServerError, "The AgentsGT service failed"
+        cls = ServerError
     else:
-        cls, summary = UnexpectedStatusError, "Unexpected answer from the server"
-    message = f"{summary} (HTTP {status_code})"
+        cls = UnexpectedStatusError
+    # The summary is ours (translated), the status and the server's words are data.
+    message = f"{_summary(cls)} (HTTP {status_code})"
     if server_message:
         message += f": {server_message}"
     if cls is RateLimitError:

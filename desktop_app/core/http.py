@@ -25,6 +25,7 @@ from desktop_app.core.limits import (
     JSON_REQUEST_TIMEOUT_S,
     ReplyLimits,
 )
+from desktop_app.core.messages import translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +135,11 @@ async def send_for_headers(
             return await http.send(request, stream=True)
     except TimeoutError:
         raise HeaderTimeoutError(
-            f"{host} did not send the status line and headers of its answer within "
-            f"{seconds:g} s of the request, so the wait was ended. Try again later.",
+            translate(
+                "Connection",
+                "{host} did not send the status line and headers of its answer within "
+                "{seconds:g} s of the request, so the wait was ended. Try again later.",
+            ).format(host=host, seconds=seconds),
             seconds=seconds,
         ) from None
 
@@ -159,48 +163,85 @@ def transport_error(
     """Map an httpx exception to the app's error tree, naming the host and never a key."""
     if isinstance(exc, httpx.ConnectTimeout):
         return ConnectTimeoutError(
-            f"Could not connect to {host} within {settings.connect_timeout:g} s. "
-            "Check your network connection, proxy and the API base URL."
+            translate(
+                "Connection",
+                "Could not connect to {host} within {seconds:g} s. "
+                "Check your network connection, proxy and the API base URL.",
+            ).format(host=host, seconds=settings.connect_timeout)
         )
     if isinstance(exc, httpx.ReadTimeout | TimeoutError):
         return IdleTimeoutError(
-            f"{host} sent nothing for {settings.idle_timeout:g} s, so the wait was ended. "
-            "Try again later.",
+            translate(
+                "Connection",
+                "{host} sent nothing for {seconds:g} s, so the wait was ended. Try again later.",
+            ).format(host=host, seconds=settings.idle_timeout),
             seconds=settings.idle_timeout,
         )
     if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(f"The request to {host} timed out. Try again later.")
+        return APITimeoutError(
+            translate("Connection", "The request to {host} timed out. Try again later.").format(
+                host=host
+            )
+        )
     if isinstance(exc, httpx.ProxyError):
         return APIConnectionError(
-            f"The proxy refused the connection to {host} ({_reason(exc)}). "
-            "Check your proxy settings."
+            translate(
+                "Connection",
+                "The proxy refused the connection to {host} ({reason}). Check your proxy settings.",
+            ).format(host=host, reason=_reason(exc))
         )
     if isinstance(exc, httpx.ConnectError):
         reason = _reason(exc)
         lowered = reason.lower()
         if "ssl" in lowered or "certificate" in lowered or "tls" in lowered:
             return APIConnectionError(
-                f"Could not make a secure connection to {host} ({reason}). "
-                "Check the address, the system clock and any proxy that inspects traffic."
+                translate(
+                    "Connection",
+                    "Could not make a secure connection to {host} ({reason}). "
+                    "Check the address, the system clock and any proxy that inspects traffic.",
+                ).format(host=host, reason=reason)
             )
         if "name or service" in lowered or "nodename" in lowered or "getaddrinfo" in lowered:
             return APIConnectionError(
-                f"Could not find the server {host} ({reason}). "
-                "Check the API base URL and your network connection."
+                translate(
+                    "Connection",
+                    "Could not find the server {host} ({reason}). "
+                    "Check the API base URL and your network connection.",
+                ).format(host=host, reason=reason)
             )
         return APIConnectionError(
-            f"Could not connect to {host} ({reason}). "
-            "Check the API base URL and your network connection."
+            translate(
+                "Connection",
+                "Could not connect to {host} ({reason}). "
+                "Check the API base URL and your network connection.",
+            ).format(host=host, reason=reason)
         )
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
-        what = "while the reply was streaming" if streaming else "before it answered"
-        return APIConnectionError(
-            f"The connection to {host} was lost {what}. Check your network and try again."
+        lost = (
+            translate(
+                "Connection",
+                "The connection to {host} was lost while the reply was streaming. "
+                "Check your network and try again.",
+            )
+            if streaming
+            else translate(
+                "Connection",
+                "The connection to {host} was lost before it answered. "
+                "Check your network and try again.",
+            )
         )
+        return APIConnectionError(lost.format(host=host))
     if isinstance(exc, httpx.DecodingError):
-        return StreamProtocolError(f"The answer from {host} could not be decoded ({_reason(exc)}).")
+        return StreamProtocolError(
+            translate(
+                "Connection", "The answer from {host} could not be decoded ({reason})."
+            ).format(host=host, reason=_reason(exc))
+        )
     return APIConnectionError(
-        f"The request to {host} failed ({_reason(exc)}). Check your network and try again."
+        translate(
+            "Connection",
+            "The request to {host} failed ({reason}). Check your network and try again.",
+        ).format(host=host, reason=_reason(exc))
     )
 
 

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import redact
+from desktop_app.core.messages import translate
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -28,20 +29,26 @@ _BACKEND_NAMES = {
     "keyring.backends.null.Keyring": "the null keyring (storage disabled)",
 }
 
-_NO_BACKEND = {
-    "linux": (
+
+def _no_backend() -> str:
+    """Why this OS has no keyring to hold keys (translated when it is said)."""
+    if sys.platform == "darwin":
+        return translate(
+            "Keyring",
+            "The macOS Keychain could not be reached, so keys cannot be saved. "
+            "You can use the key for this session only.",
+        )
+    if sys.platform == "win32":
+        return translate(
+            "Keyring",
+            "The Windows Credential Locker could not be reached, so keys cannot be saved. "
+            "You can use the key for this session only.",
+        )
+    return translate(
+        "Keyring",
         "No keyring service is running (Secret Service not found on D-Bus). Install and "
-        "unlock gnome-keyring or KWallet, or use the key for this session only."
-    ),
-    "darwin": (
-        "The macOS Keychain could not be reached, so keys cannot be saved. "
-        "You can use the key for this session only."
-    ),
-    "win32": (
-        "The Windows Credential Locker could not be reached, so keys cannot be saved. "
-        "You can use the key for this session only."
-    ),
-}
+        "unlock gnome-keyring or KWallet, or use the key for this session only.",
+    )
 
 
 class SecretProblem(StrEnum):
@@ -76,24 +83,26 @@ def refusal(backend: KeyringBackend) -> tuple[SecretProblem, str] | None:
     kind = type(backend)
     module, name = kind.__module__, kind.__qualname__
     if isinstance(backend, fail.Keyring):
-        return SecretProblem.NO_BACKEND, _NO_BACKEND.get(sys.platform, _NO_BACKEND["linux"])
+        return SecretProblem.NO_BACKEND, _no_backend()
     if isinstance(backend, null.Keyring):
-        return SecretProblem.REFUSED, (
+        return SecretProblem.REFUSED, translate(
+            "Keyring",
             "Saving keys is turned off: the keyring library is set to its null backend "
             "(see PYTHON_KEYRING_BACKEND or keyringrc.cfg). "
-            "You can use the key for this session only."
+            "You can use the key for this session only.",
         )
     if isinstance(backend, chainer.ChainerBackend):
         inner = getattr(backend, "backends", [])
         if any(refusal(candidate) is None for candidate in inner):
             return None
-        return SecretProblem.NO_BACKEND, _NO_BACKEND.get(sys.platform, _NO_BACKEND["linux"])
+        return SecretProblem.NO_BACKEND, _no_backend()
     if module.startswith("keyrings.alt") or "plaintext" in name.lower():
-        return SecretProblem.REFUSED, (
-            f"The configured keyring ({backend_display_name(backend)}) keeps keys in a file "
+        return SecretProblem.REFUSED, translate(
+            "Keyring",
+            "The configured keyring ({name}) keeps keys in a file "
             "that is not protected, so AgentsGT Desktop will not use it. Set up the system "
-            "keyring, or use the key for this session only."
-        )
+            "keyring, or use the key for this session only.",
+        ).format(name=backend_display_name(backend))
     return None
 
 
@@ -153,7 +162,9 @@ def detect_backend() -> tuple[KeyringBackend | None, str | None]:
     try:
         backend = keyring.get_keyring()
     except Exception as exc:  # a broken keyringrc.cfg or PYTHON_KEYRING_BACKEND
-        return None, f"The keyring could not be set up ({type(exc).__name__}: {redact(str(exc))})."
+        return None, translate(
+            "Keyring", "The keyring could not be set up ({kind}: {detail})."
+        ).format(kind=type(exc).__name__, detail=redact(str(exc)))
     # An explicit choice (even "fail", to turn storage off) is respected as it is.
     configured = bool(os.environ.get("PYTHON_KEYRING_BACKEND"))
     if isinstance(backend, fail.Keyring) and not configured:

@@ -13,6 +13,7 @@ from typing import Any
 
 from desktop_app import APP_ID, APP_NAME
 from desktop_app.core.errors import AgentsGTError
+from desktop_app.core.messages import translate
 
 HOME_ENV = "AGENTSGT_DESKTOP_HOME"
 RESOURCES_DIRNAME = "resources"
@@ -90,8 +91,11 @@ class AppPaths:
                     path.chmod(0o700)
             except OSError as exc:
                 raise AppFolderError(
-                    f"Cannot create the folder {path}: {exc.strerror or exc}. Check the "
-                    f"permissions of the folder above it, or choose another with {HOME_ENV}."
+                    translate(
+                        "AppFolder",
+                        "Cannot create the folder {path}: {reason}. Check the "
+                        "permissions of the folder above it, or choose another with {variable}.",
+                    ).format(path=path, reason=exc.strerror or exc, variable=HOME_ENV)
                 ) from exc
         return self
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from desktop_app.core import validation
 from desktop_app.core.errors import InvalidInputError
+from desktop_app.core.messages import translate
 from desktop_app.core.models import DEFAULT_BASE_URL, Credentials
 from desktop_app.core.secrets import key_ref
 
@@ -107,7 +108,7 @@ def validate_profile(profile: Profile) -> None:
     validation.validate_base_url(profile.base_url)
     validation.profile_identifier(profile.identifier)
     if profile.created_at.tzinfo is None or profile.updated_at.tzinfo is None:
-        raise InvalidInputError("Profile timestamps must carry a time zone.")
+        raise InvalidInputError(translate("Profiles", "Profile timestamps must carry a time zone."))
 
 
 def ready_to_save(profile: Profile, credentials: Credentials | None) -> Profile:
@@ -119,7 +120,9 @@ def ready_to_save(profile: Profile, credentials: Credentials | None) -> Profile:
     validate_profile(profile)
     if credentials is None:
         if not profile.key_ref:
-            raise InvalidInputError("Enter the public key and the secret key.")
+            raise InvalidInputError(
+                translate("Profiles", "Enter the public key and the secret key.")
+            )
         return profile
     validation.validate_credentials(credentials)
     return profile.replace(key_ref=key_ref(profile.base_url, credentials.public_key))

@@ -23,6 +23,7 @@ from desktop_app.core.keyring_backends import (
     refusal,
     usable_backend,
 )
+from desktop_app.core.messages import translate
 from desktop_app.core.models import Credentials
 
 if TYPE_CHECKING:
@@ -57,19 +58,26 @@ def key_ref(base_url: str, public_key: str) -> str:
     """
     public = public_key.strip()
     if not public:
-        raise InvalidInputError("The public key is empty.")
+        raise InvalidInputError(translate("Secrets", "The public key is empty."))
     if any(char.isspace() for char in public):
-        raise InvalidInputError("The public key must not contain spaces.")
+        raise InvalidInputError(translate("Secrets", "The public key must not contain spaces."))
     parts = urlsplit(base_url.strip())
     host = (parts.hostname or "").rstrip(".")
     if not parts.scheme or not host:
         raise InvalidInputError(
-            f"The base URL must be a full URL like https://agentsgt.com/api/v1 (got {base_url!r})."
+            translate(
+                "Secrets",
+                "The base URL must be a full URL like https://agentsgt.com/api/v1 (got {url!r}).",
+            ).format(url=base_url)
         )
     try:
         port = parts.port
     except ValueError:
-        raise InvalidInputError(f"The base URL has a bad port number: {base_url!r}.") from None
+        raise InvalidInputError(
+            translate("Secrets", "The base URL has a bad port number: {url!r}.").format(
+                url=base_url
+            )
+        ) from None
     if ":" in host:
         host = f"[{host}]"  # IPv6 literal
     if port is not None and port != _DEFAULT_PORTS.get(parts.scheme.lower()):
@@ -177,7 +185,7 @@ class SecretStore:
         try:
             raw = backend.get_password(self.service, ref)
         except Exception as exc:
-            failure = self._wrap(exc, "read")
+            failure = self._wrap(exc, translate("Secrets", "read"))
         if failure is not None:
             # Raised outside the except block: the backend's exception is not even chained
             # as __context__, so no crash report can dig it (or what it holds) back up.
@@ -189,7 +197,9 @@ class SecretStore:
         (or the store is in session-only mode). Raises SecretStoreError if the keyring fails."""
         _check_ref(ref)
         if not credentials.public_key.strip() or not credentials.secret_key.strip():
-            raise InvalidInputError("Both the public key and the secret key are needed.")
+            raise InvalidInputError(
+                translate("Secrets", "Both the public key and the secret key are needed.")
+            )
         with self._lock:
             if session_only or self._session_only:
                 self._session[ref] = credentials
@@ -202,7 +212,7 @@ class SecretStore:
         try:
             backend.set_password(self.service, ref, payload)
         except Exception as exc:
-            failure = self._wrap(exc, "save", payload)
+            failure = self._wrap(exc, translate("Secrets", "save"), payload)
         if failure is not None:
             raise failure
         with self._lock:
@@ -226,7 +236,7 @@ class SecretStore:
         except PasswordDeleteError:
             return
         except Exception as exc:
-            failure = self._wrap(exc, "delete")
+            failure = self._wrap(exc, translate("Secrets", "delete"))
         if failure is not None:
             raise failure
 
@@ -242,29 +252,42 @@ class SecretStore:
         return KeyLocation.KEYRING if self.get(ref) is not None else KeyLocation.MISSING
 
     def _wrap(self, exc: BaseException, verb: str, payload: str = "") -> SecretStoreError:
+        """The error for a failed keyring call; `verb` is what was tried ("read", translated)."""
         where = self.backend_name
         kind = type(exc).__name__
         if kind in ("KeyringLocked", "LockedException", "PromptDismissedException"):
             return SecretStoreError(
-                f"Could not {verb} the key: {where} is locked. Unlock it and try again, "
-                "or use the key for this session only.",
+                translate(
+                    "Secrets",
+                    "Could not {verb} the key: {where} is locked. Unlock it and try again, "
+                    "or use the key for this session only.",
+                ).format(verb=verb, where=where),
                 problem=SecretProblem.LOCKED,
             )
         if kind == "NoKeyringError":
             return SecretStoreError(
-                self.problem() or f"Could not {verb} the key: no keyring is available.",
+                self.problem()
+                or translate(
+                    "Secrets", "Could not {verb} the key: no keyring is available."
+                ).format(verb=verb),
                 problem=SecretProblem.NO_BACKEND,
             )
         detail = str(exc)
         if payload:
             detail = detail.replace(payload, "[redacted]")
-        detail = redact(detail)[:300] or "no details"
-        return SecretStoreError(f"Could not {verb} the key in {where} ({kind}: {detail}).")
+        detail = redact(detail)[:300] or translate("Secrets", "no details")
+        return SecretStoreError(
+            translate("Secrets", "Could not {verb} the key in {where} ({kind}: {detail}).").format(
+                verb=verb, where=where, kind=kind, detail=detail
+            )
+        )
 
 
 def _check_ref(ref: Any) -> None:
     if not isinstance(ref, str) or not ref.strip():
-        raise InvalidInputError("A key reference is needed (see secrets.key_ref).")
+        raise InvalidInputError(
+            translate("Secrets", "A key reference is needed (see secrets.key_ref).")
+        )
 
 
 def _decode(raw: str, ref: str) -> Credentials:
@@ -277,7 +300,10 @@ def _decode(raw: str, ref: str) -> Credentials:
         pass  # reported below, without the raw text: it may be a bare secret
     if not isinstance(public, str) or not isinstance(secret, str) or not public or not secret:
         raise SecretStoreError(
-            f"The saved entry for {ref} does not hold a key pair. Enter the keys again.",
+            translate(
+                "Secrets",
+                "The saved entry for {ref} does not hold a key pair. Enter the keys again.",
+            ).format(ref=ref),
             problem=SecretProblem.DAMAGED,
         )
     return Credentials(public_key=public, secret_key=secret)

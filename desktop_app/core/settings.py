@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from desktop_app.core.errors import InvalidInputError
 from desktop_app.core.json_store import JsonFileStore
+from desktop_app.core.messages import translate
 from desktop_app.core.ui_state import MAX_DRAFTS, UiState, UiStateStore
 
 __all__ = [
@@ -120,7 +121,11 @@ class Settings:
         names = {f.name for f in dataclasses.fields(self)}
         unknown = sorted(set(changes) - names)
         if unknown:
-            raise InvalidInputError(f"There is no setting called {unknown[0]!r}.")
+            raise InvalidInputError(
+                translate("Settings", "There is no setting called {name!r}.").format(
+                    name=unknown[0]
+                )
+            )
         return dataclasses.replace(self, **changes)
 
     def to_json(self) -> dict[str, Any]:
@@ -144,12 +149,32 @@ def validate(settings: Settings) -> Settings:
     return dataclasses.replace(settings)
 
 
+def _label(label: str) -> str:
+    """A setting's name in the user's language (looked up only when a value is refused)."""
+    names = {
+        "Theme": translate("Settings", "Theme"),
+        "Send shortcut": translate("Settings", "Send shortcut"),
+        "Proxy mode": translate("Settings", "Proxy mode"),
+        "Font size": translate("Settings", "Font size"),
+        "Connect timeout": translate("Settings", "Connect timeout"),
+        "Idle timeout": translate("Settings", "Idle timeout"),
+        "Check for updates": translate("Settings", "Check for updates"),
+        "Last update check": translate("Settings", "Last update check"),
+        "Language": translate("Settings", "Language"),
+    }
+    return names.get(label, label)
+
+
 def _enum(kind: type[StrEnum], value: Any, label: str) -> Any:
     try:
         return kind(value)
     except ValueError:
         allowed = ", ".join(member.value for member in kind)
-        raise InvalidInputError(f"{label} must be one of {allowed} (got {value!r}).") from None
+        raise InvalidInputError(
+            translate("Settings", "{label} must be one of {allowed} (got {value!r}).").format(
+                label=_label(label), allowed=allowed, value=value
+            )
+        ) from None
 
 
 def _whole(value: Any, label: str, bounds: tuple[int, int]) -> int:
@@ -158,7 +183,9 @@ def _whole(value: Any, label: str, bounds: tuple[int, int]) -> int:
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise InvalidInputError(
-            f"{label} must be a whole number from {low} to {high} (got {value!r})."
+            translate(
+                "Settings", "{label} must be a whole number from {low} to {high} (got {value!r})."
+            ).format(label=_label(label), low=low, high=high, value=value)
         )
     return value
 
@@ -168,52 +195,77 @@ def _seconds(value: Any, label: str, bounds: tuple[float, float]) -> float:
     ok = isinstance(value, int | float) and not isinstance(value, bool)
     if not ok or not math.isfinite(value) or not low <= value <= high:
         raise InvalidInputError(
-            f"{label} must be between {low:g} and {high:g} seconds (got {value!r})."
+            translate(
+                "Settings", "{label} must be between {low:g} and {high:g} seconds (got {value!r})."
+            ).format(label=_label(label), low=low, high=high, value=value)
         )
     return float(value)
 
 
 def _proxy_url(value: Any, mode: ProxyMode) -> str | None:
     if value is not None and not isinstance(value, str):
-        raise InvalidInputError(f"Proxy URL must be text (got {value!r}).")
+        raise InvalidInputError(
+            translate("Settings", "Proxy URL must be text (got {value!r}).").format(value=value)
+        )
     url = (value or "").strip()
     if not url:
         if mode is ProxyMode.CUSTOM:
             raise InvalidInputError(
-                "Proxy URL is required when the proxy mode is custom, "
-                "e.g. http://proxy.example.com:8080 or socks5://127.0.0.1:1080."
+                translate(
+                    "Settings",
+                    "Proxy URL is required when the proxy mode is custom, "
+                    "e.g. http://proxy.example.com:8080 or socks5://127.0.0.1:1080.",
+                )
             )
         return None
     # Checked even when not in use, so switching back to "custom" never meets a bad value.
     schemes = ", ".join(f"{scheme}://" for scheme in PROXY_SCHEMES)
     parts = urlsplit(url)
     if parts.scheme.lower() not in PROXY_SCHEMES:
-        raise InvalidInputError(f"Proxy URL must start with one of {schemes} (got {url!r}).")
+        raise InvalidInputError(
+            translate(
+                "Settings", "Proxy URL must start with one of {schemes} (got {url!r})."
+            ).format(schemes=schemes, url=url)
+        )
     try:
         port = parts.port  # urlsplit only checks the port when asked
     except ValueError:
         port = 0
     if port == 0:
-        raise InvalidInputError(f"Proxy URL has a bad port number: {url!r}.")
+        raise InvalidInputError(
+            translate("Settings", "Proxy URL has a bad port number: {url!r}.").format(url=url)
+        )
     if not parts.hostname:
         raise InvalidInputError(
-            f"Proxy URL must name a host, as in http://host:port (got {url!r})."
+            translate(
+                "Settings", "Proxy URL must name a host, as in http://host:port (got {url!r})."
+            ).format(url=url)
         )
     if parts.password is not None:
         # settings.json is a plain file: a password there would sit unprotected on disk.
         raise InvalidInputError(
-            "Proxy URL must not contain a password: it would be saved in plain text."
+            translate(
+                "Settings",
+                "Proxy URL must not contain a password: it would be saved in plain text.",
+            )
         )
     if parts.path not in ("", "/") or parts.query or parts.fragment:
         raise InvalidInputError(
-            f"Proxy URL must be only scheme://host:port, with no path or query (got {url!r})."
+            translate(
+                "Settings",
+                "Proxy URL must be only scheme://host:port, with no path or query (got {url!r}).",
+            ).format(url=url)
         )
     return url
 
 
 def _flag(value: Any, label: str) -> bool:
     if not isinstance(value, bool):
-        raise InvalidInputError(f"{label} must be true or false (got {value!r}).")
+        raise InvalidInputError(
+            translate("Settings", "{label} must be true or false (got {value!r}).").format(
+                label=_label(label), value=value
+            )
+        )
     return value
 
 
@@ -222,7 +274,11 @@ def _unix_time(value: Any, label: str) -> float | None:
         return None
     ok = isinstance(value, int | float) and not isinstance(value, bool)
     if not ok or not math.isfinite(value) or value < 0:
-        raise InvalidInputError(f"{label} must be a time in Unix seconds (got {value!r}).")
+        raise InvalidInputError(
+            translate("Settings", "{label} must be a time in Unix seconds (got {value!r}).").format(
+                label=_label(label), value=value
+            )
+        )
     return float(value)
 
 
@@ -230,7 +286,11 @@ def _optional_id(value: Any) -> str | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str) or len(value) > 200:
-        raise InvalidInputError(f"Last profile id must be a short text id (got {value!r}).")
+        raise InvalidInputError(
+            translate(
+                "Settings", "Last profile id must be a short text id (got {value!r})."
+            ).format(value=value)
+        )
     return value
 
 

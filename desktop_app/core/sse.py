@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from desktop_app.core.errors import ResponseTooLargeError
 from desktop_app.core.limits import MAX_LINE_BYTES, size_text
+from desktop_app.core.messages import translate
 
 __all__ = ["SSEDecoder", "ServerSentEvent"]
 
@@ -165,8 +166,11 @@ class SSEDecoder:
         self._data = []
         self._data_size = 0
         self._error = ResponseTooLargeError(
-            "The reply stream sent a line longer than the "
-            f"{size_text(self._max_line)} limit, so the reply was stopped there.",
+            translate(
+                "StreamParts",
+                "The reply stream sent a line longer than the {limit} limit, "
+                "so the reply was stopped there.",
+            ).format(limit=size_text(self._max_line)),
             limit=self._max_line,
         )
 

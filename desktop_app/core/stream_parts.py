@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop_app.core.errors import StreamProtocolError
 from desktop_app.core.events import Usage
+from desktop_app.core.messages import translate
 
 # The C scanner behind json.loads, called directly as `scan_json(text, 0) -> (value, end)`:
 # for small objects json.loads spends most of its time on checks around it, and a reply can
@@ -16,6 +17,11 @@ from desktop_app.core.events import Usage
 scan_json: Callable[[str, int], tuple[Any, int]] = json.scanner.make_scanner(
     json.JSONDecoder()  # type: ignore[arg-type]
 )
+
+
+# The kinds of frame `parse_json` reads (its `what`).
+UI_PART = "UI message stream part"
+DATA_PART = "data stream part"
 
 
 def parse_json(text: str, what: str) -> Any:
@@ -34,16 +40,33 @@ def parse_json(text: str, what: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise StreamProtocolError(
-            f"The reply stream sent a {what} that is not valid JSON "
-            f"({exc.msg} at column {exc.colno}): {_excerpt(text)}"
+            translate(
+                "StreamParts",
+                "The reply stream sent {what} that is not valid JSON "
+                "({problem} at column {column}): {excerpt}",
+            ).format(what=_sent(what), problem=exc.msg, column=exc.colno, excerpt=_excerpt(text))
         ) from None
     except RecursionError:
-        raise StreamProtocolError(f"The reply stream sent a {what} nested too deeply.") from None
+        raise StreamProtocolError(
+            translate("StreamParts", "The reply stream sent {what} nested too deeply.").format(
+                what=_sent(what)
+            )
+        ) from None
     except ValueError:
         # Not a syntax error: Python refuses integers of more than 4,300 digits.
         raise StreamProtocolError(
-            f"The reply stream sent a {what} with a number too long to read: {_excerpt(text)}"
+            translate(
+                "StreamParts",
+                "The reply stream sent {what} with a number too long to read: {excerpt}",
+            ).format(what=_sent(what), excerpt=_excerpt(text))
         ) from None
+
+
+def _sent(what: str) -> str:
+    """The kind of frame, with its article (translated only for an error: frames are many)."""
+    if what == UI_PART:
+        return translate("StreamParts", "a UI message stream part")
+    return translate("StreamParts", "a data stream part")
 
 
 def _excerpt(text: str) -> str:
@@ -54,7 +77,11 @@ def required_str(obj: dict[str, Any], key: str, part: str) -> str:
     """`obj[key]` if it is a string, else StreamProtocolError naming the part type."""
     value = obj.get(key)
     if type(value) is not str:
-        raise StreamProtocolError(f"The reply stream sent a '{part}' part without a text '{key}'.")
+        raise StreamProtocolError(
+            translate(
+                "StreamParts", "The reply stream sent a '{part}' part without a text '{key}'."
+            ).format(part=part, key=key)
+        )
     return value
 
 

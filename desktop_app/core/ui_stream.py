@@ -23,8 +23,10 @@ from desktop_app.core.events import (
     ToolPhase,
 )
 from desktop_app.core.limits import MAX_LINE_BYTES
+from desktop_app.core.messages import translate
 from desktop_app.core.sse import SSEDecoder
 from desktop_app.core.stream_parts import (
+    UI_PART,
     optional_str,
     parse_json,
     required_str,
@@ -32,8 +34,6 @@ from desktop_app.core.stream_parts import (
 )
 
 _DONE = "[DONE]"
-_WHAT = "UI message stream part"
-_DEFAULT_ERROR_TEXT = "An error occurred."
 
 
 class UIStreamDecoder:
@@ -88,7 +88,11 @@ class UIStreamDecoder:
                         delta = obj.get("delta")
                         if type(delta) is not str:
                             raise StreamProtocolError(
-                                "The reply stream sent a 'text-delta' part without a text 'delta'."
+                                translate(
+                                    "StreamParts",
+                                    "The reply stream sent a 'text-delta' part without a text "
+                                    "'delta'.",
+                                )
                             )
                         part_id = obj.get("id")
                         if type(part_id) is not str:
@@ -131,12 +135,18 @@ class UIStreamDecoder:
         """Any part other than a text or reasoning delta."""
         if type(obj) is not dict:
             raise StreamProtocolError(
-                "The reply stream sent a UI message stream part that is not an object."
+                translate(
+                    "StreamParts",
+                    "The reply stream sent a UI message stream part that is not an object.",
+                )
             )
         part_type = obj.get("type")
         if type(part_type) is not str:
             raise StreamProtocolError(
-                "The reply stream sent a UI message stream part without a 'type'."
+                translate(
+                    "StreamParts",
+                    "The reply stream sent a UI message stream part without a 'type'.",
+                )
             )
         handler = _HANDLERS.get(part_type)
         if handler is not None:
@@ -154,7 +164,7 @@ def _slow_parse(payload: str) -> Any:
     """Parse a frame the fast path could not; None means `[DONE]`."""
     if payload.strip() == _DONE:
         return None
-    return parse_json(payload, _WHAT)
+    return parse_json(payload, UI_PART)
 
 
 def _start(obj: dict[str, Any], out: list[StreamEvent]) -> None:
@@ -219,7 +229,9 @@ def _message_metadata(obj: dict[str, Any], out: list[StreamEvent]) -> None:
 
 def _error(obj: dict[str, Any], out: list[StreamEvent]) -> None:
     # An error part is kept even without its text: the outcome matters more than the wording.
-    out.append(ModelError(optional_str(obj, "errorText") or _DEFAULT_ERROR_TEXT))
+    # Without the server's words, ours (in the user's language) say there was an error.
+    text = optional_str(obj, "errorText") or translate("StreamParts", "An error occurred.")
+    out.append(ModelError(text))
 
 
 def _abort(obj: dict[str, Any], out: list[StreamEvent]) -> None:

@@ -10,6 +10,7 @@ from typing import cast
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop_app.core import messages
 from desktop_app.core.paths import resource_path
 from desktop_app.core.settings import Language, Settings
 
@@ -21,6 +22,7 @@ __all__ = [
     "choose_language",
     "install_translators",
     "qm_path",
+    "translate_core",
     "window_locale",
 ]
 
@@ -70,6 +72,8 @@ def install_translators(app: QCoreApplication, settings: Settings) -> str:
     language = choose_language(settings.language, QLocale.system().uiLanguages())
     # Our English catalogue holds only plural forms ("1 credit" / "2 credits").
     _install(app, f"{CATALOGUE}_{language}", str(qm_path(language).parent))
+    # The core's sentences (errors, validation) from now on: through the same catalogues.
+    messages.install(translate_core)
     if language != SOURCE_LANGUAGE:
         # Qt's own texts: standard buttons, file dialogs, context menus of text fields.
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -78,6 +82,11 @@ def install_translators(app: QCoreApplication, settings: Settings) -> str:
         # too; the OS's own region is kept when it speaks it (es_MX stays Mexican).
         QLocale.setDefault(window_locale(language, QLocale.system()))
     return language
+
+
+def translate_core(context: str, text: str, n: int = -1) -> str:
+    """The core's catalogue hook (core/messages.py): Qt's translators, `%n` filled for n >= 0."""
+    return QCoreApplication.translate(context, text, None, n)
 
 
 def window_locale(language: str, system: QLocale) -> QLocale:

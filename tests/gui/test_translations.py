@@ -39,12 +39,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME
+from desktop_app.core import messages
 from desktop_app.core.error_text import ErrorAction, ErrorText
 from desktop_app.core.paths import home_paths
 from desktop_app.core.settings import Language, Settings, SettingsStore
 from desktop_app.emulator.agents import DEMO_AGENTS
 from desktop_app.gui.error_banner import ErrorBanner
-from desktop_app.gui.i18n import AUTONYMS, choose_language, install_translators, window_locale
+from desktop_app.gui.i18n import (
+    AUTONYMS,
+    choose_language,
+    install_translators,
+    translate_core,
+    window_locale,
+)
 from desktop_app.gui.sidebar import ConversationEntry, Sidebar
 from desktop_app.gui.transcript.bodies import BodyRenderer
 from desktop_app.gui.transcript.styles import palette_for
@@ -77,6 +84,7 @@ def translators(qapp: QApplication) -> Iterator[list[QTranslator]]:
     installed: list[QTranslator] = []
     locale = QLocale()
     yield installed
+    messages.install(None)  # the core's sentences: English again
     QLocale.setDefault(locale)
     for translator in [*installed, *qapp.findChildren(QTranslator)]:
         QCoreApplication.removeTranslator(translator)
@@ -394,15 +402,20 @@ def test_every_visible_string_is_translatable(
     marker = MarkingTranslator(qapp)
     translators.append(marker)
     assert QCoreApplication.installTranslator(marker)
+    messages.install(translate_core)  # as install_translators does: the core's sentences too
     # An empty window first (welcome, empty states), then one with a profile and a reply.
     bare = make_window()
     window = make_window()
     profile = add_emulator_profile(window, emulator, name="Support desk")
     send(window, "Hello there")
     wait_reply(qloop, window)
+    # A sentence of the core's error table in the banner (the error kept with the reply).
+    send(window, "Again #fault:unauthorized")
+    wait_reply(qloop, window)
+    assert window.banner.isVisible() and window.banner.label.text().startswith(OPEN)
     services = window.services
     # What the user typed or named and what the agent said is data, not interface.
-    data = {APP_NAME, *AUTONYMS.values(), "Hello there"}
+    data = {APP_NAME, *AUTONYMS.values(), "Hello there", "Again #fault:unauthorized"}
     for record in [profile, *DEMO_AGENTS, *(agent.model for agent in DEMO_AGENTS)]:
         data |= {value for value in vars_of(record) if isinstance(value, str) and value}
     data |= {conversation.title for conversation in services.database.list_conversations()}

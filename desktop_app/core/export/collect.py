@@ -15,6 +15,7 @@ from desktop_app.core.export.schema import (
     ExportedProfile,
     ExportedUsage,
 )
+from desktop_app.core.messages import translate
 from desktop_app.core.profiles import Profile
 from desktop_app.core.storage.records import Conversation, StoredMessage, utc_now
 
@@ -95,7 +96,11 @@ def collect(
         for conversation_id in dict.fromkeys(conversation_ids):  # drop repeats, keep order
             conversation = history.get_conversation(conversation_id)
             if conversation is None:
-                raise InvalidInputError(f"There is no conversation with the id {conversation_id}.")
+                raise InvalidInputError(
+                    translate("Export", "There is no conversation with the id {id}.").format(
+                        id=conversation_id
+                    )
+                )
             found.append(conversation)
     profiles: dict[str, Profile] = {}
     exports = []
@@ -104,7 +109,11 @@ def collect(
             conversation.profile_id
         )
         if profile is None:  # cannot happen with the foreign key, but say so plainly if it does
-            raise InvalidInputError(f"The profile of conversation {conversation.id} is missing.")
+            raise InvalidInputError(
+                translate("Export", "The profile of conversation {id} is missing.").format(
+                    id=conversation.id
+                )
+            )
         profiles[profile.id] = profile
         exports.append(
             conversation_export(conversation, profile, history.messages(conversation.id))

@@ -31,6 +31,7 @@ from desktop_app.core.export.schema import (
     ExportDocument,
     ExportedProfile,
 )
+from desktop_app.core.messages import translate
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.core.profiles import (
     MAX_DISPLAY_NAME,
@@ -146,7 +147,11 @@ def check_profiles(document: ExportDocument) -> None:
         try:
             validate_profile(_new_profile_for(conversation.profile))
         except InvalidInputError as exc:
-            raise ConversationImportError(f"conversation {index}, profile: {exc.message}") from None
+            raise ConversationImportError(
+                translate("Import", "conversation {index}, profile: {problem}").format(
+                    index=index, problem=exc.message
+                )
+            ) from None
 
 
 def _clean_title(title: str) -> str | None:

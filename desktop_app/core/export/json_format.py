@@ -16,6 +16,7 @@ from desktop_app.core.export.schema import (
 )
 from desktop_app.core.export.validate import document_from_dict
 from desktop_app.core.limits import MAX_IMPORT_BYTES, MAX_IMPORT_NUMBER_DIGITS, size_text
+from desktop_app.core.messages import translate
 
 
 def render_json(document: ExportDocument) -> str:
@@ -30,13 +31,19 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise ConversationImportError(f"The file repeats the key {key!r} inside one object.")
+            raise ConversationImportError(
+                translate("Import", "The file repeats the key {key!r} inside one object.").format(
+                    key=key
+                )
+            )
         result[key] = value
     return result
 
 
 def _no_constants(name: str) -> Any:
-    raise ConversationImportError(f"The file contains {name}, which is not valid JSON.")
+    raise ConversationImportError(
+        translate("Import", "The file contains {name}, which is not valid JSON.").format(name=name)
+    )
 
 
 def _bounded_int(text: str) -> int:
@@ -44,8 +51,11 @@ def _bounded_int(text: str) -> int:
     digits = len(text) - text.startswith("-")
     if digits > MAX_IMPORT_NUMBER_DIGITS:
         raise ConversationImportError(
-            f"The file contains a number {digits:,} digits long; numbers in an export have at "
-            f"most {MAX_IMPORT_NUMBER_DIGITS:,} digits."
+            translate(
+                "Import",
+                "The file contains a number {digits:,} digits long; numbers in an export have at "
+                "most {most:,} digits.",
+            ).format(digits=digits, most=MAX_IMPORT_NUMBER_DIGITS)
         )
     return int(text)
 
@@ -54,34 +64,45 @@ def _finite_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
         raise ConversationImportError(
-            f"The file contains a number too large to store ({text[:20]}...)."
+            translate(
+                "Import", "The file contains a number too large to store ({start}...)."
+            ).format(start=text[:20])
         )
     return value
 
 
-def _too_large(name: str, size: int) -> ConversationImportError:
+def _too_large(name: str | None, size: int) -> ConversationImportError:
+    """The file (named by `name`, or "The file" when None) is over the import limit."""
+    template = (
+        translate("Import", "{name} is too large to import ({size:,} bytes; the limit is {limit}).")
+        if name
+        else translate(
+            "Import", "The file is too large to import ({size:,} bytes; the limit is {limit})."
+        )
+    )
     return ConversationImportError(
-        f"{name} is too large to import ({size:,} bytes; the limit is "
-        f"{size_text(MAX_IMPORT_BYTES)})."
+        template.format(name=name, size=size, limit=size_text(MAX_IMPORT_BYTES))
     )
 
 
 def parse_json(data: bytes | str) -> ExportDocument:
     """Parse and validate an export; raise ConversationImportError with a sentence if it is bad."""
     if len(data) > MAX_IMPORT_BYTES:
-        raise _too_large("The file", len(data))
+        raise _too_large(None, len(data))
     if isinstance(data, bytes):
         try:
             # utf-8-sig: a byte order mark written by some Windows editors is accepted.
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ConversationImportError(
-                f"The file is not UTF-8 text (bad byte at offset {exc.start})."
+                translate(
+                    "Import", "The file is not UTF-8 text (bad byte at offset {offset})."
+                ).format(offset=exc.start)
             ) from None
     else:
         text = data
     if not text.strip():
-        raise ConversationImportError("The file is empty.")
+        raise ConversationImportError(translate("Import", "The file is empty."))
     try:
         value = json.loads(
             text,
@@ -93,12 +114,25 @@ def parse_json(data: bytes | str) -> ExportDocument:
     except json.JSONDecodeError as exc:
         # A string that never ends ran into the end of the file too.
         truncated = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
-        hint = " (the file looks truncated)" if truncated else ""
+        template = (
+            translate(
+                "Import",
+                "The file is not valid JSON (the file looks truncated): {problem} "
+                "(line {line}, column {column}).",
+            )
+            if truncated
+            else translate(
+                "Import", "The file is not valid JSON: {problem} (line {line}, column {column})."
+            )
+        )
+        # Python's own words for the JSON problem stay as they are (data, not ours).
         raise ConversationImportError(
-            f"The file is not valid JSON{hint}: {exc.msg} (line {exc.lineno}, column {exc.colno})."
+            template.format(problem=exc.msg, line=exc.lineno, column=exc.colno)
         ) from None
     except RecursionError:
-        raise ConversationImportError("The file is nested too deeply to be an export.") from None
+        raise ConversationImportError(
+            translate("Import", "The file is nested too deeply to be an export.")
+        ) from None
     return document_from_dict(value)
 
 
@@ -121,7 +155,9 @@ def read_json_file(path: str | Path) -> ExportDocument:
             data = handle.read(MAX_IMPORT_BYTES + 1)
     except OSError as exc:
         raise ConversationImportError(
-            f"Cannot read {path}: {exc.strerror or exc.__class__.__name__}."
+            translate("Import", "Cannot read {path}: {reason}.").format(
+                path=path, reason=exc.strerror or exc.__class__.__name__
+            )
         ) from None
     if len(data) > MAX_IMPORT_BYTES:  # it grew after the check
         raise _too_large(path.name, len(data))
@@ -130,9 +166,16 @@ def read_json_file(path: str | Path) -> ExportDocument:
 
 def _check_regular(path: Path, info: os.stat_result) -> None:
     if stat.S_ISDIR(info.st_mode):
-        raise ConversationImportError(f"{path} is a folder; give the export file inside it.")
+        raise ConversationImportError(
+            translate("Import", "{path} is a folder; give the export file inside it.").format(
+                path=path
+            )
+        )
     if not stat.S_ISREG(info.st_mode):
         raise ConversationImportError(
-            f"{path} is not a regular file (a device, a pipe or a socket), so it cannot be "
-            "imported; give a JSON export file."
+            translate(
+                "Import",
+                "{path} is not a regular file (a device, a pipe or a socket), so it cannot be "
+                "imported; give a JSON export file.",
+            ).format(path=path)
         )

@@ -27,6 +27,7 @@ from desktop_app.core.export.schema import (
     ExportedUsage,
     JsonValue,
 )
+from desktop_app.core.messages import translate
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.core.storage.records import PartRecord, SourceRecord, ToolRecord
 
@@ -39,16 +40,23 @@ class _Fields:
     def __init__(self, value: JsonValue, where: str, keys: tuple[str, ...]) -> None:
         self.where = where
         if not isinstance(value, dict):
-            self.fail(f"must be a JSON object, not {_kind(value)}")
+            self.fail(
+                translate("Import", "must be a JSON object, not {kind}").format(kind=_kind(value))
+            )
         unknown = sorted(set(value) - set(keys))
         if unknown:
-            self.fail(f"unknown field {unknown[0]!r} (version {FORMAT_VERSION} has no such field)")
+            self.fail(
+                translate(
+                    "Import", "unknown field {name!r} (version {version} has no such field)"
+                ).format(name=unknown[0], version=FORMAT_VERSION)
+            )
         missing = [key for key in keys if key not in value]
         if missing:
-            self.fail(f"the field {missing[0]!r} is missing")
+            self.fail(translate("Import", "the field {name!r} is missing").format(name=missing[0]))
         self.value: Mapping[str, JsonValue] = value
 
     def fail(self, problem: str) -> NoReturn:
+        # "conversation 3, message 12: <problem>": a place, then what is wrong there.
         raise ConversationImportError(f"{self.where}: {problem}")
 
     def text(self, key: str, *, limit: int = MAX_SHORT_TEXT, nullable: bool = False) -> Any:
@@ -56,24 +64,41 @@ class _Fields:
         if value is None and nullable:
             return None
         if not isinstance(value, str):
-            expected = "a string or null" if nullable else "a string"
-            self.fail(f"{key!r} must be {expected}, not {_kind(value)}")
+            template = (
+                translate("Import", "{key!r} must be a string or null, not {kind}")
+                if nullable
+                else translate("Import", "{key!r} must be a string, not {kind}")
+            )
+            self.fail(template.format(key=key, kind=_kind(value)))
         if len(value) > limit:
-            self.fail(f"{key!r} is too long ({len(value):,} characters, at most {limit:,})")
+            self.fail(
+                translate(
+                    "Import", "{key!r} is too long ({length:,} characters, at most {limit:,})"
+                ).format(key=key, length=len(value), limit=limit)
+            )
         if not _is_encodable(value):
-            self.fail(f"{key!r} contains an unpaired surrogate, which is not valid Unicode text")
+            self.fail(
+                translate(
+                    "Import",
+                    "{key!r} contains an unpaired surrogate, which is not valid Unicode text",
+                ).format(key=key)
+            )
         return value
 
     def identifier(self, key: str) -> str:
         value: str = self.text(key, limit=200)
         if not value.strip():
-            self.fail(f"{key!r} must not be empty")
+            self.fail(translate("Import", "{key!r} must not be empty").format(key=key))
         return value
 
     def row_id(self, key: str) -> int:
         value = self.value[key]
         if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 2**63:
-            self.fail(f"{key!r} must be a positive whole number, not {value!r}")
+            self.fail(
+                translate(
+                    "Import", "{key!r} must be a positive whole number, not {value!r}"
+                ).format(key=key, value=value)
+            )
         return value
 
     def json(self, key: str) -> JsonValue:
@@ -88,9 +113,17 @@ class _Fields:
         try:
             parsed = datetime.fromisoformat(value)
         except ValueError:
-            self.fail(f"{key!r} must be an ISO 8601 date and time, not {value!r}")
+            self.fail(
+                translate(
+                    "Import", "{key!r} must be an ISO 8601 date and time, not {value!r}"
+                ).format(key=key, value=value)
+            )
         if parsed.tzinfo is None:
-            self.fail(f"{key!r} must include a time zone offset, as in {value}+00:00")
+            self.fail(
+                translate(
+                    "Import", "{key!r} must include a time zone offset, as in {value}+00:00"
+                ).format(key=key, value=value)
+            )
         return parsed
 
     def count(self, key: str) -> int | None:
@@ -98,47 +131,64 @@ class _Fields:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_TOKENS:
-            self.fail(f"{key!r} must be a whole number of tokens or null, not {value!r}")
+            self.fail(
+                translate(
+                    "Import", "{key!r} must be a whole number of tokens or null, not {value!r}"
+                ).format(key=key, value=value)
+            )
         return value
 
     def choice(self, key: str, enum: type[_E]) -> _E:
         value = self.value[key]
         allowed = ", ".join(member.value for member in enum)
         if not isinstance(value, str) or value not in {m.value for m in enum}:
-            self.fail(f"{key!r} must be one of {allowed}, not {value!r}")
+            self.fail(
+                translate("Import", "{key!r} must be one of {allowed}, not {value!r}").format(
+                    key=key, allowed=allowed, value=value
+                )
+            )
         return enum(value)
 
     def array(self, key: str) -> list[JsonValue]:
         value = self.value[key]
         if not isinstance(value, list):
-            self.fail(f"{key!r} must be a JSON array, not {_kind(value)}")
+            self.fail(
+                translate("Import", "{key!r} must be a JSON array, not {kind}").format(
+                    key=key, kind=_kind(value)
+                )
+            )
         return value
 
 
 def _reject_repeated_ids(
-    fields: _Fields, items: Sequence[ExportedMessage | ConversationExport], noun: str
+    fields: _Fields, items: Sequence[ExportedMessage | ConversationExport]
 ) -> None:
-    """Fail on the first item (counted from 1, as `noun N`) whose id an earlier one has."""
+    """Fail on the first item (counted from 1) whose id an earlier one has."""
     seen: set[int | str] = set()
     for index, item in enumerate(items, start=1):
         if item.id in seen:
-            fields.fail(f"{noun} {index} repeats the id {item.id!r}")
+            template = (
+                translate("Import", "message {index} repeats the id {id!r}")
+                if isinstance(item, ExportedMessage)
+                else translate("Import", "conversation {index} repeats the id {id!r}")
+            )
+            fields.fail(template.format(index=index, id=item.id))
         seen.add(item.id)
 
 
 def _kind(value: JsonValue) -> str:
-    """How a JSON value is called in an error sentence."""
+    """How a JSON value is called in an error sentence (a noun with its article)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "a boolean"
+        return translate("Import", "a boolean")
     if isinstance(value, int | float):
-        return "a number"
+        return translate("Import", "a number")
     if isinstance(value, str):
-        return "a string"
+        return translate("Import", "a string")
     if isinstance(value, list):
-        return "an array"
-    return "an object"
+        return translate("Import", "an array")
+    return translate("Import", "an object")
 
 
 def _is_encodable(text: str) -> bool:
@@ -153,18 +203,26 @@ def _is_encodable(text: str) -> bool:
 def _json_size(value: JsonValue, where: str, depth: int = 0) -> int:
     """Approximate encoded size of a JSON value, checking it is plain, finite, valid JSON."""
     if depth > 64:
-        raise ConversationImportError(f"{where} is nested too deeply")
+        raise ConversationImportError(
+            translate("Import", "{where} is nested too deeply").format(where=where)
+        )
     if value is None or isinstance(value, bool):
         return 5
     if isinstance(value, int):
         return len(str(value))
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ConversationImportError(f"{where} contains a number that is not finite")
+            raise ConversationImportError(
+                translate("Import", "{where} contains a number that is not finite").format(
+                    where=where
+                )
+            )
         return 24
     if isinstance(value, str):
         if not _is_encodable(value):
-            raise ConversationImportError(f"{where} contains an unpaired surrogate")
+            raise ConversationImportError(
+                translate("Import", "{where} contains an unpaired surrogate").format(where=where)
+            )
         return len(value.encode("utf-8")) + 2
     if isinstance(value, list):
         return 2 + sum(_json_size(item, where, depth + 1) + 1 for item in value)
@@ -173,7 +231,11 @@ def _json_size(value: JsonValue, where: str, depth: int = 0) -> int:
             _json_size(key, where, depth + 1) + _json_size(item, where, depth + 1) + 2
             for key, item in value.items()
         )
-    raise ConversationImportError(f"{where} contains {type(value).__name__}")
+    raise ConversationImportError(
+        translate("Import", "{where} contains {kind}").format(
+            where=where, kind=type(value).__name__
+        )
+    )
 
 
 _TOOL_KEYS = ("type", "tool_call_id", "tool_name", "state", "input", "output", "error_text")
@@ -203,8 +265,16 @@ def part_from_dict(value: JsonValue, where: str) -> PartRecord:
             filename=fields.text("filename", nullable=True),
         )
     if not isinstance(value, dict):
-        raise ConversationImportError(f"{where}: must be a JSON object, not {_kind(value)}")
-    raise ConversationImportError(f"{where}: 'type' must be one of tool, source, not {kind!r}")
+        raise ConversationImportError(
+            translate("Import", "{where}: must be a JSON object, not {kind}").format(
+                where=where, kind=_kind(value)
+            )
+        )
+    raise ConversationImportError(
+        translate("Import", "{where}: 'type' must be one of tool, source, not {kind!r}").format(
+            where=where, kind=kind
+        )
+    )
 
 
 _MESSAGE_KEYS = (
@@ -249,11 +319,19 @@ def message_from_dict(value: JsonValue, where: str) -> ExportedMessage:
         + _json_size(parts, f"{where}, 'parts'")
     )
     if size > MAX_MESSAGE_BYTES:
-        fields.fail(f"the message is too large ({size:,} bytes, at most {MAX_MESSAGE_BYTES:,})")
+        fields.fail(
+            translate(
+                "Import", "the message is too large ({size:,} bytes, at most {most:,})"
+            ).format(size=size, most=MAX_MESSAGE_BYTES)
+        )
     usage_value = fields.value["usage"]
     usage = None
     if usage_value is not None:
-        usage_fields = _Fields(usage_value, f"{where}, usage", ("input_tokens", "output_tokens"))
+        usage_fields = _Fields(
+            usage_value,
+            translate("Import", "{where}, usage").format(where=where),
+            ("input_tokens", "output_tokens"),
+        )
         usage = ExportedUsage(
             input_tokens=usage_fields.count("input_tokens"),
             output_tokens=usage_fields.count("output_tokens"),
@@ -264,7 +342,9 @@ def message_from_dict(value: JsonValue, where: str) -> ExportedMessage:
         text=text,
         reasoning=reasoning,
         parts=tuple(
-            part_from_dict(item, f"{where}, part {index}")
+            part_from_dict(
+                item, translate("Import", "{where}, part {index}").format(where=where, index=index)
+            )
             for index, item in enumerate(parts, start=1)
         ),
         status=status,
@@ -283,7 +363,11 @@ def conversation_from_dict(value: JsonValue, where: str) -> ConversationExport:
     created_at = fields.time("created_at")
     updated_at = fields.time("updated_at")
     server_thread_id = fields.text("server_thread_id", nullable=True)
-    profile_fields = _Fields(fields.value["profile"], f"{where}, profile", _PROFILE_KEYS)
+    profile_fields = _Fields(
+        fields.value["profile"],
+        translate("Import", "{where}, profile").format(where=where),
+        _PROFILE_KEYS,
+    )
     profile = ExportedProfile(
         display_name=profile_fields.text("display_name"),
         agent_id=profile_fields.identifier("agent_id"),
@@ -291,10 +375,12 @@ def conversation_from_dict(value: JsonValue, where: str) -> ConversationExport:
         base_url=profile_fields.text("base_url"),
     )
     messages = tuple(
-        message_from_dict(item, f"{where}, message {index}")
+        message_from_dict(
+            item, translate("Import", "{where}, message {index}").format(where=where, index=index)
+        )
         for index, item in enumerate(fields.array("messages"), start=1)
     )
-    _reject_repeated_ids(fields, messages, "message")
+    _reject_repeated_ids(fields, messages)
     return ConversationExport(
         id=conversation_id,
         title=title,
@@ -310,33 +396,47 @@ def document_from_dict(value: JsonValue) -> ExportDocument:
     """Validate a whole parsed export; raise ConversationImportError naming the first problem."""
     if not isinstance(value, dict):
         raise ConversationImportError(
-            f"The file is not a conversation export: it holds {_kind(value)}, not a JSON object."
+            translate(
+                "Import",
+                "The file is not a conversation export: it holds {kind}, not a JSON object.",
+            ).format(kind=_kind(value))
         )
     if value.get("format") != FORMAT_NAME:
         raise ConversationImportError(
-            f"The file is not a conversation export: 'format' is {value.get('format')!r}, "
-            f"expected {FORMAT_NAME!r}."
+            translate(
+                "Import",
+                "The file is not a conversation export: 'format' is {found!r}, expected {name!r}.",
+            ).format(found=value.get("format"), name=FORMAT_NAME)
         )
     version = value.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise ConversationImportError(
-            f"The export's 'version' must be a whole number, not {version!r}."
+            translate(
+                "Import", "The export's 'version' must be a whole number, not {version!r}."
+            ).format(version=version)
         )
     if version > FORMAT_VERSION:
         raise ConversationImportError(
-            f"The export is version {version}, newer than this app understands "
-            f"(version {FORMAT_VERSION}): update AgentsGT Desktop to import it."
+            translate(
+                "Import",
+                "The export is version {version}, newer than this app understands "
+                "(version {known}): update AgentsGT Desktop to import it.",
+            ).format(version=version, known=FORMAT_VERSION)
         )
     if version != FORMAT_VERSION:
-        raise ConversationImportError(f"The export version {version} is unknown.")
-    fields = _Fields(value, "the export", _DOCUMENT_KEYS)
+        raise ConversationImportError(
+            translate("Import", "The export version {version} is unknown.").format(version=version)
+        )
+    fields = _Fields(value, translate("Import", "the export"), _DOCUMENT_KEYS)
     exported_at = fields.time("exported_at")
     app_version = fields.text("app_version", limit=100)
     conversations = tuple(
-        conversation_from_dict(item, f"conversation {index}")
+        conversation_from_dict(
+            item, translate("Import", "conversation {index}").format(index=index)
+        )
         for index, item in enumerate(fields.array("conversations"), start=1)
     )
-    _reject_repeated_ids(fields, conversations, "conversation")
+    _reject_repeated_ids(fields, conversations)
     return ExportDocument(
         conversations=conversations,
         exported_at=exported_at,

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from desktop_app.core import messages
 from desktop_app.core.storage.errors import StorageError, translate
 
 DEFAULT_BUSY_TIMEOUT = 5.0
@@ -97,7 +98,7 @@ class StoreBase:
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
-            raise StorageError("The history database is closed.")
+            raise StorageError(messages.translate("Storage", "The history database is closed."))
         return self._conn
 
     @contextmanager

@@ -7,6 +7,7 @@ import uuid
 from datetime import datetime, timedelta
 
 from desktop_app.core.errors import InvalidInputError
+from desktop_app.core.messages import translate
 from desktop_app.core.storage.base import StoreBase
 from desktop_app.core.storage.errors import RecordNotFoundError
 from desktop_app.core.storage.records import (
@@ -61,7 +62,7 @@ def _conversation(row: sqlite3.Row | tuple) -> Conversation:
 def _clean_title(title: str) -> str:
     title = " ".join(title.split())
     if not title:
-        raise InvalidInputError("Enter a title for the conversation.")
+        raise InvalidInputError(translate("Storage", "Enter a title for the conversation."))
     return title[:MAX_TITLE]
 
 
@@ -92,7 +93,9 @@ class ConversationStore(StoreBase):
         )
         with self.transaction() as conn:
             if not conn.execute("SELECT 1 FROM profiles WHERE id = ?", (profile_id,)).fetchone():
-                raise RecordNotFoundError("That agent profile no longer exists.")
+                raise RecordNotFoundError(
+                    translate("Storage", "That agent profile no longer exists.")
+                )
             conn.execute(
                 "INSERT INTO conversations (id, profile_id, title, created_at, updated_at, "
                 "server_thread_id) VALUES (?,?,?,?,?,?)",
@@ -172,7 +175,9 @@ class ConversationStore(StoreBase):
                 (conversation_id,),
             )
         if cursor.rowcount == 0:
-            raise RecordNotFoundError("That conversation is not in Recently deleted.")
+            raise RecordNotFoundError(
+                translate("Storage", "That conversation is not in Recently deleted.")
+            )
 
     def purge_deleted(self, older_than: timedelta | datetime = timedelta(0)) -> int:
         """Erase conversations deleted before a moment (or longer than a timedelta ago).
@@ -193,10 +198,10 @@ class ConversationStore(StoreBase):
                 f"UPDATE conversations SET {assignment} WHERE id = ?", (*params, conversation_id)
             )
         if cursor.rowcount == 0:
-            raise RecordNotFoundError("That conversation no longer exists.")
+            raise RecordNotFoundError(translate("Storage", "That conversation no longer exists."))
 
     def _require(self, conversation_id: str) -> Conversation:
         conversation = self.get_conversation(conversation_id)
         if conversation is None:
-            raise RecordNotFoundError("That conversation no longer exists.")
+            raise RecordNotFoundError(translate("Storage", "That conversation no longer exists."))
         return conversation

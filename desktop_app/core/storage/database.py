@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 from types import TracebackType
 
+from desktop_app.core import messages
 from desktop_app.core.storage.backups import backup_database
 from desktop_app.core.storage.base import DEFAULT_BUSY_TIMEOUT, connect, connect_read_only
 from desktop_app.core.storage.conversations import ConversationStore
@@ -39,7 +40,9 @@ def read_header_version(path: Path) -> int | None:
         return None
     except OSError as exc:
         raise DatabaseReadOnlyError(
-            f"Cannot read the history database ({path}): {exc.strerror or exc}."
+            messages.translate(
+                "Storage", "Cannot read the history database ({path}): {reason}."
+            ).format(path=path, reason=exc.strerror or exc)
         ) from exc
     if not header:
         return None
@@ -93,8 +96,11 @@ class Database(ProfileStore, ConversationStore, MessageStore, SearchStore):
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseReadOnlyError(
-                f"Cannot create the folder for the history database ({path.parent}): "
-                f"{exc.strerror or exc}. Check its permissions."
+                messages.translate(
+                    "Storage",
+                    "Cannot create the folder for the history database ({path}): {reason}. "
+                    "Check its permissions.",
+                ).format(path=path.parent, reason=exc.strerror or exc)
             ) from exc
         # Refuse a newer schema before SQLite touches the file (opening in WAL mode writes).
         header_version = read_header_version(path)
@@ -197,9 +203,12 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
                 backup_database(conn, path, version)
             except OSError as exc:
                 raise StorageError(
-                    f"Could not back up the history database before updating it "
-                    f"({exc.strerror or exc}); it was not changed. Free some disk space "
-                    "or check the folder's permissions."
+                    messages.translate(
+                        "Storage",
+                        "Could not back up the history database before updating it "
+                        "({reason}); it was not changed. Free some disk space "
+                        "or check the folder's permissions.",
+                    ).format(reason=exc.strerror or exc)
                 ) from exc
         apply_migrations(conn)
     except sqlite3.Error as exc:

@@ -6,6 +6,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from desktop_app.core import messages
 from desktop_app.core.errors import AgentsGTError
 
 # Primary SQLite result codes (extended codes carry these in their low byte).
@@ -30,8 +31,11 @@ class SchemaTooNewError(StorageError):
 
     def __init__(self, version: int) -> None:
         super().__init__(
-            "This history was written by a newer version of AgentsGT Desktop "
-            f"(schema {version}); update the app. Your data has not been changed."
+            messages.translate(
+                "Storage",
+                "This history was written by a newer version of AgentsGT Desktop "
+                "(schema {version}); update the app. Your data has not been changed.",
+            ).format(version=version)
         )
         self.version = version
 
@@ -59,8 +63,11 @@ class RecordNotFoundError(StorageError):
 def damaged(path: Path | str) -> DatabaseCorruptError:
     """The error for a history file that is damaged or not one of ours."""
     return DatabaseCorruptError(
-        f"The history database ({path}) is damaged or is not an AgentsGT Desktop history file. "
-        "Move it aside (or restore a .bak copy next to it) and start the app again."
+        messages.translate(
+            "Storage",
+            "The history database ({path}) is damaged or is not an AgentsGT Desktop history "
+            "file. Move it aside (or restore a .bak copy next to it) and start the app again.",
+        ).format(path=path)
     )
 
 
@@ -73,20 +80,28 @@ def disk_is_full(folder: Path) -> bool:
 
 
 def translate(exc: sqlite3.Error, path: Path | str) -> StorageError:
-    """Turn an sqlite3 exception into the StorageError subclass that explains it."""
+    """Turn an sqlite3 exception into the StorageError subclass that explains it.
+
+    (Not the catalogue's `messages.translate`, which this module calls by its module name.)
+    """
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     text = str(exc).lower()
-    where = f"the history database ({path})"
     if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or "locked" in text:
         return DatabaseLockedError(
-            f"{where[0].upper()}{where[1:]} is busy: another program or AgentsGT Desktop window "
-            "kept it locked. Nothing was lost; close the other program and try again."
+            messages.translate(
+                "Storage",
+                "The history database ({path}) is busy: another program or AgentsGT Desktop "
+                "window kept it locked. Nothing was lost; close the other program and try again.",
+            ).format(path=path)
         )
     if primary in (_SQLITE_READONLY, _SQLITE_CANTOPEN) or "readonly" in text:
         return DatabaseReadOnlyError(
-            f"Cannot write to {where}: the file or its folder is read-only or not accessible. "
-            "Check their permissions."
+            messages.translate(
+                "Storage",
+                "Cannot write to the history database ({path}): the file or its folder is "
+                "read-only or not accessible. Check their permissions.",
+            ).format(path=path)
         )
     if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "malformed" in text:
         return damaged(path)
@@ -97,9 +112,21 @@ def translate(exc: sqlite3.Error, path: Path | str) -> StorageError:
     ):
         # A full disk often surfaces as an I/O error (the -wal or -shm file cannot grow).
         return DatabaseFullError(
-            f"The disk is full: the last change to {where} was not saved. "
-            "Free some space and try again."
+            messages.translate(
+                "Storage",
+                "The disk is full: the last change to the history database ({path}) was not "
+                "saved. Free some space and try again.",
+            ).format(path=path)
         )
     if primary == _SQLITE_IOERR:
-        return StorageError(f"The disk reported an error while using {where}: {exc}.")
-    return StorageError(f"Could not use {where}: {exc}.")
+        return StorageError(
+            messages.translate(
+                "Storage",
+                "The disk reported an error while using the history database ({path}): {reason}.",
+            ).format(path=path, reason=exc)
+        )
+    return StorageError(
+        messages.translate(
+            "Storage", "Could not use the history database ({path}): {reason}."
+        ).format(path=path, reason=exc)
+    )

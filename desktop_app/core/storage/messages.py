@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from desktop_app.core.events import Usage
+from desktop_app.core.messages import translate
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.core.storage.base import StoreBase
 from desktop_app.core.storage.errors import RecordNotFoundError
@@ -86,7 +87,9 @@ class MessageStore(StoreBase):
             if not conn.execute(
                 "SELECT 1 FROM conversations WHERE id = ?", (conversation_id,)
             ).fetchone():
-                raise RecordNotFoundError("That conversation no longer exists.")
+                raise RecordNotFoundError(
+                    translate("Storage", "That conversation no longer exists.")
+                )
             position = conn.execute(
                 "SELECT coalesce(max(position) + 1, 0) FROM messages WHERE conversation_id = ?",
                 (conversation_id,),
@@ -167,7 +170,7 @@ class MessageStore(StoreBase):
                 f"SELECT {_COLUMNS} FROM messages WHERE id = ?", (message_id,)
             ).fetchone()
             if row is None:
-                raise RecordNotFoundError("That message no longer exists.")
+                raise RecordNotFoundError(translate("Storage", "That message no longer exists."))
         return message_from_row(row)
 
     def get_message(self, message_id: int) -> StoredMessage | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from desktop_app.core import messages
 from desktop_app.core.events import Usage
 from desktop_app.core.models import MessageStatus
 from desktop_app.core.storage.base import DEFAULT_BUSY_TIMEOUT, connect
@@ -182,7 +183,7 @@ class StreamingWriter:
 
     def _check_open(self) -> None:
         if self._closing:
-            raise StorageError("The history writer is closed.")
+            raise StorageError(messages.translate("Storage", "The history writer is closed."))
 
     def _idle(self) -> bool:
         return not self._snapshots and not self._finals and not self._writing
@@ -224,7 +225,11 @@ class StreamingWriter:
                     # A bug must not kill the thread (every later reply would go unsaved):
                     # log it, drop this batch, which retrying would not fix, and go on.
                     log.exception("The history writer could not save a batch")
-                    error = StorageError(f"Could not save the reply: {type(exc).__name__}.")
+                    error = StorageError(
+                        messages.translate("Storage", "Could not save the reply: {reason}.").format(
+                            reason=type(exc).__name__
+                        )
+                    )
                     batch = ({}, {})
                 self._after_batch(batch, error)
         finally:
