@@ -76,6 +76,9 @@ async def _english(window, out: Path) -> None:
 
 async def _spanish(window, out: Path) -> None:
     await _converse(window, QUESTION["es"])
+    # The error banner too: its sentence is the core's, translated like the window's own text.
+    window.chat.send("¿Y el saldo? #fault:no-credits")
+    await _wait(lambda: not window.chat.streaming)
     await _shoot(window, out, "spanish")
 
 
