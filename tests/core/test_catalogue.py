@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import functools
-import importlib.util
 import string
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -12,19 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixtures.scripts import load_script
+
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "desktop_app" / "core"
 SPANISH = ROOT / "resources" / "i18n" / "agentsgt_desktop_es.ts"
-
-
-def _load_tools():
-    """scripts/update_translations.py (a script, not a package module)."""
-    path = ROOT / "scripts" / "update_translations.py"
-    spec = importlib.util.spec_from_file_location("update_translations", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @dataclass(frozen=True)
@@ -141,7 +132,7 @@ def test_every_marked_template_is_literal() -> None:
 
 
 def test_every_module_that_marks_templates_is_read_by_lupdate() -> None:
-    read = set(_load_tools().sources(ROOT))
+    read = set(load_script(ROOT / "scripts" / "update_translations.py").sources(ROOT))
     assert [str(path) for path, found in MARKED.items() if found and path not in read] == []
 
 

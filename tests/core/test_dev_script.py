@@ -3,25 +3,18 @@ package names and install line."""
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.fixtures.scripts import load_script
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _dev():
-    spec = importlib.util.spec_from_file_location("dev_script", ROOT / "scripts" / "dev.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-dev = _dev()
+dev = load_script(ROOT / "scripts" / "dev.py")
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,6 @@ validated against the freedesktop Desktop Entry rules.
 from __future__ import annotations
 
 import ast
-import importlib.util
 import re
 import struct
 import tomllib
@@ -18,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app import APP_ID
+from tests.fixtures.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
@@ -260,8 +260,6 @@ def test_macos_script_uses_the_bundle_the_spec_builds() -> None:
 
 
 def _make_icons_module():
-    spec = importlib.util.spec_from_file_location("make_icons_source", PACKAGING / "make_icons.py")
-    assert spec and spec.loader
     source = (PACKAGING / "make_icons.py").read_text(encoding="utf-8")
     # Only the constants: running the module would import Qt.
     tree = ast.parse(source)
@@ -305,11 +303,7 @@ def test_linux_build_lays_out_the_deb_as_desktops_expect() -> None:
 
 
 def _dev_module():
-    spec = importlib.util.spec_from_file_location("dev_script", ROOT / "scripts" / "dev.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "scripts" / "dev.py")
 
 
 def test_workflow_builds_every_os_with_the_same_scripts() -> None:
@@ -626,11 +620,7 @@ def test_metainfo_passes_appstreamcli_validate() -> None:
 
 
 def _deb_docs():
-    spec = importlib.util.spec_from_file_location("deb_docs", PACKAGING / "linux" / "deb_docs.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(PACKAGING / "linux" / "deb_docs.py")
 
 
 def test_deb_gets_copyright_and_changelog(tmp_path: Path) -> None:
@@ -666,11 +656,7 @@ def test_appimage_bundles_the_xcb_libraries_the_deb_depends_on() -> None:
 
 
 def _check_lock():
-    spec = importlib.util.spec_from_file_location("check_lock", PACKAGING / "check_lock.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(PACKAGING / "check_lock.py")
 
 
 LOCK_TEXT = (PACKAGING / "requirements-release.txt").read_text(encoding="utf-8")

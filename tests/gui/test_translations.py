@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import os
 import re
 import shutil
@@ -57,6 +56,7 @@ from desktop_app.gui.transcript.bodies import BodyRenderer
 from desktop_app.gui.transcript.styles import palette_for
 from desktop_app.gui.usage_chart import format_credits, format_day
 from tests.fixtures.qt import run_until
+from tests.fixtures.scripts import load_script
 from tests.gui.window_helpers import OFFSCREEN_NOISE, add_emulator_profile, send, wait_reply
 
 pytestmark = OFFSCREEN_NOISE
@@ -65,17 +65,7 @@ ROOT = Path(__file__).resolve().parents[2]
 OPEN, CLOSE = "⟦", "⟧"
 
 
-def _load_tools():
-    """scripts/update_translations.py (a script, not a package module)."""
-    path = ROOT / "scripts" / "update_translations.py"
-    spec = importlib.util.spec_from_file_location("update_translations", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-tools = _load_tools()
+tools = load_script(ROOT / "scripts" / "update_translations.py")
 
 
 @pytest.fixture
