@@ -46,7 +46,7 @@ class Icon(Enum):
     CLOSE = "x"
 
 
-#: Tinted pixmaps kept (per icon, colour, pixel size and ratio): the window asks for ~60.
+#: Tinted pixmaps kept (per icon, colour, pixel size and ratio): a started window draws ~20.
 _CACHED_PIXMAPS = 128
 
 
