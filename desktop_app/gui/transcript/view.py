@@ -6,7 +6,7 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QMimeData, QUrl, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QShowEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from desktop_app.core.markdown_render import is_safe_link
@@ -69,12 +69,14 @@ class TranscriptView(QWidget):
         self._scroll = ScrollTracker(self._browser.verticalScrollBar(), top_debounce_ms, self)
         self._flash = Flash(self._browser)
         self._browser.apply_palette(self._writer.palette)
-        self._hover = HoverActions(self._browser, self._actions_at)
+        # Made when the transcript is first shown: its first use of the viewport costs ~16 ms
+        # (PySide builds the Python enums of the widget types then), spared at a start that
+        # shows the welcome or empty page, and nobody can hover a hidden transcript.
+        self._hover: HoverActions | None = None
         self._connect_signals()
 
     def _connect_signals(self) -> None:
         self._browser.anchorClicked.connect(self.on_browser_anchor_clicked)
-        self._hover.triggered.connect(self.on_hover_triggered)
         self._scroll.top_reached.connect(self.on_scroll_top_reached)
         self._scroll.bottom_reached.connect(self.on_scroll_bottom_reached)
 
@@ -98,7 +100,14 @@ class TranscriptView(QWidget):
     @property
     def hover_actions(self) -> HoverActions:
         """The Copy / Edit / Retry bar over the message under the mouse."""
+        if self._hover is None:
+            self._hover = HoverActions(self._browser, self._actions_at)
+            self._hover.triggered.connect(self.on_hover_triggered)
         return self._hover
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        _ = self.hover_actions  # ready before the mouse can reach a message
 
     @property
     def following(self) -> bool:
