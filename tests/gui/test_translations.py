@@ -55,6 +55,7 @@ from desktop_app.gui.sidebar import ConversationEntry, Sidebar
 from desktop_app.gui.transcript.bodies import BodyRenderer
 from desktop_app.gui.transcript.styles import palette_for
 from desktop_app.gui.usage_chart import format_credits, format_day
+from tests.fixtures.languages import back_to_english
 from tests.fixtures.qt import run_until
 from tests.fixtures.scripts import load_script
 from tests.gui.window_helpers import OFFSCREEN_NOISE, add_emulator_profile, send, wait_reply
@@ -74,11 +75,7 @@ def translators(qapp: QApplication) -> Iterator[list[QTranslator]]:
     installed: list[QTranslator] = []
     locale = QLocale()
     yield installed
-    messages.install(None)  # the core's sentences: English again
-    QLocale.setDefault(locale)
-    for translator in [*installed, *qapp.findChildren(QTranslator)]:
-        QCoreApplication.removeTranslator(translator)
-        translator.setParent(None)  # Python's now: gone with the last reference
+    back_to_english(qapp, locale, installed)
 
 
 # -- choosing and loading ------------------------------------------------------------------------

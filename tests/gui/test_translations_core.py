@@ -11,10 +11,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.core import messages
 from desktop_app.core.error_text import seconds_text
 from desktop_app.core.models import Credentials, MessageStatus
 from desktop_app.core.paths import home_paths
@@ -23,6 +22,7 @@ from desktop_app.core.secrets import key_ref
 from desktop_app.core.settings import Language, Settings, SettingsStore
 from desktop_app.emulator.agents import DEMO_AGENTS
 from desktop_app.gui.i18n import install_translators
+from tests.fixtures.languages import back_to_english
 from tests.fixtures.qt import run_until
 from tests.gui.window_helpers import (
     OFFSCREEN_NOISE,
@@ -42,11 +42,7 @@ def language(qapp: QApplication) -> Iterator[Callable[[Language], str]]:
     """Set the app up in a language, as at start-up; English again afterwards (the hook too)."""
     locale = QLocale()
     yield lambda setting: install_translators(qapp, Settings(language=setting))
-    messages.install(None)
-    QLocale.setDefault(locale)
-    for translator in qapp.findChildren(QTranslator):
-        QCoreApplication.removeTranslator(translator)
-        translator.setParent(None)
+    back_to_english(qapp, locale)
 
 
 @pytest.fixture
