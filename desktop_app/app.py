@@ -267,16 +267,20 @@ class HistoryCheck:
     """
 
     def __init__(self, paths: AppPaths) -> None:
+        # Imported here, on the starting thread (which needs the module next anyway): imported
+        # on the worker it competed with Qt's and the window's imports for the GIL, ~10 ms
+        # later first paint. The check itself is SQLite reading the file, the GIL released.
+        from desktop_app.core.storage.database import find_damage
+
+        self._find_damage = find_damage
         self._path = paths.database_path
         self._done = threading.Event()
         self._damaged = False
         threading.Thread(target=self._run, name="history-check", daemon=True).start()
 
     def _run(self) -> None:
-        from desktop_app.core.storage.database import find_damage
-
         try:
-            self._damaged = find_damage(self._path) is not None
+            self._damaged = self._find_damage(self._path) is not None
         finally:
             self._done.set()
 
