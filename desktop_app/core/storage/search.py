@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from desktop_app.core.markdown_text import strip_markdown_markers
 from desktop_app.core.models import Role
 from desktop_app.core.storage.base import StoreBase
 from desktop_app.core.storage.records import (
@@ -183,6 +182,10 @@ class SearchStore(StoreBase):
 
 def _plain_snippet(hit: SearchHit) -> SearchHit:
     """The hit with a reply's snippet stripped of Markdown markers (replies are Markdown)."""
+    # Loaded on first search: the history is opened before the window's first paint, and
+    # this module compiles its patterns at import.
+    from desktop_app.core.markdown_text import strip_markdown_markers
+
     if hit.role is not Role.ASSISTANT:
         return hit
     return replace(hit, snippet=strip_markdown_markers(hit.snippet))

@@ -10,7 +10,6 @@ from PySide6.QtGui import QShowEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from desktop_app.core.markdown_render import is_safe_link
-from desktop_app.core.markdown_text import shift_headings
 from desktop_app.core.message_parts import parts_markdown
 from desktop_app.core.models import MessageStatus, Role
 from desktop_app.gui.transcript.bodies import BodyRenderer
@@ -320,6 +319,9 @@ class TranscriptView(QWidget):
 
         A reply's own headings are moved below the role headings, so the roles stay on top.
         """
+        # Loaded on first use, not before the first paint (its patterns compile at import).
+        from desktop_app.core.markdown_text import shift_headings
+
         sections = []
         for message_id, entry in self._entries.items():
             label = role_label(entry.message.role)
