@@ -128,24 +128,29 @@ def _status(error: errors.APIStatusError) -> str:
     return f"HTTP {error.status_code}"
 
 
-def _refused(error: errors.APIStatusError) -> str:
-    # Only for statuses whose sentence cannot say what was wrong: the server's words add that.
+def _with_server_words(error: errors.APIStatusError, said: str, plain: str) -> str:
+    """`said` with the server's own words as its {detail} when it gave some, else `plain`.
+
+    Only for statuses whose sentence cannot say what was wrong: the server's words add that.
+    """
     if error.server_message:
-        return translate(
-            "ErrorText", "The server refused the request ({status}): {detail}."
-        ).format(status=_status(error), detail=error.server_message.rstrip("."))
-    return translate("ErrorText", "The server refused the request ({status}).").format(
-        status=_status(error)
+        return said.format(status=_status(error), detail=error.server_message.rstrip("."))
+    return plain.format(status=_status(error))
+
+
+def _refused(error: errors.APIStatusError) -> str:
+    return _with_server_words(
+        error,
+        translate("ErrorText", "The server refused the request ({status}): {detail}."),
+        translate("ErrorText", "The server refused the request ({status})."),
     )
 
 
 def _unexpected(error: errors.APIStatusError) -> str:
-    if error.server_message:
-        return translate(
-            "ErrorText", "The server gave an unexpected answer ({status}): {detail}."
-        ).format(status=_status(error), detail=error.server_message.rstrip("."))
-    return translate("ErrorText", "The server gave an unexpected answer ({status}).").format(
-        status=_status(error)
+    return _with_server_words(
+        error,
+        translate("ErrorText", "The server gave an unexpected answer ({status}): {detail}."),
+        translate("ErrorText", "The server gave an unexpected answer ({status})."),
     )
 
 
